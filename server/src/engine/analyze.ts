@@ -1,0 +1,56 @@
+// The engine's entry point: text in, report model and diagnostics out. Pure:
+// no file system, no editor. The CLI and the language server both call this.
+import type { Root } from 'mdast';
+import type { Report } from './model.ts';
+import { buildReport, isReport } from './parse/report.ts';
+import { rules as allRules, type Rule } from './rules/index.ts';
+import { builtinTemplates } from './templates/builtin.ts';
+import type { Template } from './templates/template.ts';
+import type { Diagnostic, SeveritySetting } from './types.ts';
+
+export interface AnalyzeOptions {
+  templates?: readonly Template[];
+  /** Force a template id (2019, 2021, or a user template's id). */
+  template?: string;
+  /** Severity per rule id; 'off' disables. */
+  rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Extra rules (tests use this to prove a throwing rule does not stop the others). */
+  extraRules?: readonly Rule[];
+  root?: Root;
+}
+
+export interface RuleFailure {
+  ruleId: string;
+  error: string;
+}
+
+export interface Analysis {
+  report: Report;
+  isReport: boolean;
+  diagnostics: Diagnostic[];
+  /** Rules that threw; their findings are missing, the others are complete. */
+  failures: RuleFailure[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const templates = options.templates ?? builtinTemplates;
+  const report = buildReport(text, { templates, template: options.template, root: options.root });
+  const diagnostics: Diagnostic[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of [...allRules, ...(options.extraRules ?? [])]) {
+    const setting = options.rules?.[rule.id] ?? rule.severity;
+    if (setting === 'off') continue;
+    try {
+      rule.check({
+        report,
+        emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
+      });
+    } catch (error) {
+      failures.push({ ruleId: rule.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { report, isReport: isReport(report), diagnostics, failures };
+}
+
+export { allRules as rules };

@@ -1,0 +1,28 @@
+// Label normalisation: two labels that differ only in character width,
+// spacing or quote style are the same label. Typos are not normalised away;
+// they are measured by labelSimilarity and reported by table-row-label.
+import { distance } from 'fastest-levenshtein';
+
+const QUOTES = /[“”„‟"'‘’「」『』]/g;
+const SPACES = /[\s\u3000\u00a0]+/g;
+
+export function normLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(SPACES, '')
+    .replace(QUOTES, '"')
+    .replace(/\*\*|__|\\/g, '')
+    .replace(/。/g, '.')
+    .replace(/^\|+|\|+$/g, '');
+}
+
+/** Similarity in [0, 1]: 1 − edit distance / longer length, on normalised text. */
+export function similarity(a: string, b: string): number {
+  const max = Math.max(a.length, b.length);
+  if (max === 0) return 1;
+  return 1 - distance(a, b) / max;
+}
+
+export function hasCjkOrLetter(text: string): boolean {
+  return /[\p{Script=Han}\p{L}]/u.test(text);
+}

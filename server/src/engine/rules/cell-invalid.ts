@@ -1,0 +1,29 @@
+// Text, a slash, a negative or a fractional figure where the format needs a
+// whole non-negative count (only 本年增/减 may be negative, only money cells
+// may have decimals).
+import { cellName } from '../relations.ts';
+import type { Rule } from './rule.ts';
+
+const REASON = {
+  text: { zh: '不是数字', en: 'is not a number' },
+  slash: { zh: '填写了“/”，没有则应填 0', en: 'holds “/”; write 0 for none' },
+  negative: { zh: '为负数，件数不能为负', en: 'is negative; counts cannot be' },
+  fraction: { zh: '为小数，件数应为整数', en: 'has decimals; counts are whole numbers' },
+} as const;
+
+const rule: Rule = {
+  id: 'cell-invalid',
+  severity: 'error',
+  description: { zh: '单元格内容不是有效数字', en: 'A cell does not hold a valid figure' },
+  check({ report, emit }) {
+    for (const table of report.tables) {
+      for (const cell of table.cells.values()) {
+        if (cell.value.kind !== 'invalid') continue;
+        const name = cellName(cell);
+        const why = REASON[cell.value.reason];
+        emit({ message: { zh: `${name.zh}「${cell.ref.text}」${why.zh}`, en: `${name.en} “${cell.ref.text}” ${why.en}` }, range: cell.ref.range });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,28 @@
+// Every rule, in the order their findings are listed. Adding a rule means
+// adding its module here, its doc page docs/rules/<id>.md and its tests.
+import type { Rule } from './rule.ts';
+import sectionMissing from './section-missing.ts';
+import sectionOrder from './section-order.ts';
+import sectionDuplicate from './section-duplicate.ts';
+import sectionTitle from './section-title.ts';
+import sectionNumbering from './section-numbering.ts';
+import sectionEmpty from './section-empty.ts';
+import tableMissing from './table-missing.ts';
+import tableRowMissing from './table-row-missing.ts';
+import tableRowLabel from './table-row-label.ts';
+import tableShape from './table-shape.ts';
+import cellEmpty from './cell-empty.ts';
+import cellInvalid from './cell-invalid.ts';
+import totalRow from './total-row.ts';
+import totalResults from './total-results.ts';
+import balance from './balance.ts';
+import totalReview from './total-review.ts';
+import templateMismatch from './template-mismatch.ts';
+
+export const rules: readonly Rule[] = [
+  sectionMissing, sectionOrder, sectionDuplicate, sectionTitle, sectionNumbering, sectionEmpty,
+  tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid,
+  totalRow, totalResults, balance, totalReview, templateMismatch,
+];
+
+export type { Rule };

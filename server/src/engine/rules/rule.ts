@@ -1,0 +1,27 @@
+// What a rule is: an id, a default severity, a one-line description in both
+// languages, and a check over the report model. Rules never throw at the
+// caller: analyze() isolates each one.
+import type { Diagnostic, Fix, Related, Severity, Text2 } from '../types.ts';
+import type { Report } from '../model.ts';
+import type { Range } from '../types.ts';
+
+export interface Finding {
+  message: Text2;
+  range: Range;
+  fix?: Fix;
+  related?: Related[];
+}
+
+export interface RuleContext {
+  report: Report;
+  emit(finding: Finding): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  description: Text2;
+  check(ctx: RuleContext): void;
+}
+
+export type { Diagnostic };

@@ -1,0 +1,35 @@
+// A required section is absent. The fix inserts it where it belongs: before
+// the next required section that is present, or at the end.
+import { sectionText } from '../scaffold.ts';
+import type { Rule } from './rule.ts';
+
+const rule: Rule = {
+  id: 'section-missing',
+  severity: 'error',
+  description: { zh: '缺少必备栏目', en: 'A required section is missing' },
+  check({ report, emit }) {
+    const found = new Set(report.sections.map((s) => s.def?.id));
+    const sections = report.template.sections;
+    const prefix = report.sections.find((s) => s.def)?.prefix ?? '';
+    const eol = report.text.includes('\r\n') ? '\r\n' : '\n';
+    sections.forEach((def, i) => {
+      if (found.has(def.id)) return;
+      const next = sections.slice(i + 1).map((d) => report.sections.find((s) => s.def === d)).find(Boolean);
+      const at = next ? next.range.start : report.text.length;
+      const where = next?.range ?? report.title?.range ?? { start: 0, end: Math.min(report.text.length, report.text.indexOf('\n') === -1 ? report.text.length : report.text.indexOf('\n')) };
+      const tail = report.text.length === 0 || report.text.endsWith(eol + eol) ? '' : report.text.endsWith(eol) ? eol : eol + eol;
+      const lead = next ? '' : tail;
+      const heading = `${def.numeral}、${def.title}`;
+      emit({
+        message: { zh: `缺少「${heading}」`, en: `Missing section “${heading}”` },
+        range: where,
+        fix: {
+          title: { zh: `插入「${heading}」${def.table ? '及其表格' : ''}`, en: `Insert “${heading}”${def.table ? ' with its table' : ''}` },
+          edits: [{ range: { start: at, end: at }, newText: lead + sectionText(report.template, def, { prefix, eol }) }],
+          changesFigure: def.table !== undefined,
+        },
+      });
+    });
+  },
+};
+export default rule;

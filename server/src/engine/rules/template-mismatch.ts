@@ -1,0 +1,35 @@
+// A report that uses the other format's tables or labels for its year: 2019
+// columns (本年新制作数量) in a 2021 report, 2021 rows in a 2020 report.
+import { matchLabel } from '../parse/labels.ts';
+import type { Rule } from './rule.ts';
+
+const rule: Rule = {
+  id: 'template-mismatch',
+  severity: 'warning',
+  description: { zh: '使用了另一版本格式的表格或标签', en: 'Tables or labels of the other format' },
+  check({ report, emit }) {
+    const other = report.otherTemplate;
+    if (!other) return;
+    const mine = report.template.tables.flatMap((t) => [...t.rows, ...t.columns]);
+    const theirs = other.tables.flatMap((t) => [...t.rows, ...t.columns]);
+    const strong = (m?: string) => m === 'exact' || m === 'equivalent' || m === 'variant';
+    const yearText = report.year ? `${report.year}年度报告` : '本报告';
+    for (const raw of report.rawTables) {
+      if (raw.tableIds.length === 0) continue;
+      for (const row of raw.rows) {
+        for (const cell of row.cells) {
+          if (cell.text === '' || strong(matchLabel(cell.text, mine)?.match)) continue;
+          if (!strong(matchLabel(cell.text, theirs)?.match)) continue;
+          emit({
+            message: {
+              zh: `「${cell.text}」是${other.name.zh}的标签；${yearText}应使用${report.template.name.zh}`,
+              en: `“${cell.text}” belongs to the ${other.name.en}; this report should use the ${report.template.name.en}`,
+            },
+            range: cell.range,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;

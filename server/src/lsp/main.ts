@@ -1,0 +1,2 @@
+// placeholder: replaced by the language server
+console.error('nianbao language server: not built yet');
