@@ -1,3 +1,47 @@
-// placeholder: replaced by the VS Code client
-export function activate(): void {}
-export function deactivate(): void {}
+// The VS Code extension: a thin client that starts the bundled language
+// server (dist/server.cjs) over IPC and adds the commands and the status bar.
+// Everything about reports happens in the server.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.ts';
+import { fixAll, newReport, nextYearReport } from './commands.ts';
+import { ReportStatus } from './status-bar.ts';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    // Not translated: the channel keeps one name users and tests can find.
+    outputChannelName: 'nianbao',
+  };
+  const lc = new LanguageClient('nianbao', vscode.l10n.t('nianbao language server'), serverOptions, clientOptions);
+  client = lc;
+  const status = new ReportStatus();
+  context.subscriptions.push(
+    status,
+    lc.onNotification(STATUS_NOTIFICATION, (s: StatusParams) => status.update(s)),
+    vscode.commands.registerCommand('nianbao.newReport', () => newReport(lc)),
+    vscode.commands.registerCommand('nianbao.nextYearReport', () => nextYearReport(lc)),
+    vscode.commands.registerCommand('nianbao.fixAll', () => fixAll(lc)),
+    vscode.commands.registerCommand('nianbao.restartServer', async () => {
+      status.clear();
+      await lc.restart();
+    }),
+    vscode.commands.registerCommand('nianbao.showOutput', () => lc.outputChannel.show(true)),
+  );
+  await lc.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -17,6 +17,8 @@ export interface AnalyzeOptions {
   /** Extra rules (tests use this to prove a throwing rule does not stop the others). */
   extraRules?: readonly Rule[];
   root?: Root;
+  /** The same agency's previous-year report, built by the caller with analyze(): for carryover and copied-text. */
+  previous?: Report | undefined;
 }
 
 export interface RuleFailure {
@@ -43,6 +45,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     try {
       rule.check({
         report,
+        previous: options.previous,
         emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
       });
     } catch (error) {

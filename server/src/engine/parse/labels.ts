@@ -38,9 +38,13 @@ export function matchLabel<T extends Labelled>(text: string, items: readonly T[]
     if (text.trim() === item.label) { consider({ item, match: 'exact', score: 1 }); continue; }
     if (norm === official) { consider({ item, match: 'equivalent', score: 1 }); continue; }
     if (item.variants?.some((v) => normLabel(v) === norm)) { consider({ item, match: 'variant', score: 1 }); continue; }
+    // The official label followed by an explanatory note in brackets, as provincial forms add: accepted.
+    if (norm.startsWith(official) && /^\(.*\)$/.test(norm.slice(official.length))) { consider({ item, match: 'variant', score: 1 }); continue; }
     // Near misses must keep the numbering: "6.属于四类过程性信息" is never row 5.
     if (numbering(official) !== num) continue;
     const body = norm.slice(num.length);
+    // A label cut down to its numbering, "(六)": the one row with that numbering.
+    if (body === '' && num !== '' && items.filter((x) => numbering(normLabel(x.label)) === num).length === 1) { consider({ item, match: 'prefix', score: 0.5 }); continue; }
     if (body.length < 2) continue;
     const score = similarity(norm, official);
     if (score >= 0.75) consider({ item, match: 'fuzzy', score });

@@ -1,12 +1,23 @@
 // Markdown to mdast with unified + remark-parse + remark-gfm. Positions are kept
 // on every node; offsets are into the original text.
+//
+// parseMarkdown parses in units (blocks.ts, units.ts) so that time grows
+// linearly with the document: remark-gfm's table parser is quadratic in the
+// table cells of the text it is given. parseWhole is the plain one-call parse;
+// test/unit/perf/equivalence.test.ts proves both give the engine the same.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { parseInUnits } from './units.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
-export function parseMarkdown(text: string): Root {
+/** One unified parse of the whole text (quadratic in table cells; for tests and comparisons). */
+export function parseWhole(text: string): Root {
   return processor.parse(text) as Root;
+}
+
+export function parseMarkdown(text: string): Root {
+  return parseInUnits(text, parseWhole);
 }

@@ -45,6 +45,13 @@ function yearOf(title: string): { year: number; index: number; length: number } 
   return undefined;
 }
 
+/** Without a title year: the 统计期限 sentence or the first "20XX年，" that opens the text. */
+function periodYear(text: string): { year: number; index: number; length: number } | undefined {
+  const head = text.slice(0, 4000).normalize('NFKC');
+  const m = /统计期限为?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(head) ?? /^\s*((?:19|20)\d{2})\s*年\s*[,，]/m.exec(head);
+  return m ? { year: Number(m[1]), index: -1, length: 0 } : undefined;
+}
+
 function templateForYear(templates: readonly Template[], year: number): Template | undefined {
   return templates.find((t) => (t.years.from === undefined || year >= t.years.from) && (t.years.to === undefined || year <= t.years.to));
 }
@@ -52,7 +59,7 @@ function templateForYear(templates: readonly Template[], year: number): Template
 export function buildReport(text: string, options: BuildOptions): Report {
   const root = options.root ?? parseMarkdown(text);
   const title = findTitle(text, root);
-  const y = title ? yearOf(title.text) : undefined;
+  const y = (title ? yearOf(title.text) : undefined) ?? periodYear(text);
   const { raw, ranges } = collectTables(text, root);
 
   let template: Template | undefined;
@@ -80,7 +87,7 @@ export function buildReport(text: string, options: BuildOptions): Report {
   if (!template) throw new Error('no report template is loaded');
   mapped ??= mapTables(text, raw, template);
   const sections = findSections(text, root, template);
-  const agency = title && y ? title.text.slice(0, y.index).replace(/[\s#*]+/g, '') || undefined : undefined;
+  const agency = title && y && y.index >= 0 ? title.text.slice(0, y.index).replace(/[\s#*]+/g, '') || undefined : undefined;
   return {
     text,
     template,
@@ -88,7 +95,7 @@ export function buildReport(text: string, options: BuildOptions): Report {
     otherTemplate: options.templates.find((t) => t !== template),
     title,
     year: y?.year,
-    yearRange: title && y ? { start: title.range.start + y.index, end: title.range.start + y.index + y.length } : undefined,
+    yearRange: title && y && y.index >= 0 ? { start: title.range.start + y.index, end: title.range.start + y.index + y.length } : undefined,
     agency,
     sections,
     tables: mapped.tables,

@@ -7,7 +7,7 @@ import type { LabelMatch, SectionHit } from '../model.ts';
 import type { SectionDef, Template } from '../templates/template.ts';
 import { normLabel, similarity } from './normalize.ts';
 
-const HEADING_LINE = /^(\s{0,3}#{1,6}[ \t]+)?(\*\*|__)?[ \t]*([一二三四五六七八九十]{1,3})?[ \t]*([、.．,，][ \t]*)?(.+?)[ \t]*(\*\*|__)?[ \t]*[:：]?[ \t]*$/;
+const HEADING_LINE = /^(\s{0,3}#{1,6}[ \t]+)?(\*\*|__)?[ \t]*([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?[ \t]*([、.．,，][ \t]*)?(.+?)[ \t]*(\*\*|__)?[ \t]*[:：]?[ \t]*$/;
 
 interface TitleHit {
   def: SectionDef;

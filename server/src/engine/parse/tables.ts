@@ -56,6 +56,15 @@ function labelSpan(cells: CellRef[]): number {
   return last;
 }
 
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let n = 0;
+  for (const [v, k] of counts) if (k > n) { best = v; n = k; }
+  return best;
+}
+
 function fitValues(values: CellRef[], expected: number): CellRef[] {
   const v = values.slice();
   while (v.length > expected && v[v.length - 1].text === '') v.pop();
@@ -133,8 +142,16 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
       const withRows = classified.find((c) => c.hit)?.hit?.item.table;
       context = withRows ?? sig[0];
     }
+    // Where values usually start in this table: a row whose label cell holds a stray figure is read the same way.
+    const starts = classified.filter((c) => c.kind === 'data' && c.hit && c.labelCell).map((c) => c.labelEnd + 1);
+    const typicalStart = mode(starts);
     for (const c of classified) {
-      if (c.kind === 'block') { context = c.blockTable; continue; }
+      if (c.kind === 'block') {
+        context = c.blockTable;
+        modelOf(c.blockTable!, c.raw.range);
+        ids.add(c.blockTable!.id);
+        continue;
+      }
       if (c.kind === 'blank') continue;
       if (c.kind === 'header') {
         if (context) {
@@ -158,8 +175,10 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
         const unlabeled = table.rows.find((r) => r.unlabeled);
         if (unlabeled) { row = unlabeled; match = 'exact'; }
       }
-      const rawValues = c.raw.cells.slice(c.labelEnd + 1);
-      const values = fitValues(rawValues, table.columns.length);
+      let values = fitValues(c.raw.cells.slice(c.labelEnd + 1), table.columns.length);
+      if (!c.labelCell && !row && typicalStart > 0 && values.length > table.columns.length) {
+        values = fitValues(c.raw.cells.slice(typicalStart), table.columns.length);
+      }
       const mapped: MappedRow = { raw: c.raw, table, row, labelCell: c.labelCell, match, values };
       if (!row?.group && values.length !== table.columns.length) mapped.valueCountProblem = { expected: table.columns.length, found: values.length };
       if (row?.group && values.every((v) => v.text === '')) mapped.values = [];
@@ -178,20 +197,23 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
   return { tables, strayRows, tableIdsByRaw };
 }
 
-/** A data row whose label was lost in copying takes the one row the format expects between its neighbours. */
+/** Rows whose labels were lost in copying take the rows the format expects between their neighbours, when the counts agree. */
 function inferLostLabels(model: TableModel): void {
   const order = model.def.rows;
   const rows = model.rows;
+  const lost = (r: MappedRow) => !r.row && !r.labelCell;
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.row || r.labelCell) continue;
+    if (!lost(rows[i])) continue;
+    let j = i;
+    while (j + 1 < rows.length && lost(rows[j + 1])) j++;
     const prev = rows.slice(0, i).reverse().find((x) => x.row)?.row;
-    const next = rows.slice(i + 1).find((x) => x.row)?.row;
+    const next = rows.slice(j + 1).find((x) => x.row)?.row;
     const from = prev ? order.indexOf(prev) + 1 : 0;
     const to = next ? order.indexOf(next) : order.length;
     const present = new Set(rows.map((x) => x.row).filter(Boolean));
     const gap = order.slice(from, to).filter((d) => !d.group && !d.unlabeled && !present.has(d));
-    if (gap.length === 1) { r.row = gap[0]; r.match = 'inferred'; }
+    if (gap.length === j - i + 1) gap.forEach((d, k) => { rows[i + k].row = d; rows[i + k].match = 'inferred'; });
+    i = j;
   }
 }
 

@@ -1,38 +1,12 @@
-// A blank cell where the format requires a number. A blank total is filled
-// with its computed value; any other blank with 0 (a blank means none).
+// A blank cell where the format requires a number. The fix fills in the value
+// the table's sum relations give (a blank total: the sum it should be), or 0
+// when they give none (a blank means none).
 import { cellName, formatNumber } from '../relations.ts';
-import type { Cell, TableModel } from '../model.ts';
-import { cellKey } from '../model.ts';
+import { matchLabel } from '../parse/labels.ts';
+import { computedValue } from './computed.ts';
 import type { Rule } from './rule.ts';
 
-/** The value a blank target cell takes from its relations, when they all agree. */
-function computed(table: TableModel, cell: Cell): number | undefined {
-  let result: number | undefined;
-  for (const rel of table.def.relations ?? []) {
-    const along = rel.per === 'row' ? cell.row.id : cell.column.id;
-    const self = rel.per === 'row' ? cell.column.id : cell.row.id;
-    if (rel.target !== self) continue;
-    if (rel.only && !rel.only.includes(along)) continue;
-    const value = (id: string) => {
-      const c = table.cells.get(rel.per === 'row' ? cellKey(along, id) : cellKey(id, along));
-      return c && c.value.kind === 'number' ? c.value.value : undefined;
-    };
-    const sideOf = rel.lhs.includes(self) ? 1 : -1;
-    let sum = 0;
-    for (const [ids, sign] of [[rel.lhs, 1], [rel.rhs, -1]] as const) {
-      for (const id of ids) {
-        if (id === self) continue;
-        const v = value(id);
-        if (v === undefined) return undefined;
-        sum += sign * v;
-      }
-    }
-    const v = -sum * sideOf;
-    if (result !== undefined && result !== v) return undefined;
-    result = v;
-  }
-  return result;
-}
+const STRONG = new Set(['exact', 'equivalent', 'variant']);
 
 const rule: Rule = {
   id: 'cell-empty',
@@ -40,16 +14,29 @@ const rule: Rule = {
   description: { zh: '应填数字的单元格为空', en: 'A cell that needs a number is blank' },
   check({ report, emit }) {
     for (const table of report.tables) {
+      // A row left blank because the report follows the other format, where it is a heading
+      // (2021's （六）其他处理 in a 2019-format year): template-mismatch explains it.
+      const skipped = new Set<string>();
+      for (const r of table.rows) {
+        if (!r.row || r.values.some((v) => v.text !== '')) continue;
+        const other = report.otherTemplate?.tables.find((t) => t.id === table.def.id);
+        const theirs = other?.rows.find((d) => d.id === r.row!.id);
+        if (!other || !theirs?.group) continue;
+        const children = other.rows.filter((d) => d.id.startsWith(`${theirs.id}.`));
+        const written = table.rows.some((x) => !x.row && x.labelCell && STRONG.has(matchLabel(x.labelCell.text, children)?.match ?? 'unknown'));
+        if (written) skipped.add(r.row.id);
+      }
       for (const cell of table.cells.values()) {
         if (cell.value.kind !== 'empty') continue;
-        const c = computed(table, cell);
-        const value = c !== undefined && (c >= 0 || cell.column.kind === 'signed') ? c : cell.column.kind === undefined || cell.column.kind === 'count' ? 0 : undefined;
+        if (skipped.has(cell.row.id)) continue;
+        const c = computedValue(table, cell);
+        const value = c ?? 0;
         const name = cellName(cell);
-        const shown = value === undefined ? '' : formatNumber(value);
+        const shown = formatNumber(value);
         emit({
           message: { zh: `${name.zh}为空，应填写数字${c !== undefined ? `（按勾稽关系应为 ${formatNumber(c)}）` : '（没有则填 0）'}`, en: `${name.en} is blank; a number is required${c !== undefined ? ` (${formatNumber(c)} by the table's relations)` : ' (0 if none)'}` },
           range: cell.ref.range,
-          fix: value === undefined ? undefined : { title: { zh: `填入 ${shown}`, en: `Fill in ${shown}` }, edits: [{ range: cell.ref.range, newText: ` ${shown} ` }], changesFigure: true },
+          fix: { title: { zh: `填入 ${shown}`, en: `Fill in ${shown}` }, edits: [{ range: cell.ref.range, newText: ` ${shown} ` }], changesFigure: true },
         });
       }
     }

@@ -18,11 +18,18 @@ import totalResults from './total-results.ts';
 import balance from './balance.ts';
 import totalReview from './total-review.ts';
 import templateMismatch from './template-mismatch.ts';
+import textTableMismatch from './text-table-mismatch.ts';
+import yearMismatch from './year-mismatch.ts';
+import publishDate from './publish-date.ts';
+import feeStatement from './fee-statement.ts';
+import copiedText from './copied-text.ts';
+import carryover from './carryover.ts';
 
 export const rules: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionDuplicate, sectionTitle, sectionNumbering, sectionEmpty,
   tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid,
   totalRow, totalResults, balance, totalReview, templateMismatch,
+  textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
 ];
 
 export type { Rule };

@@ -1,9 +1,48 @@
 // The shared shape of the arithmetic rules (total-row, total-results, balance,
 // total-review): each reports the failing instances of the relations the
 // template assigns to it. The arithmetic itself lives in relations.ts.
-import { cellName, evaluate, formatNumber, valueFor } from '../relations.ts';
+import { cellName, evaluate, formatNumber, valueFor, type TableEvaluation } from '../relations.ts';
+import type { Cell } from '../model.ts';
 import type { Fix, Severity, Text2 } from '../types.ts';
 import type { Rule } from './rule.ts';
+
+const proposalsCache = new WeakMap<TableEvaluation, Map<Cell, number>>();
+
+function fits(cell: Cell, v: number): boolean {
+  return (cell.column.kind === 'signed' || v >= 0) && (cell.column.kind === 'money' || Number.isInteger(v));
+}
+
+/**
+ * The cell values the arithmetic rules of one table offer as fixes, taken
+ * together: the one cell that explains every failure, or else each failing
+ * total set to its sum. A value that would break a relation holding now, once
+ * all the offered values are written, is not offered (the relations disagree
+ * about what is wrong, so no figure can be corrected by rule).
+ */
+function proposals(ev: TableEvaluation): Map<Cell, number> {
+  const hit = proposalsCache.get(ev);
+  if (hit) return hit;
+  const out = new Map<Cell, number>();
+  if (ev.culprit) {
+    if (fits(ev.culprit.cell, ev.culprit.value)) out.set(ev.culprit.cell, ev.culprit.value);
+  } else {
+    for (const [cell, v] of ev.targetValues) if (v !== null && fits(cell, v)) out.set(cell, v);
+  }
+  for (let changed = true; changed && out.size > 0;) {
+    changed = false;
+    for (const inst of ev.instances) {
+      if (!inst.ok) continue;
+      const involved = inst.terms.filter((t) => out.has(t.cell));
+      if (involved.length === 0) continue;
+      const diff = inst.terms.reduce((s, t) => s + t.sign * (out.get(t.cell) ?? (t.cell.value.kind === 'number' ? t.cell.value.value : 0)), 0);
+      if (Math.abs(diff) < 1e-9) continue;
+      for (const t of involved) out.delete(t.cell);
+      changed = true;
+    }
+  }
+  proposalsCache.set(ev, out);
+  return out;
+}
 
 export function relationRule(id: string, severity: Severity, description: Text2): Rule {
   return {
@@ -23,18 +62,29 @@ export function relationRule(id: string, severity: Severity, description: Text2)
           const d = inst.relation.describe;
           const why = cell === inst.target
             ? { zh: d.zh, en: d.en }
-            : { zh: `使 ${cellName(inst.target).zh} ${d.zh} 成立`, en: `so that ${cellName(inst.target).en} = ${d.en} holds` };
-          const agreed = culprit ? culprit.value : ev.targetValues.get(inst.target);
-          const allowed = agreed !== null && agreed !== undefined && (cell.column.kind === 'signed' || agreed >= 0) && (cell.column.kind === 'money' || Number.isInteger(agreed));
+            : d.zh.includes('＝')
+              ? { zh: `使「${cell.column.label}」列 ${d.zh} 成立`, en: `so that ${d.en} holds in column «${cell.column.label}»` }
+              : { zh: `使${cellName(inst.target).zh}等于${d.zh}`, en: `so that ${cellName(inst.target).en} equals ${d.en}` };
+          const offered = proposals(ev).get(cell);
+          const allowed = offered !== undefined && Math.abs(offered - expected) < 1e-9;
           const value = formatNumber(expected);
           const fix: Fix | undefined = allowed
             ? { title: { zh: `将${name.zh}改为 ${value}`, en: `Set ${name.en} to ${value}` }, edits: [{ range: cell.ref.range, newText: value }], changesFigure: true }
             : undefined;
+          const plausible = expected >= 0 || cell.column.kind === 'signed';
+          const along = inst.relation.per === 'column' ? `「${cell.column.label}」列` : `${cell.row.short ?? cell.row.label}行`;
+          const alongEn = inst.relation.per === 'column' ? `column «${cell.column.label}»` : `row ${cell.row.short ?? cell.row.label}`;
           ctx.emit({
-            message: {
-              zh: `${name.zh}应为 ${value}（${why.zh}），实为 ${formatNumber(found)}`,
-              en: `${name.en} should be ${value} (${why.en}), found ${formatNumber(found)}`,
-            },
+            message: plausible
+              ? {
+                  zh: `${name.zh}应为 ${value}（${why.zh}），实为 ${formatNumber(found)}`,
+                  en: `${name.en} should be ${value} (${why.en}), found ${formatNumber(found)}`,
+                }
+              : {
+                  // No value of this cell can balance the relation: state both sides instead.
+                  zh: `${along}不满足 ${d.zh}：左边为 ${formatNumber(inst.lhs)}，右边为 ${formatNumber(inst.rhs)}`,
+                  en: `${alongEn} breaks ${d.en}: left side ${formatNumber(inst.lhs)}, right side ${formatNumber(inst.rhs)}`,
+                },
             range: cell.ref.range,
             fix,
             related: inst.terms.filter((t) => t.cell !== cell).map((t) => ({

@@ -14,6 +14,8 @@ export interface Finding {
 
 export interface RuleContext {
   report: Report;
+  /** The same agency's previous-year report, when the caller found one (carryover, copied-text). */
+  previous?: Report;
   emit(finding: Finding): void;
 }
 

@@ -1,8 +1,50 @@
 // A row label that is not the official one: misspelt (5.属于三类内部事务息),
 // cut short, lost in copying, or unknown. The fix writes the official label.
+// In layouts with several label columns (merged cells as in seed 003) the
+// group labels written beside a row's own label are checked too, so both
+// layouts of a table give the same findings.
 import { matchLabel } from '../parse/labels.ts';
 import { normLabel, similarity } from '../parse/normalize.ts';
-import type { Rule } from './rule.ts';
+import { looksLikeValue } from '../parse/numbers.ts';
+import type { CellRef, MappedRow, TableModel } from '../model.ts';
+import type { RowDef } from '../templates/template.ts';
+import type { Finding, Rule } from './rule.ts';
+
+const STRONG = new Set(['exact', 'equivalent', 'variant']);
+
+function nearMiss(cell: CellRef, row: RowDef, prefix: boolean): Finding {
+  const label = row.label;
+  return {
+    message: prefix
+      ? { zh: `行标签「${cell.text}」不完整，应为「${label}」`, en: `Row label “${cell.text}” is cut short; it should be “${label}”` }
+      : { zh: `行标签「${cell.text}」应为「${label}」`, en: `Row label “${cell.text}” should be “${label}”` },
+    range: cell.range,
+    fix: { title: { zh: `改为「${label}」`, en: `Change to “${label}”` }, edits: [{ range: cell.range, newText: label }], changesFigure: false },
+  };
+}
+
+function unknown(cell: CellRef, table: TableModel, present: (d: RowDef) => boolean): Finding {
+  const norm = normLabel(cell.text);
+  const nearest = table.def.rows
+    .filter((d) => !d.unlabeled)
+    .map((d) => ({ d, s: similarity(norm, normLabel(d.label)) }))
+    .sort((a, b) => b.s - a.s)[0];
+  const suggestion = nearest && nearest.s >= 0.5 && !present(nearest.d) ? nearest.d.label : undefined;
+  return {
+    message: suggestion
+      ? { zh: `未知行标签「${cell.text}」，最接近的规定行为「${suggestion}」`, en: `Unknown row label “${cell.text}”; the nearest official row is “${suggestion}”` }
+      : { zh: `未知行标签「${cell.text}」，不属于${table.def.title.zh}`, en: `Unknown row label “${cell.text}” in ${table.def.title.en}` },
+    range: cell.range,
+    fix: suggestion ? { title: { zh: `改为「${suggestion}」`, en: `Change to “${suggestion}”` }, edits: [{ range: cell.range, newText: suggestion }], changesFigure: false } : undefined,
+  };
+}
+
+/** Index of the first value cell of a row (cells before it are labels). */
+function valueStart(r: MappedRow): number {
+  const first = r.values.find((v) => v.text !== '') ?? r.values[0];
+  const i = first ? r.raw.cells.indexOf(first) : -1;
+  return i === -1 ? r.raw.cells.length : i;
+}
 
 const rule: Rule = {
   id: 'table-row-label',
@@ -10,42 +52,44 @@ const rule: Rule = {
   description: { zh: '行标签与规定格式不一致', en: 'A row label differs from the official one' },
   check({ report, emit }) {
     const other = report.otherTemplate?.tables.flatMap((t) => t.rows) ?? [];
+    // Labels of the other format are template-mismatch's finding.
+    const otherFormat = (text: string) => STRONG.has(matchLabel(text, other)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, report.template.tables.flatMap((t) => t.rows))?.match ?? 'unknown');
     for (const table of report.tables) {
-      for (const r of table.rows) {
+      const present = (d: RowDef) => table.rows.some((x) => x.row === d);
+      const labelled = table.def.rows.filter((d) => !d.unlabeled);
+      table.rows.forEach((r, i) => {
+        // Group labels and other label cells written beside the row's own label (several label columns).
+        const end = valueStart(r);
+        for (let k = 0; k < end; k++) {
+          const cell = r.raw.cells[k];
+          // A stray figure in a label column is the lost label's place, reported below.
+          if (cell === r.labelCell || cell.text === '' || looksLikeValue(cell.text)) continue;
+          if (r.labelCell && k > r.raw.cells.indexOf(r.labelCell)) continue;
+          const hit = matchLabel(cell.text, labelled);
+          if (hit && STRONG.has(hit.match)) continue;
+          if (otherFormat(cell.text)) continue;
+          if (hit && (hit.match === 'fuzzy' || hit.match === 'prefix')) emit(nearMiss(cell, hit.item, hit.match === 'prefix'));
+          else emit(unknown(cell, table, present));
+        }
         if (r.match === 'fuzzy' || r.match === 'prefix') {
-          const label = r.row!.label;
-          const cell = r.labelCell!;
-          emit({
-            message: r.match === 'prefix'
-              ? { zh: `行标签「${cell.text}」不完整，应为「${label}」`, en: `Row label “${cell.text}” is cut short; it should be “${label}”` }
-              : { zh: `行标签「${cell.text}」应为「${label}」`, en: `Row label “${cell.text}” should be “${label}”` },
-            range: cell.range,
-            fix: { title: { zh: `改为「${label}」`, en: `Change to “${label}”` }, edits: [{ range: cell.range, newText: label }], changesFigure: false },
-          });
+          emit(nearMiss(r.labelCell!, r.row!, r.match === 'prefix'));
         } else if (r.match === 'inferred') {
           const label = r.row!.label;
-          const first = r.raw.cells[0];
+          // Write the label where the neighbouring rows have theirs.
+          const neighbour = [...table.rows.slice(0, i).reverse(), ...table.rows.slice(i + 1)].find((x) => x.labelCell && x.raw.tableIndex === r.raw.tableIndex);
+          const index = neighbour ? neighbour.raw.cells.indexOf(neighbour.labelCell!) : 0;
+          // The label goes into a blank label cell, or over a stray figure the parser read as standing in the label column.
+          const target = [r.raw.cells[index], r.raw.cells[0]].find((c) => c && (c.text === '' || looksLikeValue(c.text)) && r.raw.cells.indexOf(c) < end);
           emit({
             message: { zh: `此行缺少行标签，按位置应为「${label}」`, en: `This row has lost its label; by position it is “${label}”` },
-            range: first?.range ?? r.raw.range,
-            fix: first && first.text === '' ? { title: { zh: `填入「${label}」`, en: `Fill in “${label}”` }, edits: [{ range: first.range, newText: ` ${label} ` }], changesFigure: false } : undefined,
+            range: r.raw.cells[0]?.range ?? r.raw.range,
+            fix: target ? { title: { zh: `填入「${label}」`, en: `Fill in “${label}”` }, edits: [{ range: target.range, newText: target.text === '' ? ` ${label} ` : label }], changesFigure: false } : undefined,
           });
         } else if (!r.row && r.labelCell) {
-          // Labels of the other format are template-mismatch's finding.
-          if (matchLabel(r.labelCell.text, other)?.match === 'exact' || matchLabel(r.labelCell.text, other)?.match === 'equivalent') continue;
-          const norm = normLabel(r.labelCell.text);
-          const nearest = table.def.rows.filter((d) => !d.unlabeled).map((d) => ({ d, s: similarity(norm, normLabel(d.label)) })).sort((a, b) => b.s - a.s)[0];
-          const cell = r.labelCell;
-          const suggestion = nearest && nearest.s >= 0.5 && !table.rows.some((x) => x.row === nearest.d) ? nearest.d.label : undefined;
-          emit({
-            message: suggestion
-              ? { zh: `未知行标签「${cell.text}」，最接近的规定行为「${suggestion}」`, en: `Unknown row label “${cell.text}”; the nearest official row is “${suggestion}”` }
-              : { zh: `未知行标签「${cell.text}」，不属于${table.def.title.zh}`, en: `Unknown row label “${cell.text}” in ${table.def.title.en}` },
-            range: cell.range,
-            fix: suggestion ? { title: { zh: `改为「${suggestion}」`, en: `Change to “${suggestion}”` }, edits: [{ range: cell.range, newText: suggestion }], changesFigure: false } : undefined,
-          });
+          if (otherFormat(r.labelCell.text)) return;
+          emit(unknown(r.labelCell, table, present));
         }
-      }
+      });
     }
   },
 };

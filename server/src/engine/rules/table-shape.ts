@@ -1,31 +1,74 @@
-// A row with the wrong number of value cells, a row given twice, or a block
-// header (信息内容 row) that names columns the format does not have.
+// A row with the wrong number of value cells, a row given twice, or a column
+// header that is not the format's: a near miss (本年处理决定数 for
+// 本年处理决定数量, fixed to the official wording) or, in a table 2 block's
+// 信息内容 row, a column the format does not have. Headers of the other
+// format are template-mismatch's finding.
+import { matchLabel } from '../parse/labels.ts';
+import { normLabel } from '../parse/normalize.ts';
+import type { CellRef } from '../model.ts';
+import type { ColumnDef } from '../templates/template.ts';
 import type { Rule } from './rule.ts';
+
+const STRONG = new Set(['exact', 'equivalent', 'variant']);
 
 const rule: Rule = {
   id: 'table-shape',
   severity: 'error',
   description: { zh: '表格结构与规定格式不符', en: 'A table does not have the shape of the format' },
   check({ report, emit }) {
+    const theirs = report.otherTemplate?.tables.flatMap((t) => t.columns) ?? [];
+    const mine = report.template.tables.flatMap((t) => t.columns);
+    const otherFormat = (text: string) => STRONG.has(matchLabel(text, theirs)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, mine)?.match ?? 'unknown');
+    const seen = new Set<CellRef>();
+    const headerFinding = (ref: CellRef, columns: readonly ColumnDef[], official?: ColumnDef) => {
+      seen.add(ref);
+      const title = report.tables.find((t) => t.def.columns === columns)?.def.title ?? { zh: '', en: '' };
+      emit({
+        message: official
+          ? { zh: `表头「${ref.text}」应为「${official.label}」`, en: `Header “${ref.text}” should be “${official.label}”` }
+          : { zh: `表头「${ref.text}」不属于${title.zh}（应为：${columns.map((c) => c.label).join('、')}）`, en: `Header “${ref.text}” is not a column of ${title.en} (expected: ${columns.map((c) => c.label).join(', ')})` },
+        range: ref.range,
+        fix: official ? { title: { zh: `改为「${official.label}」`, en: `Change to “${official.label}”` }, edits: [{ range: ref.range, newText: official.label }], changesFigure: false } : undefined,
+      });
+    };
     for (const table of report.tables) {
       for (const r of table.rows) {
         const name = r.row ? (r.row.unlabeled ? table.def.title.zh : r.row.label) : r.labelCell?.text ?? '';
+        const shown = name === '' ? { zh: '无标签的行', en: 'An unlabelled row' } : { zh: `「${name}」行`, en: `Row “${name}”` };
         if (r.duplicate) {
-          emit({ message: { zh: `「${name}」行重复出现`, en: `Row “${name}” appears twice` }, range: r.labelCell?.range ?? r.raw.range });
+          emit({ message: { zh: `${shown.zh}重复出现`, en: `${shown.en} appears twice` }, range: r.labelCell?.range ?? r.raw.range });
         } else if (r.valueCountProblem) {
           const { expected, found } = r.valueCountProblem;
           emit({
-            message: { zh: `「${name}」行应有 ${expected} 个数值单元格，实有 ${found} 个`, en: `Row “${name}” should have ${expected} value cells, found ${found}` },
+            message: { zh: `${shown.zh}应有 ${expected} 个数值单元格，实有 ${found} 个`, en: `${shown.en} should have ${expected} value cells, found ${found}` },
             range: r.raw.range,
           });
         }
       }
+      // Headers the parser matched to a column, but not in the official wording or a listed variant.
       for (const h of table.headers) {
-        if (h.column || h.match !== 'unknown') continue;
-        emit({
-          message: { zh: `表头「${h.ref.text}」不属于${table.def.title.zh}（应为：${table.def.columns.map((c) => c.label).join('、')}）`, en: `Header “${h.ref.text}” is not a column of ${table.def.title.en}` },
-          range: h.ref.range,
-        });
+        if (seen.has(h.ref) || STRONG.has(h.match) || otherFormat(h.ref.text)) continue;
+        headerFinding(h.ref, table.def.columns, h.column);
+      }
+      // Table 2: every cell after 信息内容 names one of the block's columns.
+      if (table.def.header) {
+        for (const raw of report.rawTables) {
+          for (const row of raw.rows) {
+            if (row.range.start < table.range.start || row.range.end > table.range.end) continue;
+            const first = row.cells.findIndex((c) => c.text !== '');
+            if (first === -1 || normLabel(row.cells[first].text) !== '信息内容') continue;
+            const named = row.cells.slice(first + 1);
+            named.forEach((cell, k) => {
+              if (cell.text === '' || seen.has(cell) || otherFormat(cell.text)) return;
+              const hit = matchLabel(cell.text, table.def.columns);
+              if (hit && STRONG.has(hit.match)) return;
+              // Unknown: offer the column at this position when no cell of the row names it already.
+              const byPosition = table.def.columns[k];
+              const taken = byPosition && named.some((c) => c !== cell && c.text !== '' && matchLabel(c.text, [byPosition]) !== undefined);
+              headerFinding(cell, table.def.columns, hit?.item ?? (byPosition && !taken ? byPosition : undefined));
+            });
+          }
+        }
       }
     }
   },

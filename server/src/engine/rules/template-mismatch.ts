@@ -1,5 +1,6 @@
 // A report that uses the other format's tables or labels for its year: 2019
-// columns (本年新制作数量) in a 2021 report, 2021 rows in a 2020 report.
+// columns (本年新制作数量) in a 2021 report, 2021 rows in a 2020 report, a
+// heading row filled with figures as the other format's single row.
 import { matchLabel } from '../parse/labels.ts';
 import type { Rule } from './rule.ts';
 
@@ -28,6 +29,24 @@ const rule: Rule = {
             range: cell.range,
           });
         }
+      }
+    }
+    // A heading row of this format written with figures, as the other format's single row
+    // (2019's （六）其他处理 in a 2021 report, where it splits into 1.–3.).
+    for (const table of report.tables) {
+      const theirTable = other.tables.find((t) => t.id === table.def.id);
+      for (const r of table.rows) {
+        if (!r.row?.group || !r.labelCell || !r.values.some((v) => v.text !== '')) continue;
+        const theirRow = theirTable?.rows.find((d) => d.id === r.row!.id);
+        if (!theirRow || theirRow.group) continue;
+        const parts = table.def.rows.filter((d) => d.id.startsWith(`${r.row.id}.`)).map((d) => d.label);
+        emit({
+          message: {
+            zh: `「${r.labelCell.text}」一行填了数字，这是${other.name.zh}的写法；${yearText}应使用${report.template.name.zh}，分${parts.length ? `「${parts.join('」「')}」` : '子行'}填写`,
+            en: `“${r.labelCell.text}” carries figures as in the ${other.name.en}; this report should use the ${report.template.name.en}, with the figures in its sub-rows`,
+          },
+          range: r.labelCell.range,
+        });
       }
     }
   },

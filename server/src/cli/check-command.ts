@@ -1,0 +1,68 @@
+// `nianbao check`: expand the paths, check each file, stream results to the
+// chosen format, and turn the totals into the exit status
+// (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
+import type { Lang } from '../engine/types.ts';
+import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
+import { expand, shard } from './files.ts';
+import type { Formatter, FormatterIO } from './format/formatter.ts';
+import { githubFormatter } from './format/github.ts';
+import { jsonFormatter } from './format/json.ts';
+import { sarifFormatter } from './format/sarif.ts';
+import { addToSummary, emptySummary, type Summary } from './format/summary.ts';
+import { textFormatter } from './format/text.ts';
+
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+
+export interface CheckArgs {
+  paths: string[];
+  format: OutputFormat;
+  fix: boolean;
+  fixFigures: boolean;
+  template?: string;
+  config?: string;
+  lang: Lang;
+  maxWarnings?: number;
+  quiet: boolean;
+  noFail: boolean;
+  shard?: { index: number; count: number };
+  jobs?: number;
+}
+
+export interface IO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color: boolean;
+}
+
+const FORMATTERS: Record<OutputFormat, (io: FormatterIO) => Formatter> = { text: textFormatter, json: jsonFormatter, sarif: sarifFormatter, github: githubFormatter };
+
+/** Runs the files through `run` (in this thread or in workers) and feeds each result to `each`. */
+export type Runner = (paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void) => Promise<void>;
+
+export const inThread: Runner = async (paths, options, each) => {
+  for (const t of paths) each(checkFile(t.path, t.explicit, options));
+};
+
+export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
+  const formatter = FORMATTERS[args.format]({ out: io.out, err: io.err, lang: args.lang, quiet: args.quiet, color: io.color });
+  const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
+  const summary = emptySummary();
+  for (const m of missing) {
+    const r: FileResult = { path: m, status: 'error', reason: args.lang === 'zh' ? '没有匹配的文件 (no such file or no match)' : 'no such file or no match', diagnostics: [] };
+    addToSummary(summary, r);
+    formatter.file(r);
+  }
+  const chosen = args.shard ? shard(targets, args.shard.index, args.shard.count) : targets;
+  const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
+  await runner(chosen, options, (r) => {
+    addToSummary(summary, r);
+    formatter.file(r);
+  });
+  formatter.end(summary);
+  let code = 0;
+  if (summary.errors > 0) code = 1;
+  if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) code = 1;
+  if (summary.failed > 0) code = 2;
+  if (args.noFail && code === 1) code = 0;
+  return { code, summary };
+}

@@ -1,0 +1,71 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, the rules as reportingDescriptors
+// with their doc pages, results with regions in UTF-16 columns.
+import { pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { rules } from '../../engine/rules/index.ts';
+import type { FileResult } from '../check-file.ts';
+import type { Formatter, FormatterIO } from './formatter.ts';
+import { VERSION } from '../version.ts';
+
+export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function sarifFormatter(io: FormatterIO): Formatter {
+  const results: unknown[] = [];
+  const notifications: unknown[] = [];
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const uri = (p: string) => relative(process.cwd(), resolve(p)).split('\\').join('/');
+  return {
+    file(r: FileResult) {
+      if (r.status === 'error') {
+        notifications.push({ level: 'error', message: { text: `${r.path}: ${r.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' } } }] });
+        return;
+      }
+      for (const d of r.diagnostics) {
+        if (io.quiet && d.severity !== 'error') continue;
+        const index = ruleIndex.get(d.ruleId);
+        results.push({
+          ruleId: d.ruleId,
+          ...(index !== undefined ? { ruleIndex: index } : {}),
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{
+            physicalLocation: {
+              artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' },
+              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : d.endColumn) },
+            },
+          }],
+        });
+      }
+    },
+    end() {
+      const log = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+          tool: {
+            driver: {
+              name: 'nianbao',
+              version: VERSION,
+              informationUri: 'https://github.com/nianbao/nianbao',
+              rules: rules.map((r) => ({
+                id: r.id,
+                name: r.id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
+                shortDescription: { text: io.lang === 'zh' ? r.description.zh : r.description.en },
+                fullDescription: { text: `${r.description.zh} / ${r.description.en}` },
+                helpUri: `${DOCS_BASE}${r.id}.md`,
+                defaultConfiguration: { level: LEVEL[r.severity] },
+              })),
+            },
+          },
+          columnKind: 'utf16CodeUnits',
+          originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd() + '/').href } },
+          invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+          results,
+        }],
+      };
+      io.out(JSON.stringify(log, null, 2));
+    },
+  };
+}

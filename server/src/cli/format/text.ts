@@ -1,0 +1,37 @@
+// Compact human output grouped by file, coloured only on a TTY, with a summary line.
+import pc from 'picocolors';
+import type { Formatter, FormatterIO } from './formatter.ts';
+
+export function textFormatter(io: FormatterIO): Formatter {
+  const c = pc.createColors(io.color);
+  const zh = io.lang === 'zh';
+  return {
+    file(r) {
+      if (r.status === 'skipped') {
+        io.err(c.dim(`${r.path}: ${zh ? '已跳过' : 'skipped'}（${r.reason}）`));
+        return;
+      }
+      if (r.status === 'error') {
+        io.err(`${c.red(r.path)}: ${zh ? '无法检查' : 'cannot check'}: ${r.reason}`);
+        return;
+      }
+      const shown = io.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
+      if (shown.length === 0 && !r.fixed) return;
+      const meta = [r.year ? `${r.year}${zh ? '年度' : ''}` : '', r.template ? `${r.template}${zh ? '年版格式' : ' format'}` : '', r.fixed ? (zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fixed`) : ''].filter(Boolean).join(', ');
+      io.out(`${c.underline(r.path)}${meta ? c.dim(`  (${meta})`) : ''}`);
+      const width = Math.max(...shown.map((d) => `${d.line}:${d.column}`.length), 0);
+      for (const d of shown) {
+        const sev = d.severity === 'error' ? c.red(zh ? '错误' : 'error') : d.severity === 'warning' ? c.yellow(zh ? '警告' : 'warning') : c.blue(zh ? '提示' : 'info');
+        io.out(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}${d.fixable ? c.dim(zh ? ' (可修复)' : ' (fixable)') : ''}`);
+      }
+      io.out('');
+    },
+    end(s) {
+      const total = s.errors + s.warnings + s.infos;
+      const line = zh
+        ? `${total === 0 ? '✓' : '✖'} ${s.checked} 个报告，${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告${s.infos ? `，${s.infos} 个提示` : ''}）${s.fixable ? `，${s.fixable} 个可自动修复` : ''}${s.fixed ? `，已修复 ${s.fixed} 处` : ''}${s.skipped ? `；跳过 ${s.skipped} 个非年报文件` : ''}${s.failed ? `；${s.failed} 个文件无法检查` : ''}`
+        : `${total === 0 ? '✓' : '✖'} ${s.checked} reports, ${total} problems (${s.errors} errors, ${s.warnings} warnings${s.infos ? `, ${s.infos} infos` : ''})${s.fixable ? `, ${s.fixable} fixable` : ''}${s.fixed ? `, ${s.fixed} fixed` : ''}${s.skipped ? `; ${s.skipped} non-report files skipped` : ''}${s.failed ? `; ${s.failed} files could not be checked` : ''}`;
+      io.out(total === 0 && s.failed === 0 ? c.green(line) : s.errors || s.failed ? c.red(line) : c.yellow(line));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The `nianbao` command line: check, import, lsp. Argument parsing with
+// commander; the work is in check-command.ts, import-command.ts and the server.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { runCheck, type OutputFormat } from './check-command.ts';
+import { VERSION } from './version.ts';
+import type { Lang } from '../engine/types.ts';
+
+function intArg(name: string) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} must be a whole number`);
+    return Number(v);
+  };
+}
+
+function shardArg(v: string) {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, e.g. 2/4');
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+function defaultLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return /^en/i.test(env) ? 'en' : 'zh';
+}
+
+// A closed pipe (`nianbao check | head`) ends the run quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const program = new Command('nianbao')
+  .description('政府信息公开工作年度报告检查 / checker for government information-disclosure annual reports')
+  .version(VERSION)
+  .exitOverride((err) => {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exit(0);
+    process.exit(2);
+  });
+
+program
+  .command('check')
+  .description('检查年报 / check reports')
+  .argument('[paths...]', '文件、目录或 glob / files, directories or globs')
+  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+  .option('--fix', '自动修复不改变数字的问题（标签、标题）/ apply fixes that change no figure')
+  .option('--fix-figures', '同时修复数字（合计等）/ also apply fixes that set or correct a number')
+  .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
+  .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
+  .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
+  .option('--max-warnings <n>', '警告超过此数时以 1 退出 / exit 1 when warnings exceed n', intArg('--max-warnings'))
+  .option('--quiet', '只报告错误 / report errors only')
+  .option('--shard <i/n>', '只检查第 i 份（共 n 份）/ check shard i of n', shardArg)
+  .option('--jobs <n>', '并行线程数 / worker threads (default: number of cores)', intArg('--jobs'))
+  .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
+  .action(async (paths: string[], o) => {
+    const { code } = await runCheck(
+      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs },
+      { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
+    );
+    process.exitCode = code;
+  });
+
+program
+  .command('lsp')
+  .description('以 LSP 服务器运行（供其他编辑器和 CI 使用）/ run the language server')
+  .option('--stdio', 'use stdio')
+  .option('--node-ipc', 'use node IPC')
+  .allowUnknownOption(true)
+  .action(async () => {
+    const { startServer } = await import('../lsp/server.ts');
+    startServer();
+  });
+
+program.parseAsync(process.argv).catch((e) => {
+  process.stderr.write(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+});

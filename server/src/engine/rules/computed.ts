@@ -1,0 +1,56 @@
+// The value a blank or unusable cell should hold according to its table's
+// sum relations (a helper of cell-empty and cell-invalid, not a rule). Each
+// relation instance the cell takes part in is solved for it, the other cells
+// as written; an instance with another blank is used only to fill a total
+// (the blanks counting as 0, which is what their own fixes write).
+import type { Cell, TableModel } from '../model.ts';
+import { cellKey } from '../model.ts';
+
+function fits(cell: Cell, v: number): boolean {
+  if (!Number.isFinite(v)) return false;
+  if (cell.column.kind === 'money') return v >= 0;
+  if (cell.column.kind === 'signed') return Number.isInteger(v);
+  return Number.isInteger(v) && v >= 0;
+}
+
+function agreed(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  return values.every((v) => Math.abs(v - values[0]) < 1e-9) ? values[0] : undefined;
+}
+
+/** The value that makes the cell's relations hold, when they determine one and agree on it. */
+export function computedValue(table: TableModel, cell: Cell): number | undefined {
+  const exact: number[] = [];
+  const approx: number[] = [];
+  let disagree = false;
+  for (const rel of table.def.relations ?? []) {
+    const along = rel.per === 'row' ? cell.row.id : cell.column.id;
+    const self = rel.per === 'row' ? cell.column.id : cell.row.id;
+    if (rel.only && !rel.only.includes(along)) continue;
+    const inL = rel.lhs.includes(self);
+    if (!inL && !rel.rhs.includes(self)) continue;
+    let sum = 0;
+    let blanks = 0;
+    let usable = true;
+    for (const [ids, sign] of [[rel.lhs, 1], [rel.rhs, -1]] as const) {
+      for (const id of ids) {
+        if (id === self) continue;
+        const other = table.cells.get(rel.per === 'row' ? cellKey(along, id) : cellKey(id, along));
+        if (!other || other.value.kind === 'invalid') { usable = false; break; }
+        if (other.value.kind === 'empty') { blanks++; continue; }
+        sum += sign * other.value.value;
+      }
+      if (!usable) break;
+    }
+    if (!usable) continue;
+    // Σlhs − Σrhs = 0 solved for the cell.
+    const v = inL ? -sum : sum;
+    if (blanks === 0) {
+      if (fits(cell, v)) exact.push(v);
+      else disagree = true;
+    } else if (rel.target === self && fits(cell, v)) approx.push(v);
+  }
+  if (exact.length > 0) return disagree ? undefined : agreed(exact);
+  if (disagree) return undefined;
+  return agreed(approx);
+}

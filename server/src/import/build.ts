@@ -1,0 +1,235 @@
+// Lines and cells (from copied text, a web page or a Word file) → a report in
+// the project's Markdown layout: `# ` title, `## ` section headings, narrative
+// paragraphs word for word, the three report tables as GFM tables in the
+// scaffold's layout, page furniture dropped; and an account of every cell.
+import { matchSectionTitle } from '../engine/parse/sections.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import type { Template } from '../engine/templates/template.ts';
+import { normLabel } from '../engine/parse/normalize.ts';
+import { Classifier, joinCell } from './classify.ts';
+import { isChromeLine } from './chrome.ts';
+import { TableBuilder, cellEscape } from './tables.ts';
+import type { ImportAccount, ImportResult, Item, SourceKind, TextLayout, Tok } from './types.ts';
+
+const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
+const SECTION_LINE = /^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?\s*[、.．,，]\s*(\S.{1,40}?)\s*[:：]?$/;
+const ORG_END = /(局|委|委员会|办|办公室|厅|府|院|会|部|署|处|中心|所|站|队|馆|社|公司|集团|区|县|市|镇|乡|街道)$/;
+
+export interface BuildMeta {
+  source: SourceKind;
+  layout: TextLayout | 'html';
+  encoding?: string;
+  /** Force a template id (2019 or 2021). */
+  template?: string;
+}
+
+export function isSectionHeading(line: string, template: Template = builtinTemplates[builtinTemplates.length - 1]): boolean {
+  const t = line.trim();
+  if (t.length > 48) return false;
+  const m = SECTION_LINE.exec(t);
+  if (!m) return false;
+  const hit = matchSectionTitle(m[1], template.sections);
+  return !!hit && hit.score >= 0.75;
+}
+
+function yearOf(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text.normalize('NFKC'));
+  return m ? Number(m[1]) : undefined;
+}
+
+function allTexts(items: Item[]): string[] {
+  return items.flatMap((it) => (it.kind === 'line' ? [it.text] : it.toks.map((t) => t.text)));
+}
+
+/** The format: by the title's year, else the one whose own labels the source uses most. */
+export function chooseTemplate(items: Item[], forced?: string): Template {
+  if (forced) {
+    const t = builtinTemplates.find((x) => x.id === forced);
+    if (t) return t;
+  }
+  const texts = allTexts(items);
+  const title = texts.slice(0, 60).find((t) => t.length <= 80 && TITLE_WORDS.test(t.replace(/\s+/g, '')));
+  const year = title ? yearOf(title) : undefined;
+  if (year) {
+    const t = builtinTemplates.find((x) => (x.years.from === undefined || year >= x.years.from) && (x.years.to === undefined || year <= x.years.to));
+    if (t) return t;
+  }
+  const norms = new Set(texts.map((t) => normLabel(t.replace(/\n/g, ''))));
+  let best = builtinTemplates[builtinTemplates.length - 1];
+  let bestScore = 0;
+  for (const t of builtinTemplates) {
+    const others = builtinTemplates.filter((o) => o !== t);
+    const own = (x: Template) => new Set(x.tables.flatMap((tb) => [...tb.rows.map((r) => r.label), ...tb.columns.map((c) => c.label)]).map(normLabel));
+    const mine = own(t);
+    const theirs = new Set(others.flatMap((o) => [...own(o)]));
+    const score = [...mine].filter((l) => !theirs.has(l) && norms.has(l)).length;
+    if (score > bestScore) { bestScore = score; best = t; }
+  }
+  return best;
+}
+
+/** Markdown-significant characters in narrative text, escaped so the text renders as written. */
+export function escapeInline(text: string): string {
+  let t = text.replace(/\\/g, '\\\\').replace(/([*_`<[\]~])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&');
+  // Line starts that would make a heading, quote, list, rule, table or code block.
+  t = t.replace(/^(#{1,6})(?=\s|$)/, '\\$1').replace(/^([>+\-=|])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return t;
+}
+
+export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
+  const template = chooseTemplate(items, meta.template);
+  const cls = new Classifier(template);
+  const blocks: string[] = [];
+  const account: ImportAccount = {
+    source: meta.source,
+    layout: meta.layout,
+    encoding: meta.encoding,
+    template: template.id,
+    sections: 0,
+    tables: [],
+    cellsPlaced: 0,
+    cellsEmpty: 0,
+    shortRows: [],
+    unplaced: [],
+    unknownRows: [],
+    dropped: [],
+    notes: [],
+  };
+  let titleDone = false;
+  let lastPara: { index: number; text: string } | undefined;
+  let table: TableBuilder | undefined;
+
+  const closeTable = () => {
+    if (!table) return;
+    const t = table;
+    table = undefined;
+    t.finish();
+    if (!t.hasContent()) return;
+    blocks.push(t.render().join('\n'));
+    const acc = t.account();
+    account.tables.push(acc);
+    account.cellsPlaced += acc.cellsPlaced;
+    account.cellsEmpty += acc.cellsEmpty;
+    account.shortRows.push(...t.shortRows);
+    account.unknownRows.push(...t.unknownRows);
+    account.unplaced.push(...t.unplaced);
+    if (t.unplaced.length) {
+      blocks.push(t.unplaced.map((u) => `> 未能放入表格的内容：${u.after ? `（在「${cellEscape(u.after)}」之后）` : ''}${escapeInline(u.text)}——${escapeInline(u.reason.zh)}`).join('\n>\n'));
+    }
+    lastPara = undefined;
+  };
+
+  const partOf = (c: ReturnType<Classifier['classify']>): { part: string; def?: import('../engine/templates/template.ts').TableDef } | undefined => {
+    if (c.kind === 'block') return { part: 't2', def: c.def };
+    if (c.kind === 'signature') return { part: c.part };
+    if (c.kind === 'label') return { part: c.hit.item.table.part, def: c.hit.item.table };
+    return undefined;
+  };
+
+  const feed = (tok: Tok): boolean => {
+    const c = cls.classify(tok.text, table?.current);
+    if (table && table.feed(tok, c) === 'ok') return true;
+    const p = partOf(c);
+    if (!p) return false;
+    closeTable();
+    table = new TableBuilder(cls, p.part, p.def);
+    table.feed(tok, c);
+    return true;
+  };
+
+  const nextLine = (i: number): string | undefined => {
+    for (let k = i + 1; k < items.length; k++) {
+      const it = items[k];
+      if (it.kind === 'cells') return it.toks.find((t) => t.text.trim() !== '')?.text;
+      if (it.text.replace(/[\s\u00a0\u3000]+/g, '') !== '') return it.text.trim();
+    }
+    return undefined;
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.kind === 'cells') {
+      const reportish = it.toks.some((t) => {
+        const k = cls.classify(t.text, table?.current).kind;
+        return k === 'block' || k === 'signature' || k === 'label';
+      });
+      if (!reportish && !(table && !it.explicitRows)) {
+        closeTable();
+        if (it.grid && it.grid.length) {
+          blocks.push(plainTable(it.grid));
+          account.notes.push({ zh: `一个不属于报告格式的表格按原样保留（${it.grid.length} 行）`, en: `a table that is not one of the format's was kept as it was (${it.grid.length} rows)` });
+        } else {
+          for (const t of it.toks) if (t.text.trim()) blocks.push(escapeInline(joinCell(t.text)));
+        }
+        continue;
+      }
+      for (const t of it.toks) {
+        if (!feed(t)) {
+          // A cell that starts nothing: no table is open to take it.
+          if (t.text.trim()) account.unplaced.push({ part: '', text: joinCell(t.text), reason: { zh: '表格之外的单元格', en: 'a cell outside any report table' } });
+        }
+      }
+      continue;
+    }
+    const text = it.text.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+    if (text === '') continue;
+    // In an open table a figure or a label is a cell, never furniture or a heading.
+    if (table) {
+      const c = cls.classify(text, table.current);
+      const heading = c.kind !== 'label' && c.kind !== 'value' && isSectionHeading(text, template);
+      if (!heading) {
+        if (c.kind === 'text') {
+          const next = nextLine(i);
+          const nk = next === undefined ? 'text' : cls.classify(next, table.current).kind;
+          const shortLabel = text.length <= 40 && !/[。；;]$/.test(text) && !isChromeLine(text);
+          if (shortLabel && (nk !== 'text' || table.inHeader())) { feed({ text }); continue; }
+        } else if (c.kind !== 'empty') {
+          if (feed({ text })) continue;
+        }
+      }
+      closeTable();
+    }
+    if (isChromeLine(text)) {
+      account.dropped.push(text);
+      continue;
+    }
+    if (!titleDone && account.sections === 0 && text.length <= 80 && TITLE_WORDS.test(text.replace(/\s+/g, ''))) {
+      titleDone = true;
+      let title = text;
+      if (lastPara && lastPara.index === blocks.length - 1 && /^[0-9０-９〇一二]{4}/.test(title) && lastPara.text.length <= 30 && ORG_END.test(lastPara.text)) {
+        blocks.pop();
+        title = `${lastPara.text} ${title}`;
+      }
+      account.title = title;
+      blocks.push(`# ${escapeInline(title)}`);
+      lastPara = undefined;
+      continue;
+    }
+    if (isSectionHeading(text, template) && !cls.opensTable(text)) {
+      account.sections++;
+      blocks.push(`## ${escapeInline(text)}`);
+      lastPara = undefined;
+      continue;
+    }
+    if (cls.opensTable(text)) {
+      const next = nextLine(i);
+      const nk = next === undefined ? 'text' : cls.classify(next).kind;
+      const c = cls.classify(text);
+      if (c.kind !== 'label' || nk === 'value' || nk === 'label' || nk === 'empty') {
+        if (feed({ text })) continue;
+      }
+    }
+    blocks.push(escapeInline(text));
+    lastPara = { index: blocks.length - 1, text };
+  }
+  closeTable();
+  return { markdown: blocks.join('\n\n') + '\n', account };
+}
+
+/** A table that is not a report table, kept cell for cell (line breaks in cells as <br>). */
+export function plainTable(grid: string[][]): string {
+  const width = Math.max(...grid.map((r) => r.length));
+  const cell = (s: string) => s.split('\n').map((x) => escapeInline(x.trim()).replace(/\|/g, '\\|')).filter(Boolean).join('<br>');
+  const line = (r: string[]) => `| ${[...r, ...Array(width - r.length).fill('')].map(cell).join(' | ')} |`;
+  return [line(grid[0]), `|${Array(width).fill('---').join('|')}|`, ...grid.slice(1).map(line)].join('\n');
+}

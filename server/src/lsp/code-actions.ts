@@ -1,0 +1,89 @@
+// Quick fixes from the engine's fixes, one "fix all of this rule" per rule,
+// and `source.fixAll.nianbao` for editor.codeActionsOnSave. The fix-all on
+// save applies only fixes that leave figures alone: a number in a report is
+// never rewritten without the user choosing that fix.
+import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { selectFixEdits } from '../engine/fixes.ts';
+import type { Diagnostic, Lang, Range, TextEdit } from '../engine/types.ts';
+import { toLspDiagnostic } from './diagnostics.ts';
+import { disjointEdits, fromLspRange, toLspEdit } from './positions.ts';
+
+export const FIX_ALL_KIND = 'source.fixAll.nianbao';
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
+  // A requested kind covers its sub-kinds: `source.fixAll` asks for `source.fixAll.nianbao`.
+  return only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+/** Diagnostics under a cursor, or overlapping a selection. */
+function inRange(d: Diagnostic, r: Range): boolean {
+  if (r.start === r.end) return d.range.start <= r.start && r.start <= d.range.end;
+  return (d.range.start < r.end && r.start < d.range.end) || (d.range.start === d.range.end && r.start <= d.range.start && d.range.start <= r.end);
+}
+
+function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[]) {
+  return { changes: { [doc.uri]: disjointEdits(edits).map((e) => toLspEdit(doc, e)) } };
+}
+
+function editKey(edits: readonly TextEdit[]): string {
+  return JSON.stringify(edits.map((e) => [e.range.start, e.range.end, e.newText]));
+}
+
+/** Distinct fixes that change figures (two findings proposing the same edit count once). */
+export function figureFixCount(diagnostics: readonly Diagnostic[]): number {
+  return new Set(diagnostics.filter((d) => d.fix?.changesFigure).map((d) => editKey(d.fix!.edits))).size;
+}
+
+export function fixAllEdits(diagnostics: readonly Diagnostic[], figures: boolean): TextEdit[] {
+  return disjointEdits(selectFixEdits(diagnostics, { figures }));
+}
+
+export function codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[], params: CodeActionParams, lang: Lang): CodeAction[] {
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    const range = fromLspRange(doc, params.range);
+    const here = diagnostics.filter((d) => d.fix && inRange(d, range));
+    // Two rules may find the same cell wrong and propose the same edit (a row
+    // total that also breaks the balance): one action fixes both.
+    const groups = new Map<string, Diagnostic[]>();
+    for (const d of here) {
+      const key = editKey(d.fix!.edits);
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    for (const group of groups.values()) {
+      const d = group[0];
+      out.push({
+        title: d.fix!.title[lang],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group.map((g) => toLspDiagnostic(doc, g, lang)),
+        isPreferred: groups.size === 1,
+        edit: workspaceEdit(doc, d.fix!.edits),
+      });
+    }
+    const rules = [...new Set(here.map((d) => d.ruleId))];
+    for (const ruleId of rules) {
+      const all = diagnostics.filter((d) => d.ruleId === ruleId && d.fix);
+      if (all.length < 2) continue;
+      out.push({
+        title: lang === 'en' ? `Fix all “${ruleId}” problems (${all.length})` : `修复全部「${ruleId}」问题（${all.length} 处）`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: all.map((d) => toLspDiagnostic(doc, d, lang)),
+        edit: workspaceEdit(doc, all.flatMap((d) => d.fix!.edits)),
+      });
+    }
+  }
+  if (wanted(only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(diagnostics, false);
+    if (edits.length) {
+      out.push({
+        title: lang === 'en' ? 'Fix all nianbao problems that do not change figures' : '修复全部不涉及数字的 nianbao 问题',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: edits.map((e) => toLspEdit(doc, e)) } },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// The configuration that applies to one document: the editor's `nianbao.*`
+// settings merged with the nearest `.nianbaorc.json`. The file wins where both
+// set something, so the editor shows what `nianbao check` shows in CI. Both are
+// cached and dropped together when either changes (didChangeConfiguration or
+// the `.nianbaorc.json` file watcher), so changes apply without a restart.
+import { dirname } from 'node:path';
+import picomatch from 'picomatch';
+import type { AnalyzeOptions } from '../engine/analyze.ts';
+import type { SeveritySetting } from '../engine/types.ts';
+import { findRcFile, loadRcFile, withUserTemplates, type RcConfig } from './rc-file.ts';
+import { relativeInside, uriToPath } from './paths.ts';
+import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
+
+/** Default of `maxFileSize` in the CLI: larger files are not checked. */
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export interface DocumentConfig {
+  analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules'>;
+  /** True when a `files` glob names this document: checked even without a report title. */
+  listed: boolean;
+  inlayHints: InlayHintMode;
+  maxFileSize: number;
+  rcPath?: string;
+}
+
+export interface ConfigSource {
+  /** The client's settings for a document (workspace/configuration), or undefined when it cannot be asked. */
+  pull?(uri: string): Promise<unknown>;
+  log(message: string): void;
+}
+
+function matches(globs: readonly string[], base: string | undefined, path: string): boolean {
+  if (globs.length === 0) return false;
+  const rel = base ? relativeInside(base, path) : undefined;
+  const target = rel ?? path.replace(/\\/g, '/');
+  return globs.some((g) => {
+    try {
+      return picomatch(g, { dot: true })(target);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export class ConfigStore {
+  /** Settings pushed by didChangeConfiguration or initializationOptions (clients without workspace/configuration). */
+  private pushed: EditorSettings = defaultSettings;
+  private readonly perUri = new Map<string, Promise<DocumentConfig>>();
+  private readonly rcByDir = new Map<string, RcConfig | undefined>();
+  private readonly reported = new Set<string>();
+  workspaceFolders: string[] = [];
+
+  constructor(private readonly source: ConfigSource) {}
+
+  setPushed(value: unknown): void {
+    this.pushed = readSettings(value);
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.perUri.clear();
+    this.rcByDir.clear();
+    this.reported.clear();
+  }
+
+  forget(uri: string): void {
+    this.perUri.delete(uri);
+  }
+
+  /** Cached per document until the next invalidation; the same object while valid, so analyses can be keyed by it. */
+  get(uri: string): Promise<DocumentConfig> {
+    let hit = this.perUri.get(uri);
+    if (!hit) {
+      hit = this.compute(uri);
+      this.perUri.set(uri, hit);
+    }
+    return hit;
+  }
+
+  private rcFor(path: string): RcConfig | undefined {
+    const dir = dirname(path);
+    if (this.rcByDir.has(dir)) return this.rcByDir.get(dir);
+    const file = findRcFile(dir);
+    const rc = file ? loadRcFile(file) : undefined;
+    this.rcByDir.set(dir, rc);
+    if (rc && rc.problems.length && !this.reported.has(rc.path)) {
+      this.reported.add(rc.path);
+      for (const p of rc.problems) this.source.log(`.nianbaorc.json: ${p}`);
+    }
+    return rc;
+  }
+
+  private async editorSettings(uri: string): Promise<EditorSettings> {
+    if (!this.source.pull) return this.pushed;
+    try {
+      const value = await this.source.pull(uri);
+      return value === null || value === undefined ? this.pushed : readSettings(value);
+    } catch (error) {
+      this.source.log(`workspace/configuration failed: ${error instanceof Error ? error.message : String(error)}`);
+      return this.pushed;
+    }
+  }
+
+  private async compute(uri: string): Promise<DocumentConfig> {
+    const settings = await this.editorSettings(uri);
+    const path = uriToPath(uri);
+    const rc = path ? this.rcFor(path) : undefined;
+    const rules: Record<string, SeveritySetting> = { ...settings.rules, ...rc?.rules };
+    const folder = path ? this.workspaceFolders.find((f) => relativeInside(f, path) !== undefined) : undefined;
+    const listed = path !== undefined && (matches(settings.files, folder, path) || (rc !== undefined && matches(rc.files, dirname(rc.path), path)));
+    return {
+      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.template ?? settings.template, rules },
+      listed,
+      inlayHints: settings.inlayHints,
+      maxFileSize: rc?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      rcPath: rc?.path,
+    };
+  }
+}

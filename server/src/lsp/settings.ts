@@ -1,0 +1,34 @@
+// The editor-side settings (`nianbao.*` in VS Code, or the `nianbao` object a
+// generic LSP client sends) and their defaults. Values of the wrong type are
+// ignored rather than trusted: settings come from user JSON.
+import type { SeveritySetting } from '../engine/types.ts';
+
+export type InlayHintMode = 'all' | 'errors' | 'off';
+
+export interface EditorSettings {
+  /** Template id to force; empty means choose by the report year. */
+  template?: string;
+  rules: Record<string, SeveritySetting>;
+  /** Globs (relative to the workspace folder) of files checked even without a report title. */
+  files: string[];
+  inlayHints: InlayHintMode;
+}
+
+export const defaultSettings: EditorSettings = { rules: {}, files: [], inlayHints: 'all' };
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+export function readSettings(value: unknown): EditorSettings {
+  if (typeof value !== 'object' || value === null) return defaultSettings;
+  const v = value as Record<string, unknown>;
+  const rules: Record<string, SeveritySetting> = {};
+  if (typeof v.rules === 'object' && v.rules !== null) {
+    for (const [id, level] of Object.entries(v.rules)) if (typeof level === 'string' && SEVERITIES.has(level)) rules[id] = level as SeveritySetting;
+  }
+  const files = Array.isArray(v.files) ? v.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [];
+  // Booleans are accepted too, for clients that expose a plain switch.
+  const hints = v.inlayHints;
+  const inlayHints: InlayHintMode = hints === false || hints === 'off' ? 'off' : hints === 'errors' ? 'errors' : 'all';
+  const template = typeof v.template === 'string' && v.template.trim() !== '' && v.template !== 'auto' ? v.template.trim() : undefined;
+  return { template, rules, files, inlayHints };
+}
