@@ -20,4 +20,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
+  // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
 ]);

@@ -31,7 +31,7 @@ export function table3Figures(rng: Rng, template: Template): Figures {
     const share = c === 0 ? 1 : rng.next() < 0.5 ? 0 : rng.next() * 0.2;
     const fresh = Math.round(scale * share * (0.5 + rng.next()));
     const carried = rng.next() < 0.5 ? 0 : rng.int(0, Math.max(1, Math.round(fresh / 10)));
-    const carryOver = rng.next() < 0.5 ? 0 : rng.int(0, Math.max(1, Math.round((fresh + carried) / 12)));
+    const carryOver = rng.next() < 0.5 ? 0 : rng.int(0, Math.round((fresh + carried) / 12));
     const done = fresh + carried - carryOver;
     byRow.get('new')![c] = fresh;
     byRow.get('carried_in')![c] = carried;

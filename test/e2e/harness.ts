@@ -18,7 +18,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, createWriteStream, readFileSync } from 'node:fs';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page, type Locator } from 'playwright-core';
 
 // Browser-side globals used inside page.evaluate callbacks. The repository's
@@ -155,8 +156,9 @@ function trackGroup(pid: number): void {
   liveGroups.add(pid);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    // Last resort: never leave code-server (and its extension host) behind.
-    process.on('exit', () => {
+    // Last resort: never leave code-server (and its extension host) behind,
+    // also when the test process is interrupted or the runner cancels it.
+    const killAll = () => {
       for (const g of liveGroups) {
         try {
           process.kill(-g, 'SIGKILL');
@@ -164,7 +166,15 @@ function trackGroup(pid: number): void {
           /* gone */
         }
       }
-    });
+      liveGroups.clear();
+    };
+    process.on('exit', killAll);
+    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      process.once(sig, () => {
+        killAll();
+        process.exit(code);
+      });
+    }
   }
 }
 
@@ -278,8 +288,13 @@ export interface CodeServerOptions {
   disableWorkspaceTrust?: boolean;
   /** Extra user settings (merged over DEFAULT_USER_SETTINGS). */
   settings?: Record<string, unknown>;
-  /** Display language passed as --locale (default: code-server's default, English). */
-  locale?: string;
+  /**
+   * VS Code display language. 'en' (default) or e.g. 'zh-cn': then a stub
+   * language pack for it is installed (see languagePackStub) and code-server
+   * starts with --locale, so extensions get vscode.env.language === 'zh-cn' and
+   * their package.nls.zh-cn.json / l10n bundles. VS Code's own UI stays English.
+   */
+  displayLanguage?: string;
   env?: NodeJS.ProcessEnv;
   /** Milliseconds to wait for the HTTP server (default 60 s). */
   startTimeout?: number;
@@ -314,6 +329,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...opts.settings }, null, 2),
   );
 
+  const lang = opts.displayLanguage?.toLowerCase();
+  if (lang && !lang.startsWith('en')) {
+    await installExtension(dirs, languagePackStub(runDir, lang));
+    registerLanguagePacks(dirs);
+  }
   for (const v of [opts.vsix ?? []].flat()) await installExtension(dirs, v);
 
   const args = [
@@ -327,7 +347,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--extensions-dir', dirs.extensionsDir,
   ];
   if (opts.disableWorkspaceTrust !== false) args.push('--disable-workspace-trust');
-  if (opts.locale) args.push('--locale', opts.locale);
+  if (lang) args.push('--locale', lang);
   args.push(workspace);
 
   const logFile = join(runDir, 'code-server.log');
@@ -398,13 +418,162 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   };
 }
 
+// ---------------------------------------------------------------- language pack stub
+
+/**
+ * Writes a minimal language-pack extension for `languageId` (e.g. 'zh-cn') as
+ * a .vsix into dir and returns its path. The real packs (MS-CEINTL.vscode-
+ * language-pack-*) come from the Marketplace, which is not reachable from CI;
+ * this one has no translations of VS Code itself, but it makes VS Code run in
+ * that display language, which is what an extension's localization sees.
+ */
+export function languagePackStub(dir: string, languageId: string): string {
+  const name = `e2e-language-pack-${languageId.replace(/[^a-z0-9-]/gi, '')}`;
+  const manifest = {
+    name,
+    displayName: `Language pack stub (${languageId}) for end-to-end tests`,
+    description: 'Switches the display language; translates nothing of VS Code itself.',
+    publisher: 'nianbao-e2e',
+    version: '1.0.0',
+    license: 'MIT',
+    engines: { vscode: '^1.90.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [
+        {
+          languageId,
+          languageName: languageId,
+          localizedLanguageName: languageId,
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+        },
+      ],
+    },
+  };
+  const vsixManifest = `<?xml version="1.0" encoding="utf-8"?>
+<PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011" xmlns:d="http://schemas.microsoft.com/developer/vsx-schema-design/2011">
+  <Metadata>
+    <Identity Language="en-US" Id="${name}" Version="1.0.0" Publisher="nianbao-e2e" />
+    <DisplayName>${manifest.displayName}</DisplayName>
+    <Description xml:space="preserve">${manifest.description}</Description>
+    <Categories>Language Packs</Categories>
+    <Properties>
+      <Property Id="Microsoft.VisualStudio.Code.Engine" Value="^1.90.0" />
+      <Property Id="Microsoft.VisualStudio.Code.LocalizedLanguages" Value="${languageId}" />
+    </Properties>
+  </Metadata>
+  <Installation><InstallationTarget Id="Microsoft.VisualStudio.Code"/></Installation>
+  <Dependencies/>
+  <Assets><Asset Type="Microsoft.VisualStudio.Code.Manifest" Path="extension/package.json" Addressable="true" /></Assets>
+</PackageManifest>
+`;
+  const contentTypes =
+    '<?xml version="1.0" encoding="utf-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension=".json" ContentType="application/json"/><Default Extension=".vsixmanifest" ContentType="text/xml"/></Types>';
+  const out = join(dir, `${name}.vsix`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    out,
+    zipStore({
+      'extension.vsixmanifest': vsixManifest,
+      '[Content_Types].xml': contentTypes,
+      'extension/package.json': JSON.stringify(manifest, null, 2),
+      'extension/translations/main.i18n.json': JSON.stringify({ version: '1.0.0', contents: {} }),
+    }),
+  );
+  return out;
+}
+
+/**
+ * Writes user-data/languagepacks.json for the installed language-pack
+ * extensions, as VS Code's LanguagePacksCache does after installing one from
+ * the UI. `code-server --install-extension` installs the files but does not
+ * update this file, and code-server reads it to resolve --locale.
+ */
+export function registerLanguagePacks(dirs: RunDirs): Record<string, unknown> {
+  const registry = JSON.parse(readFileSync(join(dirs.extensionsDir, 'extensions.json'), 'utf8')) as {
+    identifier: { id: string };
+    version: string;
+    location: { fsPath?: string; path?: string };
+  }[];
+  const packs: Record<string, { hash: string; label: string; extensions: unknown[]; translations: Record<string, string> }> = {};
+  for (const ext of registry) {
+    const location = ext.location.fsPath ?? ext.location.path ?? '';
+    const manifestPath = join(location, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    for (const loc of manifest.contributes?.localizations ?? []) {
+      const pack = (packs[loc.languageId] ??= { hash: '', label: loc.localizedLanguageName ?? loc.languageName, extensions: [], translations: {} });
+      pack.extensions.push({ extensionIdentifier: { id: ext.identifier.id }, version: ext.version });
+      for (const t of loc.translations ?? []) pack.translations[t.id] = join(location, t.path);
+      pack.hash = createHash('md5').update(JSON.stringify(pack.extensions)).digest('hex');
+    }
+  }
+  if (!Object.keys(packs).length) throw new Error(`no language pack among the installed extensions in ${dirs.extensionsDir}`);
+  writeFileSync(join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  return packs;
+}
+
+/** A zip archive of the given files, stored without compression (enough for a small .vsix). */
+function zipStore(files: Record<string, string | Buffer>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(files)) {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const fname = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt32LE(0, 10); // time/date
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fname.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(0, 10);
+    central.writeUInt32LE(0, 12);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fname.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fname, data);
+    centrals.push(central, fname);
+    offset += local.length + fname.length + data.length;
+  }
+  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
 // ---------------------------------------------------------------- browser + workbench
 
 export interface LaunchOptions extends CodeServerOptions {
   /** Viewport size (default 1600x1000, which also sets the screenshot size). */
   viewport?: { width: number; height: number };
-  /** Browser locale (default zh-CN). VS Code's display language is `locale` (code-server --locale). */
+  /** Browser locale (default zh-CN). VS Code's display language is `displayLanguage`. */
   browserLocale?: string;
+  /**
+   * Which OS VS Code believes the user is on, which decides the default
+   * keybindings (VS Code in the browser reads it from the user agent):
+   * 'linux' (default, the real one) or 'windows' (where most users of a
+   * Chinese government report checker are: Format Document is Shift+Alt+F
+   * there, Ctrl+Shift+I on Linux).
+   */
+  keyboard?: 'linux' | 'windows';
   /** Wait for the Explorer to list the workspace's files (default true). */
   waitForExplorer?: boolean;
   /**
@@ -434,10 +603,11 @@ export async function launchVSCode(opts: LaunchOptions): Promise<VSCode> {
       deviceScaleFactor: 1,
       // Chinese system locale: Chromium's font fallback then picks the SC (simplified) CJK faces.
       locale: opts.browserLocale ?? 'zh-CN',
+      userAgent: opts.keyboard === 'windows' ? WINDOWS_USER_AGENT : undefined,
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await context.newPage();
-    const vs = new VSCode(server, browser, context, page);
+    const vs = new VSCode(server, browser, context, page, opts.keyboard ?? 'linux');
     await vs.open({
       waitForExplorer: opts.waitForExplorer !== false,
       trustPrompt: opts.disableWorkspaceTrust === false,
@@ -450,6 +620,9 @@ export async function launchVSCode(opts: LaunchOptions): Promise<VSCode> {
     throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.tail()}`);
   }
 }
+
+const WINDOWS_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
 
 export interface ProblemsCount {
   errors: number;
@@ -469,6 +642,8 @@ export class VSCode {
     readonly browser: Browser,
     readonly context: BrowserContext,
     readonly page: Page,
+    /** The OS whose default keybindings VS Code uses (see LaunchOptions.keyboard). */
+    readonly keyboard: 'linux' | 'windows' = 'linux',
   ) {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') this.consoleMessages.push(`${m.type()}: ${m.text()}`);
@@ -678,7 +853,7 @@ export class VSCode {
    * middle). Uses the mouse like a user; falls back to the keyboard command
    * (Ctrl+K Ctrl+I) when the mouse hover does not appear.
    */
-  async hoverAt(line: number, where: number | string, { timeout = 10_000 }: { timeout?: number } = {}): Promise<string> {
+  async hoverAt(line: number, where: number | string, { timeout = 20_000 }: { timeout?: number } = {}): Promise<string> {
     let column: number;
     let length = 1;
     if (typeof where === 'string') {
@@ -751,7 +926,7 @@ export class VSCode {
     await this.focusEditor();
     await this.page.keyboard.press('Control+.');
     const widget = this.page.locator('.action-widget');
-    await widget.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await widget.first().waitFor({ state: 'visible', timeout: 20_000 });
     // "No code actions available" / "Loading..." resolve into the real list.
     return waitFor('quick fix list', async () => {
       // Group headers ("Quick Fix", "Extract", ...) are rows too (.group-header); actions are .action.
@@ -761,7 +936,7 @@ export class VSCode {
       const all = (await widget.first().innerText()).trim();
       if (/No code actions available|没有可用的代码操作/.test(all)) return [all];
       return undefined;
-    }, { timeout: 10_000 });
+    }, { timeout: 20_000 });
   }
 
   /** Title of the highlighted entry of the open Ctrl+. menu (the one Enter applies). */
@@ -789,7 +964,7 @@ export class VSCode {
   }
 
   /** Waits until the problems count satisfies pred (diagnostics arrive asynchronously). */
-  async waitForProblems(pred: (c: ProblemsCount) => boolean, what = 'problems count', timeout = 30_000): Promise<ProblemsCount> {
+  async waitForProblems(pred: (c: ProblemsCount) => boolean, what = 'problems count', timeout = 60_000): Promise<ProblemsCount> {
     let last: ProblemsCount | undefined;
     try {
       return await waitFor(what, async () => {
@@ -855,7 +1030,7 @@ export class VSCode {
       ? rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^(.*: )?${escapeRe(title)}$`) }) })
       : rows.filter({ hasText: title });
     try {
-      await match.first().waitFor({ state: 'visible', timeout: 10_000 });
+      await match.first().waitFor({ state: 'visible', timeout: 20_000 });
     } catch {
       const listed = await rows.allInnerTexts();
       await this.page.keyboard.press('Escape');
@@ -863,6 +1038,94 @@ export class VSCode {
     }
     await match.first().click();
     await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+
+  /**
+   * Format Document with its default keybinding: Shift+Alt+F on Windows,
+   * Ctrl+Shift+I on Linux. Waits until the lines in view change and settle,
+   * then returns the editor's whole text. Put the cursor where formatting
+   * will change something visible first (e.g. on a table).
+   *
+   * Waiting is passive on purpose: VS Code cancels a formatting request when
+   * the cursor moves, so the text must not be read (Select All) meanwhile.
+   */
+  async formatDocument({ timeout = 30_000 }: { timeout?: number } = {}): Promise<string> {
+    await this.focusEditor();
+    // Inlay hints also change the rendered lines; let them settle first so the
+    // change we wait for below is the formatting.
+    const before = await this.settledVisibleLines(timeout);
+    await this.page.keyboard.press(this.keyboard === 'windows' ? 'Shift+Alt+F' : 'Control+Shift+I');
+    await waitFor('the lines in view to change after Format Document', async () => JSON.stringify(await this.visibleLines()) !== before, {
+      timeout,
+      interval: 250,
+    });
+    await this.settledVisibleLines(timeout);
+    return this.readEditorText();
+  }
+
+  /** The rendered lines (JSON) once they have not changed for 800 ms. */
+  private async settledVisibleLines(timeout: number): Promise<string> {
+    let last = JSON.stringify(await this.visibleLines());
+    return waitFor('the rendered lines to settle', async () => {
+      await sleep(800);
+      const now = JSON.stringify(await this.visibleLines());
+      const same = now === last;
+      last = now;
+      return same ? now : undefined;
+    }, { timeout, interval: 0 });
+  }
+
+  /** The Quick Input widget (Command Palette, input boxes, quick picks). */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Waits for an input box / quick pick whose title or prompt matches, and returns its visible text. */
+  async waitForQuickInput(match: string | RegExp, timeout = 15_000): Promise<string> {
+    const re = typeof match === 'string' ? new RegExp(escapeRe(match)) : match;
+    return waitFor(`a quick input matching ${re}`, async () => {
+      if (!(await this.quickInput.isVisible())) return undefined;
+      const text = (await this.quickInput.innerText()).trim();
+      return re.test(text) ? text : undefined;
+    }, { timeout, interval: 200 });
+  }
+
+  /** Replaces the text in the open input box and presses Enter. */
+  async answerInputBox(value: string): Promise<void> {
+    const input = this.quickInput.locator('input').first();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(value);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Entries of the open quick pick (each row's text, label and description on separate lines). */
+  async quickPickItems(): Promise<string[]> {
+    const rows = this.quickInput.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+    return (await rows.allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The active editor's language as the status bar shows it (e.g. "Markdown"). */
+  async languageMode(): Promise<string> {
+    return ((await this.page.locator('[id="status.editor.mode"]').innerText()) ?? '').trim();
+  }
+
+  /**
+   * Waits until the active editor's language mode matches. Right after start
+   * a file can show as Plain Text until the extension host has registered the
+   * languages (seconds on a loaded machine).
+   */
+  async waitForLanguageMode(mode: string | RegExp, timeout = 60_000): Promise<string> {
+    const re = typeof mode === 'string' ? new RegExp(`^${escapeRe(mode)}$`) : mode;
+    let last = '';
+    try {
+      return await waitFor(`language mode ${re}`, async () => {
+        last = await this.languageMode().catch(() => '');
+        return re.test(last) ? last : undefined;
+      }, { timeout, interval: 250 });
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; shown: ${JSON.stringify(last)}`);
+    }
   }
 
   /** Titles of tabs in the active editor group. */

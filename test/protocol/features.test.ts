@@ -141,6 +141,20 @@ describe('language features', () => {
     await client.close(uri);
   });
 
+  it('inlay hints blame the one cell that explains every failure, not the totals it breaks', async () => {
+    const uri = fileUri('/tmp/nianbao-proto/f-culprit.md');
+    const text = (await cleanReport('2021', 2023))
+      .replace(ROW_NEW, '| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |')
+      .replace('| （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |')
+      .replace('| （七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 30 |');
+    await client.open(uri, text);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: ALL });
+    const wrong = hints.filter((h) => !String(h.label).endsWith('✓'));
+    // 30 breaks the row total, the results total and the balance: one hint, on it; none on 四's 总计 (which would have to be -27).
+    assert.deepEqual(wrong.map((h) => [h.position.line, h.label]), [[lineOf(text, '| （七）总计'), '应为 3']]);
+    await client.close(uri);
+  });
+
   it('formatting aligns tables by display width and never changes a cell', async () => {
     const uri = fileUri('/tmp/nianbao-proto/f-format.md');
     const text = readFileSync(fixture('seeds-raw/003_4ec1c1e093af1759.txt'), 'utf8');

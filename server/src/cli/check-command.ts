@@ -3,6 +3,7 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
+import { previousIndex, summaryTable } from './data-command.ts';
 import { expand, shard } from './files.ts';
 import type { Formatter, FormatterIO } from './format/formatter.ts';
 import { githubFormatter } from './format/github.ts';
@@ -26,6 +27,8 @@ export interface CheckArgs {
   noFail: boolean;
   shard?: { index: number; count: number };
   jobs?: number;
+  /** After the run, a table per agency and year with error and warning counts, worst first. */
+  summary?: boolean;
 }
 
 export interface IO {
@@ -54,11 +57,17 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
   }
   const chosen = args.shard ? shard(targets, args.shard.index, args.shard.count) : targets;
   const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
+  // Cheap first pass over all the files (not only this shard): each one's previous-year report, by agency and year.
+  if (targets.length > 1) options.previous = previousIndex(targets.map((t) => t.path));
+  const results: FileResult[] = [];
   await runner(chosen, options, (r) => {
     addToSummary(summary, r);
     formatter.file(r);
+    if (args.summary) results.push(r);
   });
   formatter.end(summary);
+  // Machine-readable output stays valid: the table goes to stderr then.
+  if (args.summary) (args.format === 'text' ? io.out : io.err)('\n' + summaryTable(results, args.lang));
   let code = 0;
   if (summary.errors > 0) code = 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) code = 1;

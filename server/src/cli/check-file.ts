@@ -12,6 +12,7 @@ import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Diagnostic, Lang, Severity } from '../engine/types.ts';
 import { configFor } from './config.ts';
 import { decodeBytes, encodeText } from './decode.ts';
+import { loadPreviousReport } from './data-command.ts';
 
 export interface CheckOptions {
   fix?: boolean;
@@ -19,6 +20,8 @@ export interface CheckOptions {
   template?: string;
   config?: string;
   lang: Lang;
+  /** Each file's previous-year report among the files checked together (path → path): carryover, copied-text. */
+  previous?: Record<string, string>;
 }
 
 export interface OutDiagnostic {
@@ -105,7 +108,8 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules };
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, previous: undefined as ReturnType<typeof loadPreviousReport> };
+  options2.previous = loadPreviousReport(options.previous?.[path], options2);
   let text = decoded.text;
   let analysis;
   try {

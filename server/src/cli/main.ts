@@ -2,6 +2,9 @@
 // commander; the work is in check-command.ts, import-command.ts and the server.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck, type OutputFormat } from './check-command.ts';
+import { runnerFor } from './workers.ts';
+import { runData } from './data-command.ts';
+import { runDiff } from './diff-command.ts';
 import { VERSION } from './version.ts';
 import type { Lang } from '../engine/types.ts';
 
@@ -52,12 +55,64 @@ program
   .option('--shard <i/n>', '只检查第 i 份（共 n 份）/ check shard i of n', shardArg)
   .option('--jobs <n>', '并行线程数 / worker threads (default: number of cores)', intArg('--jobs'))
   .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
+  .option('--summary', '最后按机关和年度列出错误和警告数（问题最多的在前）/ end with a table per agency and year, worst first')
   .action(async (paths: string[], o) => {
     const { code } = await runCheck(
-      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs },
+      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary },
       { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
+      runnerFor(o.jobs),
     );
     process.exitCode = code;
+  });
+
+program
+  .command('data')
+  .description('导出每份报告的表格数字和问题数（供电子表格使用）/ export every report\'s figures and finding counts')
+  .argument('[paths...]', '文件、目录或 glob / files, directories or globs')
+  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['csv', 'json']).default('csv'))
+  .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
+  .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
+  .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
+  .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
+  .action(async (paths: string[], o) => {
+    process.exitCode = await runData(
+      { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang },
+      { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
+    );
+  });
+
+program
+  .command('diff')
+  .description('与上一年度报告逐段、逐个数字比较 / compare with last year\'s report, section by section and figure by figure')
+  .argument('<last>', '上一年度报告 / last year\'s report')
+  .argument('<this>', '本年度报告 / this year\'s report')
+  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json', 'markdown']).default('text'))
+  .option('--changed', '只列出有变化的数字 / list only the figures that changed')
+  .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
+  .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
+  .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
+  .action((last: string, current: string, o) => {
+    process.exitCode = runDiff(
+      { last, this: current, format: o.format, lang: o.lang, template: o.template, config: o.config, changedOnly: !!o.changed },
+      { out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), err: (s) => process.stderr.write(s + '\n') },
+    );
+  });
+
+program
+  .command('import')
+  .description('把 Word、网页或复制的文本导入为可检查的 Markdown / import a .docx, web page or copied text as Markdown')
+  .argument('<file>', '.docx、.html/.htm、.txt 或 .md 文件 / the file to import')
+  .option('-o, --out <file>', '输出文件（默认输出到标准输出）/ output file (default: stdout)')
+  .addOption(new Option('--from <kind>', '按此类型读取 / read the file as').choices(['text', 'html', 'docx']))
+  .option('--check', '导入后立即检查 / check the result')
+  .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
+  .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
+  .action(async (file: string, o) => {
+    const { runImport } = await import('./import-command.ts');
+    process.exitCode = await runImport(
+      { file, out: o.out, from: o.from, check: !!o.check, lang: o.lang, template: o.template },
+      { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
+    );
   });
 
 program

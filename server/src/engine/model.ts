@@ -26,6 +26,8 @@ export interface MappedRow {
   row?: RowDef;
   /** The cell holding the row label, absent when the label was lost. */
   labelCell?: CellRef;
+  /** For a row whose label was lost: the cell where its table keeps labels, if the row has one. */
+  labelSlot?: CellRef;
   match: LabelMatch;
   values: CellRef[];
   /** Value cells the row has beyond or short of the format's columns, for table-shape. */

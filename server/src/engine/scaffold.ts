@@ -58,7 +58,7 @@ export function sectionText(template: Template, section: SectionDef, options: Sc
   const eol = options.eol ?? '\n';
   const parts = [sectionHeading(section, options.prefix ?? ''), ''];
   if (section.table) parts.push(...tableLines(template, section.table, options.fill ?? '0'));
-  else parts.push('（待补充）');
+  else parts.push(section.placeholder ?? '（待补充）');
   return parts.join(eol) + eol + eol;
 }
 
@@ -74,8 +74,7 @@ export function reportText(template: Template, { year, agency, fill = '0' }: Rep
   for (const s of template.sections) {
     out.push(`## ${s.numeral}、${s.title}`, '');
     if (s.table) out.push(...tableLines(template, s.table, fill), '');
-    else if (s.id === 'other' && year >= 2021) out.push('本年度未收取信息处理费。', '');
-    else out.push('（待补充）', '');
+    else out.push(s.placeholder ?? '（待补充）', '');
   }
   return out.join('\n');
 }

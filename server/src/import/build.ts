@@ -12,6 +12,11 @@ import { TableBuilder, cellEscape } from './tables.ts';
 import type { ImportAccount, ImportResult, Item, SourceKind, TextLayout, Tok } from './types.ts';
 
 const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
+/** A title line: the report words, ending the line (a bracketed note may follow). */
+export function isTitleLine(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 80 && TITLE_WORDS.test(t) && /(报告|年报)([(（][^)）]{0,12}[)）])?$/.test(t);
+}
 const SECTION_LINE = /^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?\s*[、.．,，]\s*(\S.{1,40}?)\s*[:：]?$/;
 const ORG_END = /(局|委|委员会|办|办公室|厅|府|院|会|部|署|处|中心|所|站|队|馆|社|公司|集团|区|县|市|镇|乡|街道)$/;
 
@@ -21,7 +26,12 @@ export interface BuildMeta {
   encoding?: string;
   /** Force a template id (2019 or 2021). */
   template?: string;
+  /** The source is Markdown already: its lines are kept as written (no escaping), `#` and `**` marks are read. */
+  markdown?: boolean;
 }
+
+const MD_HEADING = /^\s{0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/;
+const MD_BOLD = /^\s*(\*\*|__)(.+)\1\s*[:：]?\s*$/;
 
 export function isSectionHeading(line: string, template: Template = builtinTemplates[builtinTemplates.length - 1]): boolean {
   const t = line.trim();
@@ -48,7 +58,7 @@ export function chooseTemplate(items: Item[], forced?: string): Template {
     if (t) return t;
   }
   const texts = allTexts(items);
-  const title = texts.slice(0, 60).find((t) => t.length <= 80 && TITLE_WORDS.test(t.replace(/\s+/g, '')));
+  const title = texts.slice(0, 60).find(isTitleLine);
   const year = title ? yearOf(title) : undefined;
   if (year) {
     const t = builtinTemplates.find((x) => (x.years.from === undefined || year >= x.years.from) && (x.years.to === undefined || year <= x.years.to));
@@ -171,12 +181,16 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
       }
       continue;
     }
-    const text = it.text.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-    if (text === '') continue;
+    const source = it.text.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+    if (source === '') continue;
+    // Markdown already: read through heading and bold marks; keep other lines exactly as written.
+    const mdHeading = meta.markdown ? MD_HEADING.exec(source) : null;
+    const text = meta.markdown ? (mdHeading?.[1] ?? MD_BOLD.exec(source)?.[2] ?? source).trim() : source;
+    const keep = (t: string) => (meta.markdown ? source : escapeInline(t));
     // In an open table a figure or a label is a cell, never furniture or a heading.
     if (table) {
       const c = cls.classify(text, table.current);
-      const heading = c.kind !== 'label' && c.kind !== 'value' && isSectionHeading(text, template);
+      const heading = mdHeading !== null || (c.kind !== 'label' && c.kind !== 'value' && isSectionHeading(text, template));
       if (!heading) {
         if (c.kind === 'text') {
           const next = nextLine(i);
@@ -193,7 +207,7 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
       account.dropped.push(text);
       continue;
     }
-    if (!titleDone && account.sections === 0 && text.length <= 80 && TITLE_WORDS.test(text.replace(/\s+/g, ''))) {
+    if (!titleDone && account.sections === 0 && isTitleLine(text)) {
       titleDone = true;
       let title = text;
       if (lastPara && lastPara.index === blocks.length - 1 && /^[0-9０-９〇一二]{4}/.test(title) && lastPara.text.length <= 30 && ORG_END.test(lastPara.text)) {
@@ -201,17 +215,17 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
         title = `${lastPara.text} ${title}`;
       }
       account.title = title;
-      blocks.push(`# ${escapeInline(title)}`);
+      blocks.push(`# ${meta.markdown ? title : escapeInline(title)}`);
       lastPara = undefined;
       continue;
     }
     if (isSectionHeading(text, template) && !cls.opensTable(text)) {
       account.sections++;
-      blocks.push(`## ${escapeInline(text)}`);
+      blocks.push(`## ${meta.markdown ? text : escapeInline(text)}`);
       lastPara = undefined;
       continue;
     }
-    if (cls.opensTable(text)) {
+    if (!mdHeading && cls.opensTable(text)) {
       const next = nextLine(i);
       const nk = next === undefined ? 'text' : cls.classify(next).kind;
       const c = cls.classify(text);
@@ -219,7 +233,7 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
         if (feed({ text })) continue;
       }
     }
-    blocks.push(escapeInline(text));
+    blocks.push(keep(text));
     lastPara = { index: blocks.length - 1, text };
   }
   closeTable();

@@ -13,7 +13,7 @@ import type { ImportResult, Item, SourceKind, Tok } from './types.ts';
 
 const DROP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'nav', 'svg', 'canvas', 'map', 'audio', 'video', 'img', 'link', 'meta', 'menu', 'dialog', 'footer']);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'address', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'center', 'ul', 'ol', 'li', 'hr', 'body', 'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'fieldset', 'details', 'summary']);
-const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|print|toolbar|fontsize|font-size|zoom|search|sidebar|footer|topbar|copyright|qrcode|ewm|location|position)($|[\s_-])/i;
+const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|print|toolbar|fontsize|font-size|zoom|search|sidebar|topbar|copyright|qrcode|ewm)($|[\s_-])/i;
 const MAX_SPAN = 200;
 
 function isHidden(el: Element): boolean {

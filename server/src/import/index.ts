@@ -35,15 +35,22 @@ function decode(bytes: Uint8Array): { text: string; encoding: string } {
   }
 }
 
-export function importText(text: string, options: { template?: string; encoding?: string } = {}): ImportResult {
-  const { items, layout } = textItems(text, (l) => isSectionHeading(l));
-  return buildReport(items, { source: 'text', layout, encoding: options.encoding, template: options.template });
+/** Copied text, or a Markdown file (kept as written outside the tables; its `#` headings read). */
+export function importText(text: string, options: { template?: string; encoding?: string; markdown?: boolean } = {}): ImportResult {
+  const { items, layout } = textItems(text, (l) => isSectionHeading(l.replace(/^\s{0,3}#{1,6}\s+/, '')));
+  const markdown = options.markdown ?? (layout === 'gfm' || (text.match(/^#{1,6}\s+\S/gm)?.length ?? 0) >= 2);
+  return buildReport(items, { source: 'text', layout, encoding: options.encoding, template: options.template, markdown });
 }
 
 export async function importReport(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
   if (typeof input === 'string') {
     if (options.from === 'html') return (await import('./html.ts')).importHtml(input, { template: options.template });
     return importText(input, { template: options.template });
+  }
+  const ext = /\.([^./\\]+)$/.exec((options.fileName ?? '').toLowerCase())?.[1];
+  if (!options.from) {
+    if (ext === 'doc' || (input[0] === 0xd0 && input[1] === 0xcf && input[2] === 0x11 && input[3] === 0xe0)) throw new ImportError('unsupported', { zh: '这是旧版 Word 文件（.doc），无法读取；请在 Word/WPS 中另存为 .docx 后再导入', en: 'this is an old Word file (.doc), which cannot be read; save it as .docx in Word/WPS and import that' });
+    if (ext === 'pdf' || Buffer.from(input.subarray(0, 5)).toString('latin1') === '%PDF-') throw new ImportError('unsupported', { zh: '不支持 PDF；请打开 PDF 复制全部文字存为 .txt，或使用原始的 Word 文件', en: 'PDF is not supported; copy all the text out of it into a .txt file, or use the original Word file' });
   }
   const kind = options.from ?? guessKind(input, options.fileName);
   if (kind === 'docx') return (await import('./docx.ts')).importDocx(input, { template: options.template });
@@ -54,5 +61,6 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
   }
   if (input.length >= 4 && input[0] === 0x50 && input[1] === 0x4b) throw new ImportError('unsupported', { zh: '这是压缩包（可能是 .docx），不是文本；请用 --from docx', en: 'this is a zip archive (perhaps a .docx), not text; use --from docx' });
   const { text, encoding } = decode(input);
-  return importText(text, { template: options.template, encoding });
+  const md = /\.(md|markdown)$/i.test(options.fileName ?? '') ? true : undefined;
+  return importText(text, { template: options.template, encoding, markdown: md });
 }

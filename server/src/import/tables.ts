@@ -174,8 +174,8 @@ export class TableBuilder {
           after: r.label,
           text: runs(r.values),
           reason: {
-            zh: `「${joinCell(r.label)}」是分组行，不填数字；其后 ${figures.length} 个数没有行标签${next ? `（按格式应是「${next}」等行，每行 ${n} 个数）` : ''}，无法确定各数所在的行和列`,
-            en: `“${joinCell(r.label)}” is a group row without figures; the ${figures.length} figures after it have no row label${next ? ` (the format expects ${next}…, ${n} figures a row)` : ''}, so their rows and columns are unknown`,
+            zh: `「${joinCell(r.label)}」是分组行，不填数字；其后 ${figures.length} 个数没有行标签${next ? `（按格式应是「${next.join('」「')}」等行，每行 ${n} 个数）` : ''}，无法确定各数所在的行和列`,
+            en: `“${joinCell(r.label)}” is a group row without figures; the ${figures.length} figures after it have no row label${next ? ` (the format expects ${next.map((x) => `“${x}”`).join(', ')}…, ${n} figures a row)` : ''}, so their rows and columns are unknown`,
           },
         });
       }
@@ -215,14 +215,14 @@ export class TableBuilder {
     return { cells: [...v.map((t) => t.text), ...Array<string>(n - v.length).fill('')], found: v.length };
   }
 
-  private nextDataRows(def: TableDef, group: RowDef): string | undefined {
+  private nextDataRows(def: TableDef, group: RowDef): string[] | undefined {
     const i = def.rows.indexOf(group);
     const after: string[] = [];
     for (const r of def.rows.slice(i + 1)) {
       if (r.group || /^[（(]/.test(r.label)) break;
       after.push(r.label);
     }
-    return after.length ? after.slice(0, 2).join('」「') : undefined;
+    return after.length ? after.slice(0, 2) : undefined;
   }
 
   /** Column header texts (as the source wrote them where they can be matched) and, in a grid, their columns. */

@@ -25,6 +25,7 @@ export interface ZipEntry {
   size: number;
   localOffset: number;
   flags: number;
+  crc: number;
 }
 
 const unreadable = (zh: string, en: string) => new ImportError('unreadable', { zh, en });
@@ -51,6 +52,7 @@ export function readDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw unreadable('zip 目录已损坏', 'the zip directory is damaged');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const size = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -63,7 +65,7 @@ export function readDirectory(buf: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     if (size > 2 ** 20 && size / Math.max(1, compressedSize) > limits.maxRatio) throw bomb(`${name} 的压缩比为 ${Math.round(size / Math.max(1, compressedSize))}:1`, `${name} has a compression ratio of ${Math.round(size / Math.max(1, compressedSize))}:1`);
     total += size;
     if (total > limits.maxTotal) throw bomb(`解压后总大小超过 ${limits.maxTotal} 字节`, `the entries expand to more than ${limits.maxTotal} bytes`);
-    entries.push({ name, method, compressedSize, size, localOffset, flags });
+    entries.push({ name, method, compressedSize, size, localOffset, flags, crc });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -80,7 +82,7 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
   const raw = buf.subarray(start, end);
   if (e.method === 0) {
     if (raw.length !== e.size) throw unreadable(`zip 中 ${e.name} 的大小不符`, `the size of ${e.name} does not match`);
-    return Buffer.from(raw);
+    return checked(e, Buffer.from(raw));
   }
   if (e.method !== 8) throw new ImportError('unsupported', { zh: `不支持的压缩方式 ${e.method}（${e.name}）`, en: `unsupported compression method ${e.method} (${e.name})` });
   let out: Buffer;
@@ -91,7 +93,12 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
     throw unreadable(`zip 中 ${e.name} 无法解压：文件已损坏或不完整`, `${e.name} cannot be inflated: the file is damaged or truncated`);
   }
   if (out.length !== e.size) throw unreadable(`zip 中 ${e.name} 解压后大小不符：文件已损坏`, `${e.name} does not inflate to its declared size: the file is damaged`);
-  return out;
+  return checked(e, out);
+}
+
+function checked(e: ZipEntry, data: Buffer): Buffer {
+  if (crc32(data) !== e.crc) throw unreadable(`zip 中 ${e.name} 的校验和不符：文件已损坏`, `the checksum of ${e.name} does not match: the file is damaged`);
+  return data;
 }
 
 const CRC_TABLE = (() => {

@@ -3,8 +3,8 @@
 // set something, so the editor shows what `nianbao check` shows in CI. Both are
 // cached and dropped together when either changes (didChangeConfiguration or
 // the `.nianbaorc.json` file watcher), so changes apply without a restart.
-import { dirname } from 'node:path';
-import picomatch from 'picomatch';
+import { dirname, parse } from 'node:path';
+import { matchesGlob } from '../cli/match.ts';
 import type { AnalyzeOptions } from '../engine/analyze.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 import { findRcFile, loadRcFile, withUserTemplates, type RcConfig } from './rc-file.ts';
@@ -29,13 +29,11 @@ export interface ConfigSource {
   log(message: string): void;
 }
 
+/** `files` globs matched the CLI's way: against the path relative to `base` (a workspace folder, or the config file's folder). */
 function matches(globs: readonly string[], base: string | undefined, path: string): boolean {
-  if (globs.length === 0) return false;
-  const rel = base ? relativeInside(base, path) : undefined;
-  const target = rel ?? path.replace(/\\/g, '/');
   return globs.some((g) => {
     try {
-      return picomatch(g, { dot: true })(target);
+      return matchesGlob(path, g, base ?? parse(path).root);
     } catch {
       return false;
     }

@@ -1,15 +1,19 @@
 // Loading `.nianbaorc.json`, the configuration file the CLI reads, found
 // upward from a document. JSON only: nothing from the workspace is ever
-// executed, so the server is safe in untrusted workspaces. Written here
-// because server/src/cli has no shared loader yet; keep the two in step
-// (schemas/nianbaorc.schema.json is the contract).
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { builtinTemplates, templateProblems } from '../engine/templates/builtin.ts';
+// executed, so the server is safe in untrusted workspaces. Finding the file
+// and loading template files reuse the CLI's helpers (server/src/cli/config.ts);
+// reading the file itself does not, because the CLI caches each file for the
+// life of the process, and the editor must see a changed file at once. Unlike
+// the CLI, which stops on an invalid file, the editor keeps the valid fields
+// and logs the rest: the JSON schema already marks the mistake in the file.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CONFIG_NAME, findConfigPath, loadTemplateFile } from '../cli/config.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 
-export const RC_NAME = '.nianbaorc.json';
+export const RC_NAME = CONFIG_NAME;
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 export interface RcConfig {
@@ -25,36 +29,18 @@ export interface RcConfig {
   problems: string[];
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The nearest `.nianbaorc.json` in `dir` or a parent directory. */
 export function findRcFile(dir: string): string | undefined {
-  let current = resolve(dir);
-  for (;;) {
-    const candidate = join(current, RC_NAME);
-    if (isFile(candidate)) return candidate;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
+  return findConfigPath(dir);
 }
 
 function loadTemplate(path: string, problems: string[]): Template | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    const found = templateProblems(value);
-    if (found.length === 0) return value as Template;
-    problems.push(`${path}: ${found.join('; ')}`);
+    return loadTemplateFile(path);
   } catch (error) {
-    problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(error instanceof Error ? error.message : String(error));
+    return undefined;
   }
-  return undefined;
 }
 
 /** Reads and checks one file; fields with wrong types are reported and ignored. */
@@ -62,7 +48,7 @@ export function loadRcFile(path: string): RcConfig {
   const out: RcConfig = { path, rules: {}, templates: [], files: [], problems: [] };
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
   } catch (error) {
     out.problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
     return out;
@@ -98,12 +84,9 @@ export function loadRcFile(path: string): RcConfig {
 }
 
 /**
- * The user's templates, then the builtin ones (a user template replaces a
- * builtin of the same id). User templates come first so that one covering a
- * year wins the year-based choice over the open-ended builtin 2021 format.
+ * The builtin templates, then the user's: the order the CLI uses
+ * (check-file.ts), so the editor chooses the same format as `nianbao check`.
  */
 export function withUserTemplates(user: readonly Template[]): readonly Template[] {
-  if (user.length === 0) return builtinTemplates;
-  const ids = new Set(user.map((t) => t.id));
-  return [...user, ...builtinTemplates.filter((t) => !ids.has(t.id))];
+  return user.length === 0 ? builtinTemplates : [...builtinTemplates, ...user];
 }

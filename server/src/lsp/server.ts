@@ -17,6 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../cli/version.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
 import { Analyses, type Checked } from './analyses.ts';
@@ -143,7 +144,7 @@ export function startServer(): Connection {
         inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'nianbao', version: process.env.NIANBAO_VERSION },
+      serverInfo: { name: 'nianbao', version: VERSION },
     };
   });
 

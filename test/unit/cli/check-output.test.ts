@@ -30,11 +30,12 @@ test('json output has files, diagnostics with 1-based positions, and a summary',
 test('sarif output validates against the SARIF 2.1.0 schema', () => {
   const r = cli(['check', '--format', 'sarif', 'examples/2022-with-mistakes.md']);
   assert.equal(r.code, 1);
-  const log = JSON.parse(r.stdout);
+  interface Sarif { runs: { results: { ruleIndex: number; ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] }
+  const log: Sarif = JSON.parse(r.stdout);
   const schema = JSON.parse(readFileSync(root + 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
   // The SARIF 2.1.0 schema is written in JSON Schema draft-04.
   const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
-  const validate = ajv.compile(schema);
+  const validate = ajv.compile<Sarif>(schema);
   const valid = validate(log);
   assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5)));
   const results = log.runs[0].results;

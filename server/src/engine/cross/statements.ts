@@ -167,6 +167,17 @@ function clauseAround(s: string, start: number, end: number): string {
   return s.slice(a, b);
 }
 
+/** Where a basis marker (含上年结转) may stand: from the keyword to the end of the figure's clause, and a bracket right after it. */
+function scopeOf(s: string, start: number, figureEnd: number): string {
+  let b = figureEnd;
+  while (b < s.length && !CLAUSE_BREAK.test(s[b]) && !/[。！？!?（(]/.test(s[b])) b++;
+  if (s[b] === '（' || s[b] === '(') {
+    const close = s.slice(b).search(/[）)]/);
+    b = close === -1 ? s.length : b + close + 1;
+  }
+  return s.slice(start, b);
+}
+
 /** The year the sentence is about at offset: the last year mentioned before it, if any. */
 function yearBefore(s: string, offset: number): number | undefined {
   const ys = yearMentions(s).filter((y) => y.end <= offset);
@@ -227,7 +238,7 @@ export function statements(p: Paragraph, year: number | undefined): Statement[] 
       const prev = hs.filter((x) => x.end <= h.start).pop();
       const joined = prev && prev.kind === 'metric' && JOINER.test(s.slice(prev.end, h.start).trim() || 'x');
       const each = /各|均为|均/.test(gap);
-      const bases = basesFor(m.id, s.slice(h.start));
+      const bases = basesFor(m.id, scopeOf(s, h.start, f.unitEnd));
       lastMetric = { hit: h, bases };
       if (joined && !each) continue;
       const push = (metric: MetricDef, bs: Basis[]) => out.push({
@@ -239,7 +250,7 @@ export function statements(p: Paragraph, year: number | undefined): Statement[] 
       push(m, bases);
       if (joined && each) {
         const pm = METRICS[prev!.index];
-        push(pm, basesFor(pm.id, s.slice(prev!.start)));
+        push(pm, basesFor(pm.id, scopeOf(s, prev!.start, f.unitEnd)));
       }
     }
     // Statements of absence: 无因依申请公开引起的复议或诉讼, 未收到政府信息公开申请.

@@ -39,8 +39,16 @@ export function compact(s: string): string {
   return fold(s.normalize('NFKC')).replace(/\*\*|__|[\s\u3000]+/g, '');
 }
 
+const cache = new WeakMap<Report, Paragraph[]>();
+
 /** Prose paragraphs: runs of non-blank lines that are not tables, section headings or the title. */
 export function paragraphs(report: Report): Paragraph[] {
+  let hit = cache.get(report);
+  if (!hit) { hit = readParagraphs(report); cache.set(report, hit); }
+  return hit;
+}
+
+function readParagraphs(report: Report): Paragraph[] {
   const text = report.text;
   const excluded: { start: number; end: number }[] = [
     ...report.rawTables.map((t) => t.range),

@@ -21,11 +21,6 @@ import type { Root } from 'mdast';
 import { parseWhole } from './markdown.ts';
 import { cloneTree, parseInUnits } from './units.ts';
 
-/** A copy of `s` that does not keep a larger string alive (V8 slices point into their parent). */
-function detach(s: string): string {
-  return s.length < 64 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
-}
-
 export class IncrementalParser {
   private previous = new Map<string, Root>();
   /** Parse calls made by the last update: 0 when nothing changed, 1 or 2 for a typical edit. */
@@ -44,7 +39,8 @@ export class IncrementalParser {
         tree = parseWhole(piece);
         this.reparsed++;
       }
-      if (!current.has(piece)) current.set(current.size === 0 && piece === text ? piece : detach(piece), tree);
+      // Keys are slices of the new text, so no older version of the document is kept alive.
+      if (!current.has(piece)) current.set(piece, tree);
       // The cached tree stays relative to its piece; the caller gets a copy to move into place.
       return cloneTree(tree);
     });

@@ -4,7 +4,8 @@
 import { distance } from 'fastest-levenshtein';
 
 const QUOTES = /[“”„‟"'‘’「」『』]/g;
-const SPACES = /[\s\u3000\u00a0]+/g;
+// Spaces of every width, and characters that print as nothing (controls, zero-width, BOM) that copying leaves in labels.
+const SPACES = /[\s\u3000\u00a0\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]+/g;
 
 export function normLabel(text: string): string {
   return text

@@ -26,7 +26,9 @@ function findTitle(text: string, root: Root): Report['title'] {
     const nl = text.indexOf('\n', start);
     const lineEnd = nl === -1 || nl > end ? end : nl;
     const line = text.slice(start, lineEnd).replace(/\r$/, '');
-    if (line.length > 80 || !TITLE_WORDS.test(line.replace(/\s+/g, ''))) continue;
+    const compact = line.replace(/[\s*#]+/g, '');
+    // A title names the report and ends with it: 报告, 年报, perhaps a bracketed note (（全文）).
+    if (line.length > 80 || !TITLE_WORDS.test(compact) || !/(报告|年报)([(（][^)）]*[)）])?$/.test(compact)) continue;
     const lead = /^(\s*#{1,6}\s+|\*\*)?/.exec(line)?.[0].length ?? 0;
     const title = line.slice(lead).replace(/\*\*\s*$/, '').trimEnd();
     return { text: title, range: { start: start + lead, end: start + lead + title.length } };

@@ -176,10 +176,12 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
         if (unlabeled) { row = unlabeled; match = 'exact'; }
       }
       let values = fitValues(c.raw.cells.slice(c.labelEnd + 1), table.columns.length);
-      if (!c.labelCell && !row && typicalStart > 0 && values.length > table.columns.length) {
+      let labelSlot: CellRef | undefined;
+      if (!c.labelCell && !row && typicalStart > 0 && c.raw.cells.length >= typicalStart + table.columns.length) {
         values = fitValues(c.raw.cells.slice(typicalStart), table.columns.length);
+        labelSlot = c.raw.cells[typicalStart - 1];
       }
-      const mapped: MappedRow = { raw: c.raw, table, row, labelCell: c.labelCell, match, values };
+      const mapped: MappedRow = { raw: c.raw, table, row, labelCell: c.labelCell, labelSlot, match, values };
       if (!row?.group && values.length !== table.columns.length) mapped.valueCountProblem = { expected: table.columns.length, found: values.length };
       if (row?.group && values.every((v) => v.text === '')) mapped.values = [];
       model.rows.push(mapped);

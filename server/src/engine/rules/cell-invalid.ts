@@ -8,7 +8,7 @@ import type { Rule } from './rule.ts';
 
 const REASON = {
   text: { zh: '不是数字', en: 'is not a number' },
-  slash: { zh: '填写了“/”，没有则应填 0', en: 'holds “/”; write 0 for none' },
+  slash: { zh: '是斜杠，没有则应填 0', en: 'is a slash; write 0 for none' },
   negative: { zh: '为负数，件数不能为负', en: 'is negative; counts cannot be' },
   fraction: { zh: '为小数，件数应为整数', en: 'has decimals; counts are whole numbers' },
 } as const;

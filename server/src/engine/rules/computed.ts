@@ -1,9 +1,12 @@
 // The value a blank or unusable cell should hold according to its table's
-// sum relations (a helper of cell-empty and cell-invalid, not a rule). Each
+// sum relations, and whether a row added or relabelled keeps them holding
+// (helpers of cell-empty, cell-invalid, table-row-missing and table-row-label;
+// not a rule). Each
 // relation instance the cell takes part in is solved for it, the other cells
 // as written; an instance with another blank is used only to fill a total
 // (the blanks counting as 0, which is what their own fixes write).
 import type { Cell, TableModel } from '../model.ts';
+import type { RowDef } from '../templates/template.ts';
 import { cellKey } from '../model.ts';
 
 function fits(cell: Cell, v: number): boolean {
@@ -53,4 +56,41 @@ export function computedValue(table: TableModel, cell: Cell): number | undefined
   if (exact.length > 0) return disagree ? undefined : agreed(exact);
   if (disagree) return undefined;
   return agreed(approx);
+}
+
+/**
+ * Whether a row of a table, written with `values` (one per column, all 0 when
+ * omitted) where it is now missing or unrecognised, keeps every sum relation
+ * it completes holding: the other rows as written, rows still missing counted
+ * as zeros (what their own fixes write). Fixes that insert or relabel a row use
+ * it so that applying them brings no new finding.
+ */
+export function rowHolds(model: TableModel, row: RowDef, values?: readonly number[]): boolean {
+  const own = (columnId: string) => values?.[model.def.columns.findIndex((c) => c.id === columnId)] ?? 0;
+  for (const rel of model.def.relations ?? []) {
+    if (rel.per === 'row') {
+      if (!values || (rel.only && !rel.only.includes(row.id))) continue;
+      const diff = rel.lhs.reduce((s, id) => s + own(id), 0) - rel.rhs.reduce((s, id) => s + own(id), 0);
+      if (Math.abs(diff) > 1e-9) return false;
+      continue;
+    }
+    if (!rel.lhs.includes(row.id) && !rel.rhs.includes(row.id)) continue;
+    for (const column of model.def.columns) {
+      if (rel.only && !rel.only.includes(column.id)) continue;
+      let diff = 0;
+      let complete = true;
+      for (const [ids, sign] of [[rel.lhs, 1], [rel.rhs, -1]] as const) {
+        for (const id of ids) {
+          if (id === row.id) { diff += sign * own(column.id); continue; }
+          const cell = model.cells.get(cellKey(id, column.id));
+          if (!cell && !model.rows.some((r) => r.row?.id === id)) continue;
+          if (!cell || cell.value.kind !== 'number') { complete = false; break; }
+          diff += sign * cell.value.value;
+        }
+        if (!complete) break;
+      }
+      if (complete && Math.abs(diff) > 1e-9) return false;
+    }
+  }
+  return true;
 }

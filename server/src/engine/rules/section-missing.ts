@@ -3,6 +3,18 @@
 import { sectionText } from '../scaffold.ts';
 import type { Rule } from './rule.ts';
 
+/** True when `offset` lies inside a fenced code block (``` or ~~~) opened before it and not yet closed. */
+function insideFence(text: string, offset: number): boolean {
+  let open: string | undefined;
+  for (const line of text.slice(0, offset).split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    if (!open) open = m[1];
+    else if (m[1][0] === open[0] && m[1].length >= open.length && line.trim() === m[1]) open = undefined;
+  }
+  return open !== undefined;
+}
+
 const rule: Rule = {
   id: 'section-missing',
   severity: 'error',
@@ -20,14 +32,16 @@ const rule: Rule = {
       const tail = report.text.length === 0 || report.text.endsWith(eol + eol) ? '' : report.text.endsWith(eol) ? eol : eol + eol;
       const lead = next ? '' : tail;
       const heading = `${def.numeral}、${def.title}`;
+      // Text inserted inside an open code fence would not be a heading: no fix there.
+      const fixable = !insideFence(report.text, at);
       emit({
         message: { zh: `缺少「${heading}」`, en: `Missing section “${heading}”` },
         range: where,
-        fix: {
+        fix: fixable ? {
           title: { zh: `插入「${heading}」${def.table ? '及其表格' : ''}`, en: `Insert “${heading}”${def.table ? ' with its table' : ''}` },
           edits: [{ range: { start: at, end: at }, newText: lead + sectionText(report.template, def, { prefix, eol }) }],
           changesFigure: def.table !== undefined,
-        },
+        } : undefined,
       });
     });
   },

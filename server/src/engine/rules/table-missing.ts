@@ -15,10 +15,11 @@ const rule: Rule = {
       const hit = report.sections.find((s) => s.def === def);
       // A missing section is reported (and inserted with its table) by section-missing.
       if (!hit) continue;
-      const name = report.template.tables.find((t) => t.part === def.table)!.title.zh;
+      const title = report.template.tables.find((t) => t.part === def.table)!.title;
+      const name = def.table === 't2' ? { zh: '第二十条主动公开情况', en: 'proactive disclosure under Art. 20' } : title;
       const at = hit.range.end;
       emit({
-        message: { zh: `「${def.numeral}、${def.title}」缺少表格（${def.table === 't2' ? '第二十条主动公开情况' : name}）`, en: `“${def.numeral}、${def.title}” has no table` },
+        message: { zh: `「${def.numeral}、${def.title}」缺少表格（${name.zh}）`, en: `“${def.numeral}、${def.title}” has no table (${name.en})` },
         range: hit.range,
         fix: {
           title: { zh: '插入表格', en: 'Insert the table' },

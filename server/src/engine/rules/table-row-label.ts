@@ -4,10 +4,11 @@
 // group labels written beside a row's own label are checked too, so both
 // layouts of a table give the same findings.
 import { matchLabel } from '../parse/labels.ts';
-import { normLabel, similarity } from '../parse/normalize.ts';
-import { looksLikeValue } from '../parse/numbers.ts';
+import { looksLikeValue, parseCell } from '../parse/numbers.ts';
 import type { CellRef, MappedRow, TableModel } from '../model.ts';
 import type { RowDef } from '../templates/template.ts';
+import { rowHolds } from './computed.ts';
+import { nearestRow } from './nearest.ts';
 import type { Finding, Rule } from './rule.ts';
 
 const STRONG = new Set(['exact', 'equivalent', 'variant']);
@@ -23,20 +24,34 @@ function nearMiss(cell: CellRef, row: RowDef, prefix: boolean): Finding {
   };
 }
 
-function unknown(cell: CellRef, table: TableModel, present: (d: RowDef) => boolean): Finding {
-  const norm = normLabel(cell.text);
-  const nearest = table.def.rows
-    .filter((d) => !d.unlabeled)
-    .map((d) => ({ d, s: similarity(norm, normLabel(d.label)) }))
-    .sort((a, b) => b.s - a.s)[0];
-  const suggestion = nearest && nearest.s >= 0.5 && !present(nearest.d) ? nearest.d.label : undefined;
+/**
+ * An unknown label, with the nearest official row not yet in the table as a suggestion. The suggestion
+ * becomes a fix only when `safe` accepts that row: relabelling must not bring new findings (a row with
+ * blank cells, or figures that break a sum, would start being checked).
+ */
+function unknown(cell: CellRef, table: TableModel, rows: readonly RowDef[], safe: (d: RowDef) => boolean): Finding {
+  const nearest = nearestRow(cell.text, table, rows);
+  const suggestion = nearest?.label;
+  const fixable = nearest !== undefined && safe(nearest);
   return {
     message: suggestion
       ? { zh: `未知行标签「${cell.text}」，最接近的规定行为「${suggestion}」`, en: `Unknown row label “${cell.text}”; the nearest official row is “${suggestion}”` }
       : { zh: `未知行标签「${cell.text}」，不属于${table.def.title.zh}`, en: `Unknown row label “${cell.text}” in ${table.def.title.en}` },
     range: cell.range,
-    fix: suggestion ? { title: { zh: `改为「${suggestion}」`, en: `Change to “${suggestion}”` }, edits: [{ range: cell.range, newText: suggestion }], changesFigure: false } : undefined,
+    fix: fixable && suggestion ? { title: { zh: `改为「${suggestion}」`, en: `Change to “${suggestion}”` }, edits: [{ range: cell.range, newText: suggestion }], changesFigure: false } : undefined,
   };
+}
+
+/** The row's figures, when every value cell holds a valid number and there is one per column. */
+function figures(r: MappedRow, table: TableModel): number[] | undefined {
+  if (r.values.length !== table.def.columns.length) return undefined;
+  const out: number[] = [];
+  for (const [i, v] of r.values.entries()) {
+    const p = parseCell(v.text, table.def.columns[i].kind);
+    if (p.kind !== 'number') return undefined;
+    out.push(p.value);
+  }
+  return out;
 }
 
 /** Index of the first value cell of a row (cells before it are labels). */
@@ -55,7 +70,6 @@ const rule: Rule = {
     // Labels of the other format are template-mismatch's finding.
     const otherFormat = (text: string) => STRONG.has(matchLabel(text, other)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, report.template.tables.flatMap((t) => t.rows))?.match ?? 'unknown');
     for (const table of report.tables) {
-      const present = (d: RowDef) => table.rows.some((x) => x.row === d);
       const labelled = table.def.rows.filter((d) => !d.unlabeled);
       table.rows.forEach((r, i) => {
         // Group labels and other label cells written beside the row's own label (several label columns).
@@ -69,25 +83,28 @@ const rule: Rule = {
           if (hit && STRONG.has(hit.match)) continue;
           if (otherFormat(cell.text)) continue;
           if (hit && (hit.match === 'fuzzy' || hit.match === 'prefix')) emit(nearMiss(cell, hit.item, hit.match === 'prefix'));
-          else emit(unknown(cell, table, present));
+          // Beside a row's own label only a group label belongs: suggest group rows, which hold no figures.
+          else emit(unknown(cell, table, labelled.filter((d) => d.group), () => true));
         }
         if (r.match === 'fuzzy' || r.match === 'prefix') {
           emit(nearMiss(r.labelCell!, r.row!, r.match === 'prefix'));
         } else if (r.match === 'inferred') {
           const label = r.row!.label;
-          // Write the label where the neighbouring rows have theirs.
-          const neighbour = [...table.rows.slice(0, i).reverse(), ...table.rows.slice(i + 1)].find((x) => x.labelCell && x.raw.tableIndex === r.raw.tableIndex);
-          const index = neighbour ? neighbour.raw.cells.indexOf(neighbour.labelCell!) : 0;
-          // The label goes into a blank label cell, or over a stray figure the parser read as standing in the label column.
-          const target = [r.raw.cells[index], r.raw.cells[0]].find((c) => c && (c.text === '' || looksLikeValue(c.text)) && r.raw.cells.indexOf(c) < end);
+          // Write the label where this table keeps its labels (the parser's label slot for the row). A stray
+          // figure there is overwritten only as a figure change; junk figures in earlier label columns would
+          // still hide the label, so then there is no fix.
+          const slot = r.labelSlot;
+          const before = slot ? r.raw.cells.slice(0, r.raw.cells.indexOf(slot)) : [];
+          const target = slot && before.every((c) => c.text === '' || !looksLikeValue(c.text)) ? slot : undefined;
           emit({
             message: { zh: `此行缺少行标签，按位置应为「${label}」`, en: `This row has lost its label; by position it is “${label}”` },
             range: r.raw.cells[0]?.range ?? r.raw.range,
-            fix: target ? { title: { zh: `填入「${label}」`, en: `Fill in “${label}”` }, edits: [{ range: target.range, newText: target.text === '' ? ` ${label} ` : label }], changesFigure: false } : undefined,
+            fix: target ? { title: { zh: `填入「${label}」`, en: `Fill in “${label}”` }, edits: [{ range: target.range, newText: target.text === '' ? ` ${label} ` : label }], changesFigure: target.text !== '' } : undefined,
           });
         } else if (!r.row && r.labelCell) {
           if (otherFormat(r.labelCell.text)) return;
-          emit(unknown(r.labelCell, table, present));
+          const values = figures(r, table);
+          emit(unknown(r.labelCell, table, labelled, (d) => (d.group ? r.values.every((v) => v.text === '') : values !== undefined && rowHolds(table, d, values))));
         }
       });
     }

@@ -3,9 +3,13 @@
 // its label and 0 in every value cell, next to the row that precedes (or
 // follows) it in the format. A table 2 block missing altogether is inserted
 // whole after the block before it; table 4's row of figures after its headers.
+// No fix is offered when zeros would break a sum relation of the table.
 import type { MappedRow, RawRow, Report, TableModel } from '../model.ts';
-import type { TableDef } from '../templates/template.ts';
+import { normLabel } from '../parse/normalize.ts';
+import type { RowDef, TableDef } from '../templates/template.ts';
 import type { Fix, Range } from '../types.ts';
+import { rowHolds } from './computed.ts';
+import { mislabelled } from './nearest.ts';
 import type { Rule } from './rule.ts';
 
 function rowText(cells: string[]): string {
@@ -35,6 +39,18 @@ function lastRawRow(report: Report, model: TableModel): RawRow | undefined {
   return undefined;
 }
 
+/** The 第二十条第（N）项 row of a table 2 block: the last one at or above the block's last row. */
+function blockHeaderRow(report: Report, model: TableModel, header: string): RawRow | undefined {
+  let found: RawRow | undefined;
+  for (const t of report.rawTables) {
+    for (const r of t.rows) {
+      if (r.range.start > model.range.end) return found;
+      if (r.cells.some((c) => c.text !== '' && normLabel(c.text) === normLabel(header))) found = r;
+    }
+  }
+  return found;
+}
+
 function lineAt(text: string, offset: number): Range {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   let end = text.indexOf('\n', offset);
@@ -43,9 +59,22 @@ function lineAt(text: string, offset: number): Range {
   return { start, end };
 }
 
+/**
+ * Whether a row of zeros, once inserted, keeps every sum relation it completes
+ * holding. When it would not, the row's figures are not zero (or sit
+ * elsewhere) and inserting zeros would only move the error: no fix is offered.
+ */
+function zerosHold(model: TableModel | undefined, row: RowDef): boolean {
+  if (!model) return true;
+  const parent = row.id.includes('.') ? row.id.slice(0, row.id.lastIndexOf('.')) : undefined;
+  // The figures sit in the heading row above (the other format's single row): template-mismatch's finding.
+  if (parent && model.rows.some((r) => r.row?.id === parent && r.values.some((v) => v.text !== ''))) return false;
+  return rowHolds(model, row);
+}
+
 function insertFix(row: string, at: number, text: string, before = false, eol = '\n'): Fix {
   return {
-    title: { zh: `插入「${row}」行（数字为 0）`, en: `Insert the row “${row}” (figures 0)` },
+    title: row === '' ? { zh: '插入数字行（数字为 0）', en: 'Insert the row of figures (figures 0)' } : { zh: `插入「${row}」行（数字为 0）`, en: `Insert the row “${row}” (figures 0)` },
     edits: [{ range: { start: at, end: at }, newText: before ? text + eol : eol + text }],
     changesFigure: true,
   };
@@ -69,7 +98,7 @@ const rule: Rule = {
         const message = row.unlabeled
           ? { zh: `${def.title.zh}缺少数字行`, en: `${def.title.en}: the row of figures is missing` }
           : { zh: `${def.title.zh}缺少「${row.label}」行`, en: `${def.title.en}: row “${row.label}” is missing` };
-        const shown = row.unlabeled ? def.title.zh : row.label;
+        const shown = row.unlabeled ? '' : row.label;
         let range: Range;
         let fix: Fix | undefined;
         if (model && model.rows.length > 0) {
@@ -83,8 +112,10 @@ const rule: Rule = {
             if (!row.unlabeled) fix = insertFix(shown, next.raw.range.start, rowText(cellsLike(layoutOf(next), row.label, def.columns.length)), true, eol);
           }
         } else if (model) {
-          // Headers without data rows (table 4 without its figures, a block whose row fell out of the table).
-          range = lineAt(text, model.range.end);
+          // Headers without data rows (table 4 without its figures, a block whose row fell out of the table):
+          // reported on the block's 第二十条第（N）项 row when it has one, else on the last header line.
+          const header = def.header ? blockHeaderRow(report, model, def.header) : undefined;
+          range = lineAt(text, header ? header.range.start : model.range.end);
           const last = lastRawRow(report, model);
           const like = { cells: last?.cells ?? [], labelIndex: 0, valueStart: row.unlabeled ? 0 : 1 };
           fix = insertFix(shown, model.range.end, rowText(cellsLike(like, row.unlabeled ? '' : row.label, def.columns.length)), false, eol);
@@ -103,7 +134,9 @@ const rule: Rule = {
             : insertFix(shown, range.start, lines.join(eol), true, eol);
           if (fix) fix.title = { zh: `插入${def.title.zh}（数字为 0）`, en: `Insert ${def.title.en} (figures 0)` };
         }
-        emit({ message, range, fix });
+        // No row is inserted where a row with an unknown label most likely is this one: relabelling it is table-row-label's fix.
+        const offer = fix && zerosHold(model, row) && !(model && mislabelled(model, row));
+        emit({ message, range, fix: offer ? fix : undefined });
       }
     }
   },

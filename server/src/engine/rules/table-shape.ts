@@ -58,14 +58,20 @@ const rule: Rule = {
             const first = row.cells.findIndex((c) => c.text !== '');
             if (first === -1 || normLabel(row.cells[first].text) !== '信息内容') continue;
             const named = row.cells.slice(first + 1);
+            const strongHere = (c: CellRef) => STRONG.has(matchLabel(c.text, table.def.columns)?.match ?? 'unknown');
+            // Columns of another block: the row is that block's header (its 第二十条 row is missing or misplaced), not a wrong header.
+            const siblings = report.template.tables.filter((t) => t.part === table.def.part && t !== table.def).flatMap((t) => t.columns);
+            if (named.some((c) => c.text !== '' && !strongHere(c) && STRONG.has(matchLabel(c.text, siblings)?.match ?? 'unknown'))) continue;
             named.forEach((cell, k) => {
               if (cell.text === '' || seen.has(cell) || otherFormat(cell.text)) return;
               const hit = matchLabel(cell.text, table.def.columns);
               if (hit && STRONG.has(hit.match)) return;
-              // Unknown: offer the column at this position when no cell of the row names it already.
+              // Unknown: offer the column at this position when the row's other headers are this block's
+              // and none of them names that column already.
               const byPosition = table.def.columns[k];
-              const taken = byPosition && named.some((c) => c !== cell && c.text !== '' && matchLabel(c.text, [byPosition]) !== undefined);
-              headerFinding(cell, table.def.columns, hit?.item ?? (byPosition && !taken ? byPosition : undefined));
+              const others = named.filter((c) => c !== cell && c.text !== '');
+              const positional = byPosition && others.every(strongHere) && !others.some((c) => matchLabel(c.text, [byPosition]) !== undefined);
+              headerFinding(cell, table.def.columns, hit?.item ?? (positional ? byPosition : undefined));
             });
           }
         }

@@ -2,6 +2,7 @@
 // columns (本年新制作数量) in a 2021 report, 2021 rows in a 2020 report, a
 // heading row filled with figures as the other format's single row.
 import { matchLabel } from '../parse/labels.ts';
+import { looksLikeValue } from '../parse/numbers.ts';
 import type { Rule } from './rule.ts';
 
 const rule: Rule = {
@@ -19,7 +20,7 @@ const rule: Rule = {
       if (raw.tableIds.length === 0) continue;
       for (const row of raw.rows) {
         for (const cell of row.cells) {
-          if (cell.text === '' || strong(matchLabel(cell.text, mine)?.match)) continue;
+          if (cell.text === '' || looksLikeValue(cell.text) || strong(matchLabel(cell.text, mine)?.match)) continue;
           if (!strong(matchLabel(cell.text, theirs)?.match)) continue;
           emit({
             message: {
@@ -36,10 +37,11 @@ const rule: Rule = {
     for (const table of report.tables) {
       const theirTable = other.tables.find((t) => t.id === table.def.id);
       for (const r of table.rows) {
-        if (!r.row?.group || !r.labelCell || !r.values.some((v) => v.text !== '')) continue;
-        const theirRow = theirTable?.rows.find((d) => d.id === r.row!.id);
+        const row = r.row;
+        if (!row?.group || !r.labelCell || !r.values.some((v) => v.text !== '')) continue;
+        const theirRow = theirTable?.rows.find((d) => d.id === row.id);
         if (!theirRow || theirRow.group) continue;
-        const parts = table.def.rows.filter((d) => d.id.startsWith(`${r.row.id}.`)).map((d) => d.label);
+        const parts = table.def.rows.filter((d) => d.id.startsWith(`${row.id}.`)).map((d) => d.label);
         emit({
           message: {
             zh: `「${r.labelCell.text}」一行填了数字，这是${other.name.zh}的写法；${yearText}应使用${report.template.name.zh}，分${parts.length ? `「${parts.join('」「')}」` : '子行'}填写`,

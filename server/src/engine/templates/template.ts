@@ -66,6 +66,8 @@ export interface SectionDef {
   table?: string;
   /** What the format requires here (hover text). */
   requires: Text2;
+  /** Text written under the heading when nianbao inserts the section or scaffolds a report. */
+  placeholder?: string;
 }
 
 export interface Template {

@@ -1,0 +1,265 @@
+// `npm run bench`: every comparison of issue 4 in one run, written to
+// docs/performance.md (machine, date, commands, medians, ratios, targets).
+// `--smoke` runs the same steps on tiny inputs (CI's check that the script
+// works; its figures mean nothing) and writes bench/.corpus/performance-smoke.md.
+// `--out FILE` writes elsewhere. Corpora are generated once into bench/.corpus/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCompendium, generateReport, writeCorpus } from './generate.ts';
+import { BenchClient } from './lsp-client.ts';
+import { compare, median, quantile, type Command } from './measure.ts';
+import { parseMarkdown, parseWhole } from '../server/src/engine/parse/markdown.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const outIndex = args.indexOf('--out');
+const OUT = outIndex >= 0 ? args[outIndex + 1] : join(ROOT, smoke ? 'bench/.corpus/performance-smoke.md' : 'docs/performance.md');
+
+const SIZES = smoke
+  ? { reports: 12, many: 16, compendiumKB: 32, runs: 1, coldRuns: 1, edits: 8, editKB: 8, open: 4, manyRuns: 1 }
+  : { reports: 1000, many: 10000, compendiumKB: 1024, runs: 3, coldRuns: 5, edits: 200, editKB: 40, open: 200, manyRuns: 1 };
+// A shorter run on a slow or busy machine: NIANBAO_BENCH_MANY=2000 and the like (the results say what was used).
+for (const key of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
+  const v = process.env[`NIANBAO_BENCH_${key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()}`];
+  if (v) SIZES[key] = Number(v);
+}
+
+const CORPUS = join(ROOT, 'bench/.corpus');
+const CLI = join(ROOT, 'dist/cli.cjs');
+const SERVER = join(ROOT, 'dist/server.cjs');
+const MDL = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+const BARE = join(ROOT, 'bench/bare-parse.mjs');
+const node = process.execPath;
+
+const log = (s: string) => process.stderr.write(s + '\n');
+const rel = (p: string) => p.replace(ROOT, '');
+
+/** A directory of `count` generated reports, made once and reused while it is complete. */
+function corpus(count: number): string {
+  const dir = join(CORPUS, `reports-${count}`);
+  if (!existsSync(dir) || readdirSync(dir).length !== count) {
+    rmSync(dir, { recursive: true, force: true });
+    log(`generating ${count} reports in ${rel(dir)}`);
+    writeCorpus(dir, count, 1);
+  }
+  return dir;
+}
+
+function compendium(kb: number): string {
+  const file = join(CORPUS, `compendium-${kb}k.md`);
+  if (!existsSync(file)) {
+    mkdirSync(CORPUS, { recursive: true });
+    writeFileSync(file, generateCompendium(1, kb * 1024));
+  }
+  return file;
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+const check = (label: string, ...rest: string[]): Command => ({ label, argv: [node, CLI, 'check', ...rest] });
+const bare = (label: string, path: string): Command => ({ label, argv: [node, BARE, path] });
+const mdl = (label: string, dir: string): Command => ({ label, argv: [node, MDL, `${dir}/*.md`] });
+
+interface Row {
+  measure: string;
+  ours: string;
+  other: string;
+  ratio: string;
+  target: string;
+  met: boolean | undefined;
+}
+
+const rows: Row[] = [];
+const commands: string[] = [];
+const s = (x: number | undefined, unit = ' s') => (x === undefined ? 'n/a' : `${x < 10 ? x.toFixed(2) : x.toFixed(1)}${unit}`);
+const showCmd = (c: Command) => c.argv.map((a) => (a === node ? 'node' : rel(a))).join(' ');
+
+function record(cmds: Command[]): void {
+  for (const c of cmds) if (!commands.includes(showCmd(c))) commands.push(showCmd(c));
+}
+
+function cliVsOthers(): void {
+  const dir = corpus(SIZES.reports);
+  const mb = dirBytes(dir) / 1e6;
+  log(`\n[1,2] nianbao check vs markdownlint-cli2 vs bare parse: ${SIZES.reports} reports, ${mb.toFixed(1)} MB`);
+  const cmds = [check('nianbao check', dir), bare('bare parse', dir)];
+  const haveMdl = existsSync(MDL);
+  if (haveMdl) cmds.push(mdl('markdownlint-cli2', dir));
+  record(cmds);
+  const r = compare(cmds, SIZES.runs, log);
+  const ours = r.wall[0];
+  if (haveMdl) {
+    const ratio = r.wall[2] / ours;
+    rows.push({ measure: `\`nianbao check\` on ${SIZES.reports} reports (${mb.toFixed(0)} MB)`, ours: s(ours), other: `markdownlint-cli2: ${s(r.wall[2])}`, ratio: `${ratio.toFixed(2)}× faster`, target: '≥ 5× faster', met: ratio >= 5 });
+  } else rows.push({ measure: `\`nianbao check\` on ${SIZES.reports} reports`, ours: s(ours), other: 'markdownlint-cli2 not installed', ratio: 'n/a', target: '≥ 5× faster', met: undefined });
+  const ratio = r.wall[1] / ours;
+  rows.push({ measure: 'the same', ours: `${s(ours)} (CPU ${s(r.cpu[0])})`, other: `bare parse: ${s(r.wall[1])} (CPU ${s(r.cpu[1])})`, ratio: `${ratio.toFixed(2)}× (CPU ${((r.cpu[1] ?? 0) / (r.cpu[0] ?? 1)).toFixed(2)}×)`, target: 'no slower (≥ 1×)', met: ratio >= 1 });
+}
+
+function compendiumScaling(): void {
+  const one = compendium(SIZES.compendiumKB);
+  const two = compendium(SIZES.compendiumKB * 2);
+  log(`\n[3] compendium ${SIZES.compendiumKB} KB and ${SIZES.compendiumKB * 2} KB`);
+  const cmds = [check('nianbao check 1×', one), bare('bare parse 1×', one), check('nianbao check 2×', two)];
+  record(cmds);
+  const r = compare(cmds, SIZES.runs, log);
+  const ratio = r.wall[1] / r.wall[0];
+  rows.push({ measure: `one ${SIZES.compendiumKB} KB compendium (${statSync(one).size} bytes)`, ours: s(r.wall[0]), other: `bare parse: ${s(r.wall[1])}`, ratio: `${ratio.toFixed(2)}× faster`, target: '≥ 20× faster', met: ratio >= 20 });
+  const growth = r.wall[2] / r.wall[0];
+  rows.push({ measure: '2× the size', ours: s(r.wall[2]), other: `1×: ${s(r.wall[0])}`, ratio: `${growth.toFixed(2)}× the time`, target: '≤ 2.2× the time', met: growth <= 2.2 });
+  // The parse alone, in this process (CPU time): what the unit parse changes, without the rules or start-up.
+  const text = readFileSync(one, 'utf8');
+  const cpu = (f: () => void) => {
+    const t = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t);
+    return (d.user + d.system) / 1e6;
+  };
+  parseMarkdown(text.slice(0, 50000));
+  parseWhole(text.slice(0, 50000));
+  const units: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < SIZES.runs; i++) {
+    units.push(cpu(() => parseMarkdown(text)));
+    whole.push(cpu(() => parseWhole(text)));
+  }
+  const pr = median(whole) / median(units);
+  log(`  parse only, in process: units ${median(units).toFixed(2)} s, whole ${median(whole).toFixed(2)} s`);
+  rows.push({ measure: `(parse only, in one process, CPU) ${SIZES.compendiumKB} KB compendium`, ours: `parseMarkdown ${s(median(units))}`, other: `parseWhole ${s(median(whole))}`, ratio: `${pr.toFixed(2)}× faster`, target: '(explains the row above)', met: undefined });
+}
+
+async function server(): Promise<void> {
+  if (!existsSync(SERVER)) {
+    rows.push({ measure: 'language server', ours: 'dist/server.cjs missing', other: '', ratio: '', target: '', met: undefined });
+    return;
+  }
+  log(`\n[4] didChange → publishDiagnostics, ${SIZES.editKB} KB report, ${SIZES.edits} typed edits`);
+  const text = generateReport(4242, { bytes: SIZES.editKB * 1024, errors: ['wrong-total'] }).text.replace(/\r\n/g, '\n');
+  const client = await BenchClient.start(SERVER);
+  const uri = 'file:///bench/edit.md';
+  await client.open(uri, text);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > 3 && l.length > 40 && !l.startsWith('|') && !l.startsWith('#'));
+  let col = lines[line].length;
+  const typed = '本机关全年共主动公开政府信息并及时更新政策文件和解读材料';
+  const times: number[] = [];
+  for (let i = 0; i < SIZES.edits; i++) {
+    const t0 = performance.now();
+    await client.insert(uri, line, col, typed[i % typed.length]);
+    times.push(performance.now() - t0);
+    col++;
+  }
+  await client.stop();
+  const p95 = quantile(times, 0.95);
+  log(`  median ${median(times).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  rows.push({ measure: `didChange → publishDiagnostics, ${Buffer.byteLength(text) >> 10} KB report, ${SIZES.edits} typed edits, stdio server`, ours: `p95 ${p95.toFixed(1)} ms (median ${median(times).toFixed(1)} ms)`, other: '—', ratio: '', target: 'p95 ≤ 30 ms', met: p95 <= 30 });
+
+  log(`\n[5] server RSS with ${SIZES.open} open reports`);
+  const many = await BenchClient.start(SERVER);
+  const base = many.rss();
+  for (let i = 0; i < SIZES.open; i++) await many.open(`file:///bench/open-${i}.md`, generateReport(5000 + i).text);
+  await new Promise((r) => setTimeout(r, 500));
+  const rss = many.rss() / 1e6;
+  await many.stop();
+  log(`  ${rss.toFixed(0)} MB (${(base / 1e6).toFixed(0)} MB after initialize)`);
+  rows.push({ measure: `server RSS with ${SIZES.open} open reports`, ours: `${rss.toFixed(0)} MB`, other: `${(base / 1e6).toFixed(0)} MB after initialize`, ratio: '', target: '≤ 200 MB', met: rss <= 200 });
+
+  log('\n[7b] server start → initialize → first diagnostics');
+  const one = generateReport(77).text;
+  const starts: number[] = [];
+  for (let i = 0; i < SIZES.coldRuns; i++) {
+    const t0 = performance.now();
+    const c = await BenchClient.start(SERVER);
+    await c.open('file:///bench/first.md', one);
+    starts.push(performance.now() - t0);
+    await c.stop();
+  }
+  const ms = median(starts);
+  log(`  median ${ms.toFixed(0)} ms`);
+  rows.push({ measure: 'server start + initialize → first diagnostics', ours: `${ms.toFixed(0)} ms`, other: '', ratio: '', target: '≤ 300 ms', met: ms <= 300 });
+}
+
+function cold(): void {
+  const dir = corpus(SIZES.reports);
+  const one = join(dir, readdirSync(dir).sort()[0]);
+  log(`\n[7a] cold nianbao check one.md (${statSync(one).size} bytes)`);
+  const cmds = [check('nianbao check one.md', one), { label: 'node -e 0', argv: [node, '-e', '0'] }];
+  record(cmds);
+  const r = compare(cmds, SIZES.coldRuns, log);
+  rows.push({ measure: `cold \`nianbao check one.md\` (${statSync(one).size >> 10} KB)`, ours: `${(r.wall[0] * 1000).toFixed(0)} ms`, other: `\`node -e 0\`: ${(r.wall[1] * 1000).toFixed(0)} ms`, ratio: '', target: '≤ 250 ms', met: r.wall[0] <= 0.25 });
+}
+
+function jobs(): void {
+  const dir = corpus(SIZES.many);
+  const mb = dirBytes(dir) / 1e6;
+  log(`\n[6,8] --jobs 1 vs --jobs 2 on ${SIZES.many} reports (${mb.toFixed(0)} MB)`);
+  const cmds = [check('nianbao check --jobs 1', dir, '--jobs', '1'), check('nianbao check --jobs 2', dir, '--jobs', '2')];
+  record(cmds);
+  const r = compare(cmds, SIZES.manyRuns, log);
+  const speedup = r.wall[0] / r.wall[1];
+  rows.push({ measure: `CLI peak RSS on ${SIZES.many} reports (${mb.toFixed(0)} MB), --jobs 2`, ours: `${s(r.rss[1], ' MB')}`, other: `--jobs 1: ${s(r.rss[0], ' MB')}`, ratio: '', target: '≤ 300 MB', met: r.rss[1] === undefined ? undefined : r.rss[1] <= 300 });
+  rows.push({ measure: `\`--jobs 2\` vs \`--jobs 1\` on ${SIZES.many} reports, ${cpus().length} cores`, ours: `${s(r.wall[1])} (CPU ${s(r.cpu[1])})`, other: `--jobs 1: ${s(r.wall[0])} (CPU ${s(r.cpu[0])})`, ratio: `${speedup.toFixed(2)}×`, target: '≥ 1.7×', met: speedup >= 1.7 });
+}
+
+function machine(): string {
+  const c = cpus();
+  const os = spawnSync('uname', ['-srm'], { encoding: 'utf8' }).stdout.trim();
+  return [
+    `- CPU: ${c[0]?.model ?? 'unknown'}, ${c.length} logical cores`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the start)`,
+    `- OS: ${os}; Node ${process.version}`,
+    `- load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (other work on the machine slows every side alike: read the ratios)`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) {
+    log('building dist/ (node esbuild.mjs)');
+    const b = spawnSync(node, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('build failed');
+  }
+  const started = new Date();
+  const env = machine();
+  const t0 = performance.now();
+  cliVsOthers();
+  compendiumScaling();
+  cold();
+  await server();
+  jobs();
+  const took = (performance.now() - t0) / 60000;
+  const met = (m: boolean | undefined) => (m === undefined ? '' : m ? 'met' : '**not met**');
+  const table = ['| measure | nianbao | compared with | ratio | target | |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r.measure} | ${r.ours} | ${r.other} | ${r.ratio} | ${r.target} | ${met(r.met)} |`)].join('\n');
+  const results = [
+    `Measured ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`${smoke ? 'node --import tsx bench/run.ts --smoke' : 'npm run bench'}\` in ${took.toFixed(1)} minutes${smoke ? ' (smoke run: tiny inputs, the figures mean nothing)' : ''}.`,
+    '',
+    env,
+    `- load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`,
+    `- corpus: bench/generate.ts, seed 1: ${SIZES.reports} and ${SIZES.many} reports (5–60 KB, median about 17 KB), compendiums of ${SIZES.compendiumKB} KB and ${SIZES.compendiumKB * 2} KB`,
+    `- medians of ${SIZES.runs} runs (cold start: ${SIZES.coldRuns}; ${SIZES.many} reports: ${SIZES.manyRuns}), commands run alternately; times are wall-clock unless marked CPU`,
+    '',
+    table,
+    '',
+    'Commands (from the repository root; `nianbao` is `node dist/cli.cjs`):',
+    '',
+    '```sh',
+    ...commands,
+    '```',
+  ].join('\n');
+  const template = readFileSync(join(ROOT, 'bench/performance.template.md'), 'utf8');
+  mkdirSync(join(OUT, '..'), { recursive: true });
+  const notes = readFileSync(join(ROOT, 'bench/performance-notes.md'), 'utf8').trim();
+  writeFileSync(OUT, template.replace('{{RESULTS}}', results).replace('{{NOTES}}', notes));
+  log(`\nwrote ${OUT}`);
+  process.stdout.write(table + '\n');
+}
+
+main().catch((e) => {
+  log(String(e instanceof Error ? e.stack : e));
+  process.exit(1);
+});

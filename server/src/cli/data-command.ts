@@ -1,0 +1,240 @@
+// `nianbao data [paths…] --format csv|json [-o FILE]`: one record per report
+// with its agency, year, format, diagnostic counts and every table figure
+// under a stable column name (`t3.results_total.natural_person`,
+// `t4.counts.review.total`): what a reviewer loads into a spreadsheet for a
+// few hundred reports. CSV is UTF-8 with a BOM and CRLF line ends, quoted as
+// RFC 4180 says, so Excel, WPS and LibreOffice open it as columns.
+//
+// Also here, because check and diff use them too: reading a report file,
+// finding each file's previous-year report among the files given together,
+// and the per-agency summary table of `check --summary`.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
+import { reportFigures, unionSlots, type FigureSlot } from '../engine/cross/figures.ts';
+import { identify, pairPrevious } from '../engine/cross/identity.ts';
+import type { Report } from '../engine/model.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import type { Template } from '../engine/templates/template.ts';
+import type { Lang } from '../engine/types.ts';
+import type { FileResult } from './check-file.ts';
+import { configFor } from './config.ts';
+import { decodeBytes } from './decode.ts';
+import { expand } from './files.ts';
+
+const MAX_SIZE = 10 * 1024 * 1024;
+
+/** A file's text, decoded as check decodes it; throws with a readable message. */
+export function readReportText(path: string, maxSize = MAX_SIZE): string {
+  const size = statSync(path).size;
+  if (size > maxSize) throw new Error(`文件过大 (file too large): ${size} > ${maxSize}`);
+  return decodeBytes(readFileSync(path)).text;
+}
+
+/**
+ * First, cheap pass over the files checked together: read each one's title,
+ * agency and year, and map each file to the same agency's file for the year
+ * before (path → path). Unreadable files are left out (check reports them).
+ */
+export function previousIndex(paths: readonly string[]): Record<string, string> {
+  const items: { path: string; identity: ReturnType<typeof identify> }[] = [];
+  for (const path of paths) {
+    try {
+      items.push({ path, identity: identify(readReportText(path)) });
+    } catch {
+      // Reported by the real pass.
+    }
+  }
+  return Object.fromEntries(pairPrevious(items));
+}
+
+/** The previous-year report for a file, analysed with the same templates; undefined when it cannot be read. */
+export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template'>): Report | undefined {
+  if (!path) return undefined;
+  try {
+    return analyze(readReportText(path), { templates: options.templates, template: options.template }).report;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReportRecord {
+  path: string;
+  agency: string | null;
+  year: number | null;
+  template: string;
+  title: string | null;
+  /** The previous-year file compared for carryover and copied-text, if one was found. */
+  previous: string | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings per rule id (every rule, 0 included). */
+  rules: Record<string, number>;
+  /** Every figure slot of the report's format: the number, the cell text when it is not a number, null when blank or absent. */
+  values: Record<string, number | string | null>;
+}
+
+export interface DataResult {
+  records: ReportRecord[];
+  /** Every figure column, in a stable order (the built-in formats first). */
+  slots: FigureSlot[];
+  problems: { path: string; reason: string }[];
+}
+
+/** Analyse the files and make one record per report. */
+export async function collectData(paths: readonly string[], options: { template?: string; config?: string } = {}): Promise<DataResult> {
+  const { targets, missing } = await expand(paths.length ? paths : ['.']);
+  const problems = missing.map((m) => ({ path: m, reason: '没有匹配的文件 (no such file or no match)' }));
+  const prev = previousIndex(targets.map((t) => t.path));
+  const records: ReportRecord[] = [];
+  const extraTemplates: Template[] = [];
+  for (const t of targets) {
+    let text: string;
+    let templates: Template[];
+    let analyzeOptions: AnalyzeOptions;
+    try {
+      const { config, templates: extra } = configFor(t.path, options.config);
+      templates = [...builtinTemplates, ...extra];
+      for (const x of extra) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
+      text = readReportText(t.path, config.maxFileSize ?? MAX_SIZE);
+      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules };
+    } catch (e) {
+      problems.push({ path: t.path, reason: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    const previous = loadPreviousReport(prev[t.path], analyzeOptions);
+    const a = analyze(text, { ...analyzeOptions, previous });
+    if (!t.explicit && !a.isReport) continue;
+    const r = a.report;
+    const figures = reportFigures(r);
+    const values: ReportRecord['values'] = {};
+    for (const [name, f] of figures) values[name] = f.value ?? (f.text === '' ? null : f.text);
+    const counts: Record<string, number> = Object.fromEntries(allRules.map((x) => [x.id, 0]));
+    for (const d of a.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
+    records.push({
+      path: t.path,
+      agency: r.agency ?? null,
+      year: r.year ?? null,
+      template: r.template.id,
+      title: r.title?.text ?? null,
+      previous: previous ? prev[t.path] : null,
+      errors: a.diagnostics.filter((d) => d.severity === 'error').length + a.failures.length,
+      warnings: a.diagnostics.filter((d) => d.severity === 'warning').length,
+      infos: a.diagnostics.filter((d) => d.severity === 'info').length,
+      rules: counts,
+      values,
+    });
+  }
+  return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems };
+}
+
+/** One CSV field, RFC 4180: quoted when it holds a comma, quote, CR or LF (or edge spaces); quotes doubled. */
+export function csvField(value: string | number | null | undefined, text = false): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  // A text cell a spreadsheet would run as a formula (=, +, -, @) is kept as text.
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvColumns(data: DataResult): string[] {
+  const ruleIds = allRules.map((r) => r.id);
+  return ['path', 'agency', 'year', 'template', 'title', 'previous', 'errors', 'warnings', 'infos', ...ruleIds.map((id) => `rule.${id}`), ...data.slots.map((s) => s.name)];
+}
+
+/** The whole CSV document: BOM, header row, one row per report, CRLF line ends. */
+export function toCsv(data: DataResult): string {
+  const columns = csvColumns(data);
+  const lines = [columns.map((c) => csvField(c)).join(',')];
+  for (const r of data.records) {
+    const row = [
+      csvField(r.path, true), csvField(r.agency, true), csvField(r.year), csvField(r.template), csvField(r.title, true), csvField(r.previous, true),
+      csvField(r.errors), csvField(r.warnings), csvField(r.infos),
+      ...allRules.map((x) => csvField(r.rules[x.id] ?? 0)),
+      ...data.slots.map((s) => {
+        const v = r.values[s.name];
+        return typeof v === 'number' ? csvField(v) : csvField(v, true);
+      }),
+    ];
+    lines.push(row.join(','));
+  }
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+export function toJson(data: DataResult): string {
+  return JSON.stringify({ columns: data.slots.map((s) => s.name), reports: data.records }, null, 2) + '\n';
+}
+
+export interface DataArgs {
+  paths: string[];
+  format: 'csv' | 'json';
+  output?: string;
+  template?: string;
+  config?: string;
+  lang: Lang;
+}
+
+export interface DataIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Exit: 0 written; 2 some file could not be read (the others are still in the output). */
+export async function runData(args: DataArgs, io: DataIO): Promise<number> {
+  const data = await collectData(args.paths, { template: args.template, config: args.config });
+  for (const p of data.problems) io.err(`${p.path}: ${args.lang === 'zh' ? '无法读取' : 'cannot read'}: ${p.reason}`);
+  const body = args.format === 'csv' ? toCsv(data) : toJson(data);
+  if (args.output) writeFileSync(args.output, body, 'utf8');
+  else io.out(body);
+  if (args.output) io.err(args.lang === 'zh' ? `已写入 ${data.records.length} 份报告 → ${args.output}` : `${data.records.length} reports written to ${args.output}`);
+  return data.problems.length > 0 ? 2 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// check --summary: a table per agency and year, worst first.
+
+export interface SummaryRow {
+  agency: string;
+  year: number | null;
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summaryRows(results: readonly FileResult[]): SummaryRow[] {
+  const by = new Map<string, SummaryRow>();
+  for (const r of results) {
+    if (r.status !== 'checked') continue;
+    const agency = r.agency ?? r.path;
+    const key = `${agency}\u0000${r.year ?? ''}`;
+    const row = by.get(key) ?? { agency, year: r.year ?? null, files: 0, errors: 0, warnings: 0 };
+    row.files++;
+    row.errors += r.diagnostics.filter((d) => d.severity === 'error').length;
+    row.warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
+    by.set(key, row);
+  }
+  return [...by.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.agency.localeCompare(b.agency, 'zh') || (a.year ?? 0) - (b.year ?? 0));
+}
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += eastAsianWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+function pad(s: string, w: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** The summary as an aligned text table (CJK characters count two columns). */
+export function summaryTable(results: readonly FileResult[], lang: Lang): string {
+  const rows = summaryRows(results);
+  const head = lang === 'zh' ? ['机关', '年度', '文件', '错误', '警告'] : ['Agency', 'Year', 'Files', 'Errors', 'Warnings'];
+  const body = rows.map((r) => [r.agency, r.year === null ? '—' : String(r.year), String(r.files), String(r.errors), String(r.warnings)]);
+  const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i >= 1)).join('  ').trimEnd();
+  const title = lang === 'zh' ? '按机关和年度汇总（问题最多的在前）' : 'By agency and year (worst first)';
+  return [title, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}

@@ -1,0 +1,236 @@
+// `nianbao diff LAST.md THIS.md [--format text|json|markdown]`: year over
+// year, section by section: the paragraphs kept word for word (内容雷同 if the
+// year changed and the text did not), changed, added and removed; then every
+// table figure with last year's value, this year's and the change.
+import { analyze } from '../engine/analyze.ts';
+import { reportFigures, slotLabel, unionSlots } from '../engine/cross/figures.ts';
+import { isBoilerplate } from '../engine/cross/similar.ts';
+import { compact, paragraphs, type Paragraph } from '../engine/cross/text.ts';
+import { similarity } from '../engine/parse/normalize.ts';
+import { formatNumber } from '../engine/relations.ts';
+import type { Report } from '../engine/model.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import type { Lang } from '../engine/types.ts';
+import { configFor } from './config.ts';
+import { readReportText } from './data-command.ts';
+
+/** Paragraphs this similar are one paragraph changed; below, one removed and one added. */
+const CHANGED_AT = 0.5;
+
+export interface DiffSide {
+  path: string;
+  agency: string | null;
+  year: number | null;
+  template: string;
+}
+
+export interface ParagraphChange {
+  kind: 'kept' | 'changed' | 'added' | 'removed';
+  last?: string;
+  this?: string;
+  /** Similarity of last and this, 0–1 (1 for kept). */
+  similarity?: number;
+  /** Fixed wording every report shares (本报告根据…编制): kept, but not copying. */
+  boilerplate?: boolean;
+}
+
+export interface SectionDiff {
+  id: string;
+  title: string;
+  changes: ParagraphChange[];
+  counts: { kept: number; changed: number; added: number; removed: number };
+}
+
+export interface FigureDiff {
+  name: string;
+  label: string;
+  last: number | string | null;
+  this: number | string | null;
+  change: number | null;
+}
+
+export interface YearDiff {
+  last: DiffSide;
+  this: DiffSide;
+  sections: SectionDiff[];
+  figures: FigureDiff[];
+  notes: string[];
+}
+
+function sectionTitle(report: Report, id: string): string {
+  if (id === 'preamble') return '（开头）';
+  const hit = report.sections.find((s) => s.def?.id === id);
+  const def = report.template.sections.find((s) => s.id === id);
+  return hit ? `${hit.numeral ? hit.numeral + '、' : ''}${hit.title}` : def ? `${def.numeral}、${def.title}` : id;
+}
+
+function alignParagraphs(last: Paragraph[], now: Paragraph[]): ParagraphChange[] {
+  const lastC = last.map((p) => compact(p.text));
+  const nowC = now.map((p) => compact(p.text));
+  const usedLast = new Set<number>();
+  const match = new Map<number, { j: number; s: number }>();
+  // Word for word first, then the most similar of what is left.
+  nowC.forEach((c, i) => {
+    const j = lastC.findIndex((x, k) => !usedLast.has(k) && x === c);
+    if (j !== -1) { usedLast.add(j); match.set(i, { j, s: 1 }); }
+  });
+  nowC.forEach((c, i) => {
+    if (match.has(i)) return;
+    let best: { j: number; s: number } | undefined;
+    lastC.forEach((x, j) => {
+      if (usedLast.has(j)) return;
+      const s = similarity(c, x);
+      if (s >= CHANGED_AT && (!best || s > best.s)) best = { j, s };
+    });
+    if (best) { usedLast.add(best.j); match.set(i, best); }
+  });
+  const out: ParagraphChange[] = [];
+  now.forEach((p, i) => {
+    const m = match.get(i);
+    if (!m) out.push({ kind: 'added', this: p.text });
+    else if (m.s === 1) out.push({ kind: 'kept', last: last[m.j].text, this: p.text, similarity: 1, ...(isBoilerplate(p.text) ? { boilerplate: true } : {}) });
+    else out.push({ kind: 'changed', last: last[m.j].text, this: p.text, similarity: Math.floor(m.s * 100) / 100 });
+  });
+  last.forEach((p, j) => { if (!usedLast.has(j)) out.push({ kind: 'removed', last: p.text }); });
+  return out;
+}
+
+export function diffReports(last: Report, now: Report, paths: { last: string; this: string }): YearDiff {
+  const side = (r: Report, path: string): DiffSide => ({ path, agency: r.agency ?? null, year: r.year ?? null, template: r.template.id });
+  const notes: string[] = [];
+  if (last.agency && now.agency && last.agency !== now.agency) notes.push(`机关不同 (different agencies): ${last.agency} / ${now.agency}`);
+  if (last.year !== undefined && now.year !== undefined && now.year !== last.year + 1) notes.push(`年度不相邻 (years not consecutive): ${last.year} / ${now.year}`);
+  const lp = paragraphs(last);
+  const np = paragraphs(now);
+  const ids = ['preamble', ...now.template.sections.map((s) => s.id)];
+  for (const s of last.template.sections) if (!ids.includes(s.id)) ids.push(s.id);
+  const sections: SectionDiff[] = ids.map((id) => {
+    const inSection = (p: Paragraph) => (p.section ?? 'preamble') === id;
+    const changes = alignParagraphs(lp.filter(inSection), np.filter(inSection));
+    const counts = { kept: 0, changed: 0, added: 0, removed: 0 };
+    for (const c of changes) counts[c.kind]++;
+    return { id, title: sectionTitle(now.sections.some((s) => s.def?.id === id) ? now : last, id), changes, counts };
+  }).filter((s) => s.changes.length > 0);
+  const lf = reportFigures(last);
+  const nf = reportFigures(now);
+  const figures: FigureDiff[] = [];
+  for (const slot of unionSlots([now.template, last.template])) {
+    const a = lf.get(slot.name);
+    const b = nf.get(slot.name);
+    if (!a && !b) continue;
+    const val = (f: typeof a) => (f ? f.value ?? (f.text === '' ? null : f.text) : null);
+    const change = a?.value !== undefined && b?.value !== undefined ? Math.round((b.value - a.value) * 1e6) / 1e6 : null;
+    figures.push({ name: slot.name, label: slotLabel(slot), last: val(a), this: val(b), change });
+  }
+  return { last: side(last, paths.last), this: side(now, paths.this), sections, figures, notes };
+}
+
+const KIND_ZH = { kept: '未改动', changed: '改动', added: '新增', removed: '删除' };
+const KIND_EN = { kept: 'kept word for word', changed: 'changed', added: 'added', removed: 'removed' };
+
+function show(v: number | string | null): string {
+  return v === null ? '—' : typeof v === 'number' ? formatNumber(v) : v;
+}
+
+function signed(n: number | null): string {
+  return n === null ? '' : n > 0 ? `+${formatNumber(n)}` : n === 0 ? '0' : formatNumber(n);
+}
+
+function sideLine(s: DiffSide, lang: Lang): string {
+  return lang === 'zh'
+    ? `${s.path}（${s.agency ?? '未识别机关'}，${s.year ?? '?'}年度，${s.template}年版格式）`
+    : `${s.path} (${s.agency ?? 'unknown agency'}, ${s.year ?? '?'}, ${s.template} format)`;
+}
+
+export function diffText(d: YearDiff, lang: Lang, changedOnly = false): string {
+  const zh = lang === 'zh';
+  const K = zh ? KIND_ZH : KIND_EN;
+  const out = [`${zh ? '上一年度' : 'Last'}: ${sideLine(d.last, lang)}`, `${zh ? '本年度' : 'This'}: ${sideLine(d.this, lang)}`, ...d.notes.map((n) => `! ${n}`), ''];
+  const mark = { kept: '=', changed: '~', added: '+', removed: '-' };
+  for (const s of d.sections) {
+    const c = s.counts;
+    out.push(`== ${s.title} ==  (${K.kept} ${c.kept} / ${K.changed} ${c.changed} / ${K.added} ${c.added} / ${K.removed} ${c.removed})`);
+    for (const ch of s.changes) {
+      if (ch.kind === 'changed') {
+        out.push(`  ~ ${K.changed} (${Math.floor((ch.similarity ?? 0) * 100)}%)`, `    - ${ch.last}`, `    + ${ch.this}`);
+      } else {
+        out.push(`  ${mark[ch.kind]} ${ch.kind === 'kept' ? `${K.kept}${ch.boilerplate ? (zh ? '（固定表述）' : ' (fixed wording)') : ''}: ` : ''}${ch.this ?? ch.last}`);
+      }
+    }
+    out.push('');
+  }
+  out.push(`== ${zh ? '表格数字（上年 → 本年，变化）' : 'Table figures (last → this, change)'} ==`);
+  const rows = d.figures.filter((f) => !changedOnly || f.change !== 0);
+  const cells = rows.map((f) => [f.name, show(f.last), show(f.this), f.change === null ? '—' : signed(f.change)]);
+  const w = [0, 1, 2, 3].map((i) => Math.max(0, ...cells.map((c) => c[i].length)));
+  rows.forEach((f, k) => {
+    const [name, a, b, c] = cells[k];
+    out.push(`  ${f.change !== 0 ? '*' : ' '} ${name.padEnd(w[0])}  ${a.padStart(w[1])} → ${b.padStart(w[2])}  ${c.padStart(w[3])}  ${f.label}`);
+  });
+  const changed = d.figures.filter((f) => f.change !== 0).length;
+  out.push('', zh ? `共 ${d.figures.length} 个数字，${changed} 个有变化或无法比较` : `${d.figures.length} figures, ${changed} changed or not comparable`);
+  return out.join('\n');
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function diffMarkdown(d: YearDiff, lang: Lang, changedOnly = false): string {
+  const zh = lang === 'zh';
+  const K = zh ? KIND_ZH : KIND_EN;
+  const out = [`# ${zh ? '年度报告逐年比较' : 'Year-over-year comparison'}`, '', `- ${zh ? '上一年度' : 'Last'}: ${sideLine(d.last, lang)}`, `- ${zh ? '本年度' : 'This'}: ${sideLine(d.this, lang)}`, ...d.notes.map((n) => `- ⚠ ${n}`), ''];
+  const quote = (s: string) => s.split(/\r?\n/).map((l) => `> ${l}`).join('\n');
+  for (const s of d.sections) {
+    const c = s.counts;
+    out.push(`## ${s.title}`, '', `${K.kept} ${c.kept} · ${K.changed} ${c.changed} · ${K.added} ${c.added} · ${K.removed} ${c.removed}`, '');
+    for (const kind of ['kept', 'changed', 'added', 'removed'] as const) {
+      const list = s.changes.filter((x) => x.kind === kind);
+      if (list.length === 0) continue;
+      out.push(`### ${K[kind]}${kind === 'kept' ? (zh ? '（与上一年度逐字相同）' : ' (word for word as last year)') : ''}`, '');
+      for (const ch of list) {
+        if (kind === 'changed') out.push(`${zh ? '上年' : 'Last'} (${Math.floor((ch.similarity ?? 0) * 100)}%):`, '', quote(ch.last!), '', `${zh ? '本年' : 'This'}:`, '', quote(ch.this!), '');
+        else out.push(quote((ch.this ?? ch.last)!) + (ch.boilerplate ? `\n\n${zh ? '（固定表述）' : '(fixed wording)'}` : ''), '');
+      }
+    }
+  }
+  out.push(`## ${zh ? '表格数字' : 'Table figures'}`, '', zh ? '| 数字 | 名称 | 上年 | 本年 | 变化 |' : '| Figure | Name | Last | This | Change |', '|---|---|---:|---:|---:|');
+  for (const f of d.figures.filter((x) => !changedOnly || x.change !== 0)) {
+    out.push(`| \`${f.name}\` | ${mdCell(f.label)} | ${mdCell(show(f.last))} | ${mdCell(show(f.this))} | ${f.change === null ? '—' : signed(f.change)} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export interface DiffArgs {
+  last: string;
+  this: string;
+  format: 'text' | 'json' | 'markdown';
+  lang: Lang;
+  template?: string;
+  config?: string;
+  changedOnly?: boolean;
+}
+
+function load(path: string, args: DiffArgs): Report {
+  const { config, templates } = configFor(path, args.config);
+  const text = readReportText(path, config.maxFileSize);
+  return analyze(text, { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template }).report;
+}
+
+/** Exit: 0 compared; 2 a file could not be read. */
+export function runDiff(args: DiffArgs, io: { out: (s: string) => void; err: (s: string) => void }): number {
+  let last: Report;
+  let now: Report;
+  try {
+    last = load(args.last, args);
+    now = load(args.this, args);
+  } catch (e) {
+    io.err(`nianbao diff: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const d = diffReports(last, now, { last: args.last, this: args.this });
+  if (args.format === 'json') io.out(JSON.stringify(d, null, 2));
+  else if (args.format === 'markdown') io.out(diffMarkdown(d, args.lang, args.changedOnly));
+  else io.out(diffText(d, args.lang, args.changedOnly));
+  return 0;
+}

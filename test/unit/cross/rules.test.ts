@@ -1,0 +1,215 @@
+// year-mismatch, publish-date, fee-statement, copied-text and carryover on
+// reports written for each case, and what the six cross rules find on the
+// five seeds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { applyEdits } from '../../../server/src/engine/fixes.ts';
+import { LineIndex } from '../../../server/src/engine/lines.ts';
+import { rules } from '../../../server/src/engine/rules/index.ts';
+import { root } from '../../support/engine.ts';
+import { reportMarkdown, type ReportSpec } from './build.ts';
+
+const CROSS = ['text-table-mismatch', 'year-mismatch', 'publish-date', 'fee-statement', 'copied-text', 'carryover'];
+
+function run(text: string, previous?: string) {
+  const prev = previous === undefined ? undefined : analyze(previous).report;
+  const a = analyze(text, { previous: prev });
+  assert.deepEqual(a.failures, []);
+  return a.diagnostics;
+}
+const only = (id: string, text: string, previous?: string) => run(text, previous).filter((d) => d.ruleId === id);
+const spec = (s: ReportSpec) => reportMarkdown(s);
+
+test('the six rules are registered with their ids, severities and both languages', () => {
+  const want: Record<string, string> = { 'text-table-mismatch': 'warning', 'year-mismatch': 'warning', 'publish-date': 'warning', 'fee-statement': 'warning', 'copied-text': 'warning', carryover: 'error' };
+  for (const [id, severity] of Object.entries(want)) {
+    const r = rules.find((x) => x.id === id);
+    assert.ok(r, id);
+    assert.equal(r.severity, severity, id);
+    assert.ok(r.description.zh && r.description.en);
+  }
+});
+
+test('a correct report gives none of the cross findings', () => {
+  const text = spec({ overview: ['2021年，本机关全年共收到政府信息公开申请25件，上年结转2件，结转下年度继续办理5件。'], published: '发布时间：2022-01-20' });
+  assert.deepEqual(run(text).filter((d) => CROSS.includes(d.ruleId)).map((d) => d.message.zh), []);
+});
+
+// year-mismatch
+
+test('year-mismatch: this year\'s facts under last year, with a fix to the report year', () => {
+  const text = spec({ year: 2020, overview: ['2019年,办理依申请公开事项3项,无因依申请公开引起的复议或诉讼。'] });
+  const f = only('year-mismatch', text);
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].range.start, f[0].range.end), '2019');
+  assert.match(f[0].message.zh, /2019 年名下/);
+  assert.equal(f[0].fix?.edits[0].newText, '2020');
+  assert.equal(f[0].fix?.changesFigure, true);
+});
+
+test('year-mismatch: plans, comparisons, history and references are not findings', () => {
+  const ok = [
+    '针对2020年存在的问题，本年度逐项进行了整改。',
+    '全年共收到申请25件，较上年增加3件，2020年同期为22件。',
+    '2022年，我局将继续深化政务公开，计划新建专栏2个。',
+    '自2019年以来，累计公开规范性文件120件。',
+    '根据《2020年政务公开工作要点》，全年公开政府信息856条。',
+    '2020年度报告发布后，我们对照反馈意见完成整改5项。',
+    '2021年，本机关全年共收到政府信息公开申请25件。',
+    '2019年至2021年，共办理申请70件。',
+    '2020年12月，召开政务公开工作会议1次。',
+  ];
+  for (const p of ok) assert.deepEqual(only('year-mismatch', spec({ overview: [p] })).map((d) => d.message.zh), [], p);
+});
+
+test('year-mismatch: the 统计期限 names another year than the title', () => {
+  const text = spec({ year: 2021 }).replace('统计期限为2021年1月1日至2021年12月31日', '统计期限为2020年1月1日至2020年12月31日');
+  const f = only('year-mismatch', text);
+  assert.equal(f.length, 2);
+  assert.ok(f.every((d) => text.slice(d.range.start, d.range.end) === '2020'));
+  assert.ok(f.every((d) => d.fix?.edits[0].newText === '2021'));
+  const fixed = applyEdits(text, f.flatMap((d) => d.fix!.edits));
+  assert.deepEqual(only('year-mismatch', fixed), []);
+});
+
+test('year-mismatch: the text calls the report another year\'s', () => {
+  const text = spec({ year: 2021, overview: ['现将本机关2020年度政府信息公开工作年度报告公布如下。'] });
+  const f = only('year-mismatch', text);
+  assert.equal(f.length, 1);
+  assert.match(f[0].message.zh, /2020 年度报告/);
+});
+
+test('year-mismatch: a table header naming the wrong 上一年', () => {
+  const text = spec({ year: 2020 }).replace('| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '| 信息内容 | 上一年项目数量（指2018年事项数） | 本年增/减 | 处理决定数量 |');
+  const f = only('year-mismatch', text);
+  assert.equal(f.length, 1, f.map((d) => d.message.zh).join('\n'));
+  assert.equal(f[0].fix?.edits[0].newText, '2019');
+  const right = spec({ year: 2020 }).replace('| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '| 信息内容 | 上一年项目数量（指2019年事项数） | 本年增/减 | 处理决定数量 |');
+  assert.deepEqual(only('year-mismatch', right), []);
+});
+
+// publish-date
+
+test('publish-date: 31 January for a department, 31 March for a people\'s government', () => {
+  const late = spec({ year: 2021, published: '发布时间：2022-02-04 17:11' });
+  const f = only('publish-date', late);
+  assert.equal(f.length, 1);
+  assert.equal(late.slice(f[0].range.start, f[0].range.end), '2022-02-04');
+  assert.match(f[0].message.zh, /晚于法定期限 2022年1月31日/);
+  assert.deepEqual(only('publish-date', spec({ year: 2021, published: '发布日期：2022年1月31日' })), []);
+  // The people's government's own report: 31 March.
+  assert.deepEqual(only('publish-date', spec({ agency: '某县人民政府', year: 2021, signed: '2022年3月28日' })), []);
+  const gov = only('publish-date', spec({ agency: '某县人民政府', year: 2021, signed: '2022年4月2日' }));
+  assert.equal(gov.length, 1);
+  assert.match(gov[0].message.zh, /2022年3月31日/);
+  // Its office is a department: 31 January.
+  assert.equal(only('publish-date', spec({ agency: '某县人民政府办公室', year: 2021, signed: '2022年3月28日' })).length, 1);
+});
+
+test('publish-date: before the year ends, two years late, Chinese numerals', () => {
+  const early = only('publish-date', spec({ year: 2021, signed: '2021年12月20日' }));
+  assert.equal(early.length, 1);
+  assert.match(early[0].message.zh, /早于报告年度 2021 年结束/);
+  const far = only('publish-date', spec({ year: 2020, signed: '2022年1月15日' }));
+  assert.equal(far.length, 1);
+  assert.match(far[0].message.zh, /晚两年以上/);
+  assert.equal(only('publish-date', spec({ year: 2021, signed: '二〇二二年二月三日' })).length, 1);
+  assert.deepEqual(only('publish-date', spec({ year: 2021, signed: '二〇二二年一月三十日' })), []);
+});
+
+test('publish-date: dates in the text are not the report\'s date', () => {
+  const text = spec({ year: 2021, overview: ['2022年3月1日起施行的新办法已于2021年12月公布。'], problems: ['2022年6月30日前完成整改。'], signed: '2022年1月10日' });
+  assert.deepEqual(only('publish-date', text), []);
+});
+
+// fee-statement
+
+test('fee-statement: from 2021, 六 must speak of 信息处理费', () => {
+  const none = spec({ year: 2021, other: ['无。'] });
+  const f = only('fee-statement', none);
+  assert.equal(f.length, 1);
+  assert.equal(none.slice(f[0].range.start, f[0].range.end), '六、其他需要报告的事项');
+  for (const said of ['本年度未收取信息处理费。', '本机关依据《政府信息公开信息处理费管理办法》收取信息处理费0元。', '无其他需要报告的事项。本年度未向申请人收费。']) {
+    assert.deepEqual(only('fee-statement', spec({ year: 2021, other: [said] })), [], said);
+  }
+  assert.deepEqual(only('fee-statement', spec({ year: 2020, other: ['无。'] })), [], 'not before 2021');
+});
+
+// copied-text
+
+const FIVE = '一是政务公开工作机制还不够健全，个别科室对主动公开的时限把握不严，信息发布存在滞后现象；二是政策解读形式较为单一。';
+
+test('copied-text: identical and nearly identical paragraphs of last year\'s report', () => {
+  const last = spec({ year: 2021, problems: [FIVE] });
+  const same = spec({ year: 2022, problems: [FIVE] });
+  const f = only('copied-text', same, last);
+  assert.equal(f.length, 1);
+  assert.equal(same.slice(f[0].range.start, f[0].range.end), FIVE);
+  assert.match(f[0].message.zh, /完全相同/);
+  const near = spec({ year: 2022, problems: [FIVE.replace('个别科室', '部分科室')] });
+  const g = only('copied-text', near, last);
+  assert.equal(g.length, 1);
+  assert.match(g[0].message.zh, /几乎相同（相似度 9\d%）/);
+});
+
+test('copied-text: rewritten text, short lines, fixed wording, no or wrong previous report', () => {
+  const last = spec({ year: 2021, problems: [FIVE], other: ['无。'] });
+  assert.deepEqual(only('copied-text', spec({ year: 2022, problems: ['本年度发现基层站所上传的办事指南有12项要素不全，已组织逐项补齐并开展两次专题培训。'] }), last), []);
+  // Both reports open with 本报告根据…编制 and end with 本年度未收取信息处理费。: fixed wording, not copying.
+  const a = only('copied-text', spec({ year: 2022, problems: ['无。'] }), spec({ year: 2021, problems: ['无。'] }));
+  assert.deepEqual(a.map((d) => d.message.zh), []);
+  assert.deepEqual(only('copied-text', spec({ year: 2022, problems: [FIVE] })), [], 'no previous report');
+  assert.deepEqual(only('copied-text', spec({ year: 2023, problems: [FIVE] }), last), [], 'not the year before');
+});
+
+// carryover
+
+test('carryover: per column, with last year\'s figure as fix', () => {
+  const last = spec({ year: 2020 }); // carries over [3, 2], total 5
+  const ok = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 2], disclosed: [10, 2] } });
+  assert.deepEqual(only('carryover', ok, last), []);
+  const bad = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 1], disclosed: [10, 2] } });
+  const f = only('carryover', bad, last);
+  assert.equal(f.length, 2);
+  assert.ok(f.every((d) => d.severity === 'error'));
+  assert.deepEqual(f.map((d) => d.fix?.edits[0].newText), ['2', '5']);
+  assert.match(f[0].message.zh, /二、上年结转「商业企业」为 1，而2020年度报告的四、结转下年度继续办理「商业企业」为 2/);
+  assert.deepEqual(only('carryover', bad), [], 'silent without a previous report');
+  assert.deepEqual(only('carryover', bad, spec({ year: 2019 })), [], 'silent when the previous report is not the year before');
+});
+
+// The five seeds
+
+function seedFindings(id: string): string[] {
+  const text = readFileSync(`${root}test/fixtures/seeds/${id}.md`, 'utf8');
+  const lines = new LineIndex(text);
+  return analyze(text).diagnostics.filter((d) => CROSS.includes(d.ruleId)).map((d) => `${d.ruleId}@${lines.position(d.range.start).line + 1}`);
+}
+
+test('seeds: what the cross rules find', () => {
+  assert.deepEqual(seedFindings('000'), ['publish-date@31', 'year-mismatch@41']);
+  assert.deepEqual(seedFindings('001'), []);
+  assert.deepEqual(seedFindings('002'), []);
+  assert.deepEqual(seedFindings('003'), ['publish-date@113']);
+  assert.deepEqual(seedFindings('004'), ['fee-statement@112']);
+});
+
+test('seed 000: published 2021-02-04, after 31 January; the 2019 sentence', () => {
+  const text = readFileSync(`${root}test/fixtures/seeds/000.md`, 'utf8');
+  const d = analyze(text).diagnostics;
+  const p = d.find((x) => x.ruleId === 'publish-date')!;
+  assert.equal(text.slice(p.range.start, p.range.end), '2021-02-04');
+  assert.match(p.message.zh, /2021年2月4日 晚于法定期限 2021年1月31日/);
+  const y = d.find((x) => x.ruleId === 'year-mismatch')!;
+  assert.equal(text.slice(y.range.start, y.range.end), '2019');
+  assert.ok(text.slice(y.range.start).startsWith('2019年,办理依申请公开事项3项'));
+});
+
+test('seed 003: a 2020 report signed 2022年1月15日', () => {
+  const text = readFileSync(`${root}test/fixtures/seeds/003.md`, 'utf8');
+  const p = analyze(text).diagnostics.find((x) => x.ruleId === 'publish-date')!;
+  assert.equal(text.slice(p.range.start, p.range.end), '2022年1月15日');
+  assert.match(p.message.zh, /晚两年以上/);
+});

@@ -1,0 +1,122 @@
+// text-table-mismatch on a corpus of reports written for it: correct text in
+// many wordings gives no finding; one wrong figure gives exactly one finding,
+// on that figure, naming what was compared.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { reportMarkdown, type ReportSpec } from './build.ts';
+
+// Default figures (build.ts): 新收 25 (自然人 20, 商业企业 5), 上年结转 2, 予以公开 12, 部分公开 2,
+// 不予公开 1, 无法提供 4, 不予处理 2, 其他处理 1, （七）总计 22, 结转下年度 5;
+// table 4 here: 行政复议 1, 直接起诉 1, 复议后起诉 1.
+const T4 = { review: [1, 0, 0, 0], direct: [0, 1, 0, 0], after: [0, 0, 0, 1] };
+const ZERO_T3 = { new: [0, 0], carried_in: [0, 0] } as ReportSpec['t3'];
+
+interface Case {
+  name: string;
+  text: string;
+  year?: number;
+  t3?: ReportSpec['t3'];
+  t4?: ReportSpec['t4'];
+}
+
+const correct: Case[] = [
+  { name: '共收到 / 上年结转 / 结转下年度', text: '全年共收到政府信息公开申请25件，上年结转2件，结转下年度继续办理5件。' },
+  { name: '受理（含上年结转）/ 办结', text: '2021年，我单位全年受理政府信息公开申请27件（含上年结转2件），办结22件。' },
+  { name: '新收 with applicants', text: '本年度新收政府信息公开申请25件，其中自然人申请20件，法人或其他组织申请5件。' },
+  { name: '受理 and every outcome', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理2件，其他处理1件。' },
+  { name: '办结 / 行政复议 / 行政诉讼', text: '全年办结政府信息公开申请22件，结转下年度继续办理5件。全年因政府信息公开被申请行政复议1件，被提起行政诉讼2件。' },
+  { name: 'Chinese numerals, 件次', text: '收到依申请公开件二十五件次，予以公开十二件次。' },
+  { name: '新收 plus 上年结转 = 办理', text: '本年度新收申请25件，加上上年结转的2件，共办理政府信息公开申请27件。' },
+  { name: '案件 … 起', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉1起，复议后起诉1起。' },
+  { name: 'statements of absence', text: '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', t3: ZERO_T3, t4: {} },
+  { name: '接收 with 商业企业, 已办结 with 予以公开', text: '本年度共接收政府信息公开申请25件，其中商业企业5件；上年结转2件；已办结22件，其中予以公开12件。' },
+  { name: '2019 format: 新收 / 办理完毕', year: 2020, text: '2020年，本机关新收政府信息公开申请25件，办理完毕22件，结转下年度继续办理5件。' },
+  { name: 'full-width digits, 宗', text: '全年新收政府信息公开申请２５宗，上年结转２宗。' },
+  {
+    name: 'comparisons, other years, deadlines, other business, running totals',
+    text: '与去年相比，全年收到申请数量较上年增加3件。收到申请后15个工作日内答复。全年办理市长热线交办事项163件。截至年底累计受理申请300件。上年收到申请8件。上半年受理申请10件。',
+  },
+  { name: 'a number shared by two keywords', text: '全年行政复议和行政诉讼共3件。', t4: T4 },
+];
+
+interface Wrong extends Case {
+  /** The wrong figure as written, which the finding must cover. */
+  wrong: string;
+}
+
+const wrong: Wrong[] = [
+  { name: '收到 26 (table 25, or 27 with carried in)', text: '全年共收到政府信息公开申请26件，上年结转2件，结转下年度继续办理5件。', wrong: '26' },
+  { name: '受理 28 含上年结转 (table 27)', text: '2021年，我单位全年受理政府信息公开申请28件（含上年结转2件），办结22件。', wrong: '28' },
+  { name: '自然人 19 (table 20)', text: '本年度新收政府信息公开申请25件，其中自然人申请19件，法人或其他组织申请5件。', wrong: '19' },
+  { name: '予以公开 11 (table 12)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开11件，部分公开2件，不予公开1件，无法提供4件，不予处理2件，其他处理1件。', wrong: '11' },
+  { name: '行政复议 2 (table 1)', text: '全年办结政府信息公开申请22件，结转下年度继续办理5件。全年因政府信息公开被申请行政复议2件，被提起行政诉讼2件。', wrong: '2', },
+  { name: '二十六件 (table 25)', text: '收到依申请公开件二十六件次，予以公开十二件次。', wrong: '二十六' },
+  { name: '上年结转 3 (table 2)', text: '全年共收到政府信息公开申请25件，上年结转3件，结转下年度继续办理5件。', wrong: '3' },
+  { name: '复议后起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉1起，复议后起诉2起。', wrong: '2' },
+  { name: '未发生行政复议 but table 1', text: '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', t3: ZERO_T3, t4: { review: [1, 0, 0, 0] }, wrong: '未发生因政府信息公开引起的行政复议' },
+  { name: '商业企业 7 (table 5, or 6 with carried in)', text: '本年度共接收政府信息公开申请25件，其中商业企业7件；上年结转2件；已办结22件，其中予以公开12件。', wrong: '7' },
+  { name: '2019 format: 结转下年度 4 (table 5)', year: 2020, text: '2020年，本机关新收政府信息公开申请25件，办理完毕22件，结转下年度继续办理4件。', wrong: '4' },
+];
+
+function run(c: Case) {
+  const text = reportMarkdown({ year: c.year ?? 2021, overview: [c.text], t3: c.t3, t4: c.t4 ?? T4 });
+  const a = analyze(text);
+  assert.deepEqual(a.failures, []);
+  return { text, findings: a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch'), all: a.diagnostics };
+}
+
+test('the corpus has at least ten correct and ten wrong reports', () => {
+  assert.ok(correct.length >= 10);
+  assert.ok(wrong.length >= 10);
+});
+
+for (const c of correct) {
+  test(`correct text, no finding: ${c.name}`, () => {
+    const { findings, all } = run(c);
+    assert.deepEqual(findings.map((f) => f.message.zh), []);
+    // The report itself is sound: no arithmetic finding hides a bad fixture.
+    assert.deepEqual(all.filter((d) => d.severity === 'error').map((d) => d.ruleId), []);
+  });
+}
+
+for (const c of wrong) {
+  test(`one wrong figure, one finding: ${c.name}`, () => {
+    const { text, findings } = run(c);
+    assert.equal(findings.length, 1, findings.map((f) => f.message.zh).join('\n'));
+    const f = findings[0];
+    const overviewAt = text.indexOf(c.text);
+    assert.ok(f.range.start >= overviewAt && f.range.end <= overviewAt + c.text.length, 'the finding is in the sentence');
+    assert.equal(text.slice(f.range.start, f.range.end), c.wrong);
+    // The message names both places and what was compared.
+    assert.match(f.message.zh, /正文「.+」(（即 0）)?与表格不一致：比较的是/);
+    assert.match(f.message.zh, /表[三四]/);
+    assert.match(f.message.en, /compared/);
+    assert.ok((f.related ?? []).length > 0, 'related points at the table cells');
+  });
+}
+
+test('a miscounted 总计 is left to the arithmetic rules when the text matches the parts', () => {
+  const text = reportMarkdown({ overview: ['全年被提起行政诉讼2件。'], t4: T4 }).replace('| 1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1 |', '| 1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 2 | 0 | 0 | 0 | 1 | 1 |');
+  const a = analyze(text);
+  assert.ok(a.diagnostics.some((d) => d.ruleId === 'total-review'));
+  assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch'), []);
+});
+
+test('a statement under another year is not compared (year-mismatch reports it)', () => {
+  const { findings, all } = run({ name: '', text: '2020年，办理依申请公开事项3项。' });
+  assert.deepEqual(findings, []);
+  assert.ok(all.some((d) => d.ruleId === 'year-mismatch'));
+});
+
+test('no text-table-mismatch on the seeds and examples without a real contradiction', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  for (const f of ['000', '001', '002', '003', '004']) {
+    const a = analyze(readFileSync(`test/fixtures/seeds/${f}.md`, 'utf8'));
+    assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch'), [], f);
+  }
+  for (const f of readdirSync('examples').filter((n) => n.endsWith('.md'))) {
+    const a = analyze(readFileSync(`examples/${f}`, 'utf8'));
+    assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch').map((d) => d.message.zh), [], f);
+  }
+});

@@ -1,0 +1,30 @@
+// Property tests of the engine (fast-check, seeded; FUZZ_RUNS raises the budget,
+// `npm run fuzz` runs long). For every input: analyze returns within a time
+// bound proportional to size; every range lies in the document; distinct fixes
+// never overlap; applying all safe fixes removes those findings and adds none;
+// fix-all twice equals once; table formatting changes no cell's text.
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { invariants } from './invariants.ts';
+import { byteMutation, cellMutation, lineMutation, randomMarkdown } from './mutate.ts';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
+
+const opts = { seed: SEED, numRuns: RUNS, endOnFailure: true };
+
+test('random Markdown built from report fragments', () => {
+  fc.assert(fc.property(randomMarkdown, (t) => invariants(t)), opts);
+});
+
+test('real reports mutated cell by cell', () => {
+  fc.assert(fc.property(cellMutation, (t) => invariants(t)), opts);
+});
+
+test('real reports mutated line by line', () => {
+  fc.assert(fc.property(lineMutation, (t) => invariants(t)), opts);
+});
+
+test('real reports mutated byte by byte', () => {
+  fc.assert(fc.property(byteMutation, (t) => invariants(t)), opts);
+});

@@ -1,0 +1,29 @@
+// The benchmark script works: `bench/run.ts --smoke` runs every comparison of
+// docs/performance.md on tiny inputs and writes the results table. The figures
+// of a smoke run mean nothing; only that each step ran is checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const repo = new URL('../../../', import.meta.url).pathname;
+
+test('bench/run.ts --smoke runs every measure and writes the report', { timeout: 600_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const out = join(dir, 'performance.md');
+  try {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--out', out], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr);
+    const doc = readFileSync(out, 'utf8');
+    for (const measure of ['`nianbao check` on 12 reports', 'one 32 KB compendium', '2× the size', 'didChange → publishDiagnostics', 'server RSS with 4 open reports', 'cold `nianbao check one.md`', 'initialize → first diagnostics', 'CLI peak RSS on 16 reports', '`--jobs 2` vs `--jobs 1`']) {
+      assert.ok(doc.includes(measure), `missing: ${measure}`);
+    }
+    assert.match(doc, /markdownlint-cli2: [\d.]+ s/);
+    assert.match(doc, /bare parse: [\d.]+ s/);
+    assert.match(doc, /GitHub Actions matrix/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

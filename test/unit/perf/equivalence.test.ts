@@ -1,0 +1,91 @@
+// The block parser (parseMarkdown: units, long tables in chunks) against one
+// whole-document parse (parseWhole): on every fixture, every example, generated
+// reports and documents built to stress the cuts, the trees are identical node
+// for node, and analyze() gives exactly the same diagnostics (rule, range,
+// message, fix edits) from either tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { parseMarkdown, parseWhole } from '../../../server/src/engine/parse/markdown.ts';
+import { splitUnits } from '../../../server/src/engine/parse/blocks.ts';
+import { generateCompendium, generateReport, INJECTED_ERRORS } from '../../../bench/generate.ts';
+import { randomDocument, TRICKY } from './markdown-cases.ts';
+
+const repo = new URL('../../../', import.meta.url).pathname;
+
+function markdownFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return markdownFiles(p);
+    return n.endsWith('.md') ? [p] : [];
+  });
+}
+
+function sameAnalysis(text: string, label: string): void {
+  const whole = parseWhole(text);
+  const blocks = parseMarkdown(text);
+  assert.deepStrictEqual(blocks, whole, `${label}: trees differ`);
+  const a = analyze(text, { root: whole });
+  const b = analyze(text, { root: blocks });
+  assert.deepStrictEqual(b.diagnostics, a.diagnostics, `${label}: diagnostics differ`);
+  assert.deepStrictEqual(b.failures, a.failures, `${label}: rule failures differ`);
+}
+
+test('every fixture and example: block parse = whole parse', () => {
+  const files = [...markdownFiles(join(repo, 'test/fixtures')), ...markdownFiles(join(repo, 'examples'))];
+  assert.ok(files.length >= 5, 'fixtures found');
+  for (const f of files) sameAnalysis(readFileSync(f, 'utf8'), f);
+});
+
+test('generated reports (both formats, both table 3 layouts, each injected error): block parse = whole parse', () => {
+  const seen = new Set<string>();
+  for (let seed = 1; seed <= 60; seed++) {
+    const r = generateReport(seed, { bytes: 5000 + (seed % 5) * 3000 });
+    seen.add(`${r.template}/${r.layout}`);
+    for (const e of r.errors) seen.add(e);
+    sameAnalysis(r.text, r.name);
+  }
+  for (const e of INJECTED_ERRORS) assert.ok(seen.has(e), `no report with ${e}`);
+  for (const k of ['2019/one-column', '2019/three-columns', '2021/one-column', '2021/three-columns']) assert.ok(seen.has(k), `no ${k} report`);
+});
+
+test('a compendium of reports: block parse = whole parse, cut into many units', () => {
+  const text = generateCompendium(7, 64 * 1024);
+  assert.ok(splitUnits(text).length > 20);
+  sameAnalysis(text, 'compendium');
+});
+
+test('Markdown that spans blank lines or interrupts tables: block parse = whole parse', () => {
+  for (const [name, text] of Object.entries(TRICKY)) {
+    assert.deepStrictEqual(parseMarkdown(text), parseWhole(text), name);
+    sameAnalysis(text, name);
+  }
+});
+
+test('random documents of fences, HTML, lists, tables and blank lines: identical trees', () => {
+  for (let seed = 1; seed <= 300; seed++) {
+    const text = randomDocument(seed, 20 + (seed % 50));
+    assert.deepStrictEqual(parseMarkdown(text), parseWhole(text), `seed ${seed}: ${JSON.stringify(text)}`);
+  }
+});
+
+test('cuts are real: a report is parsed in several units, a long table in chunks', () => {
+  const r = generateReport(11, { bytes: 30000 });
+  assert.ok(splitUnits(r.text).length >= 5);
+  let calls = 0;
+  const text = TRICKY.longTable;
+  // parseMarkdown is parseInUnits(text, parseWhole); count the calls through a wrapper.
+  return import('../../../server/src/engine/parse/units.ts').then(({ parseInUnits }) => {
+    const root = parseInUnits(text, (s) => { calls++; return parseWhole(s); });
+    assert.deepStrictEqual(root, parseWhole(text));
+    assert.ok(calls >= 4, `long table parsed in ${calls} calls`);
+  });
+});

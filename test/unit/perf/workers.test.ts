@@ -1,0 +1,46 @@
+// `--jobs N`: worker threads give byte-for-byte the output of one thread, in
+// file order, and a file that cannot be checked is reported, not lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inThread, runCheck, type CheckArgs } from '../../../server/src/cli/check-command.ts';
+import type { FileResult } from '../../../server/src/cli/check-file.ts';
+import { runnerFor } from '../../../server/src/cli/workers.ts';
+import { writeCorpus } from '../../../bench/generate.ts';
+
+function args(dir: string): CheckArgs {
+  return { paths: [dir], format: 'json', fix: false, fixFigures: false, lang: 'en', quiet: false, noFail: true };
+}
+
+test('--jobs 3 streams the same results as one thread, in file order', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-jobs-'));
+  try {
+    writeCorpus(dir, 9, 300);
+    writeFileSync(join(dir, 'zz-not-utf8.md'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]));
+    const outputs: string[] = [];
+    const order: string[][] = [];
+    for (const runner of [inThread, runnerFor(3)]) {
+      let out = '';
+      const seen: string[] = [];
+      const wrapped = (paths: Parameters<typeof inThread>[0], options: Parameters<typeof inThread>[1], each: (r: FileResult) => void) => runner(paths, options, (r) => { seen.push(r.path); each(r); });
+      const { code } = await runCheck(args(dir), { out: (s) => { out += s; }, err: () => {}, color: false }, wrapped);
+      assert.equal(code, 0);
+      outputs.push(out);
+      order.push(seen);
+    }
+    assert.equal(outputs[1], outputs[0]);
+    assert.deepEqual(order[1], [...order[1]].sort());
+    assert.equal(order[1].length, 10);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('one job or a handful of files: checked in this thread', async () => {
+  const results: string[] = [];
+  await runnerFor(1)([], { lang: 'en' }, (r) => results.push(r.path));
+  await runnerFor(8)([{ path: '/nonexistent/a.md', explicit: true }], { lang: 'en' }, (r) => results.push(r.status));
+  assert.deepEqual(results, ['error']);
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { diagnosticAt, diagnosticsOf, fixed, lineWith, ruleSuite, textAt } from './helpers.ts';
+
+ruleSuite('cell-empty');
+
+test('cell-empty: a blank total takes the value of its relations', () => {
+  const d = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 4.保护第三方合法权益 |'));
+  assert.equal(d.message.zh, '（三）4.保护第三方合法权益「总计」为空，应填写数字（按勾稽关系应为 1）');
+  assert.equal(d.message.en, '（三）4.保护第三方合法权益 «总计» is blank; a number is required (1 by the table\'s relations)');
+  assert.equal(textAt('cell-empty', d).trim(), '', 'the range is the blank cell');
+  assert.deepEqual(d.fix!.edits.map((e) => e.newText), [' 1 ']);
+  assert.equal(d.fix!.changesFigure, true);
+  const total = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| （七）总计 |'));
+  assert.equal(total.message.zh, '（七）总计「自然人」为空，应填写数字（按勾稽关系应为 13）');
+  const both = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 四、结转下年度继续办理 |'));
+  assert.equal(both.message.zh, '四、结转下年度「总计」为空，应填写数字（按勾稽关系应为 2）', 'row total and balance agree on 2');
+});
+
+test('cell-empty: a blank with no relation is 0; a blank term its relations determine takes that value', () => {
+  const zero = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 行政许可 |'));
+  assert.equal(zero.message.zh, '行政许可「本年处理决定数量」为空，应填写数字（没有则填 0）');
+  assert.deepEqual(zero.fix!.edits.map((e) => e.newText), [' 0 ']);
+  const money = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 行政事业性收费 |'));
+  assert.deepEqual(money.fix!.edits.map((e) => e.newText), [' 0 '], 'a money cell too');
+  const signed = diagnosticAt('cell-empty-2019', 'cell-empty', lineWith('cell-empty-2019', '| 行政事业性收费 |'));
+  assert.equal(signed.message.zh, '行政事业性收费「本年增/减」为空，应填写数字（没有则填 0）');
+  assert.deepEqual(signed.fix!.edits.map((e) => e.newText), [' 0 '], 'a 本年增/减 cell too');
+  const t4 = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 1 | 1 | 0 | 1 | 3 |'));
+  assert.equal(t4.message.zh, '复议后起诉「其他结果」为空，应填写数字（按勾稽关系应为 1）');
+});
+
+test('cell-empty: two blanks in one row are each solved from their column', () => {
+  const ds = diagnosticsOf('cell-empty-2019', 'cell-empty').filter((d) => d.message.zh.startsWith('一、本年新收'));
+  assert.deepEqual(ds.map((d) => d.message.zh), ['一、本年新收「自然人」为空，应填写数字（按勾稽关系应为 12）', '一、本年新收「总计」为空，应填写数字（按勾稽关系应为 18）']);
+  let text = fixed('cell-empty-2019', ds[0]);
+  text = analyze(text).diagnostics.filter((d) => d.ruleId === 'cell-empty' && d.message.zh.startsWith('一、本年新收'))
+    .reduce((t, d) => t.slice(0, d.range.start) + d.fix!.edits[0].newText + t.slice(d.range.end), text);
+  assert.deepEqual(analyze(text).diagnostics.filter((d) => ['cell-empty', 'total-row', 'balance'].includes(d.ruleId) && d.message.zh.includes('一、本年新收')), []);
+});
+
+test('cell-empty: a blank cell is not also a broken relation', () => {
+  assert.deepEqual(analyze(fixed('cell-empty', diagnosticsOf('cell-empty', 'cell-empty')[0])).failures, []);
+  for (const name of ['cell-empty', 'cell-empty-2019']) {
+    assert.deepEqual(diagnosticsOf(name, 'total-row').concat(diagnosticsOf(name, 'total-results'), diagnosticsOf(name, 'balance'), diagnosticsOf(name, 'total-review')), []);
+  }
+});

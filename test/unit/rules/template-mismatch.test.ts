@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { diagnosticAt, diagnosticsOf, lineWith, ruleSuite, textAt } from './helpers.ts';
+
+ruleSuite('template-mismatch');
+
+test('template-mismatch: 2019 columns and rows in a 2022 report', () => {
+  const line = lineWith('template-mismatch', '| 信息内容 | 本年新制作数量');
+  const d = diagnosticAt('template-mismatch', 'template-mismatch', line, '本年新制作数量');
+  assert.equal(d.message.zh, '「本年新制作数量」是2019年版格式（试行）的标签；2022年度报告应使用2021年版格式');
+  assert.equal(d.message.en, '“本年新制作数量” belongs to the 2019 format (trial); this report should use the 2021 format');
+  assert.equal(textAt('template-mismatch', d), '本年新制作数量');
+  assert.equal(d.fix, undefined, 'the table must be redone by hand');
+  diagnosticAt('template-mismatch', 'template-mismatch', lineWith('template-mismatch', '| 其他对外管理服务事项 |'));
+});
+
+test('template-mismatch: （六）其他处理 filled as one row in a 2021-format year', () => {
+  const d = diagnosticAt('template-mismatch', 'template-mismatch', lineWith('template-mismatch', '| （六）其他处理 |'));
+  assert.ok(d.message.zh.startsWith('「（六）其他处理」一行填了数字，这是2019年版格式（试行）的写法；2022年度报告应使用2021年版格式，分「1.申请人无正当理由逾期不补正'));
+  assert.equal(d.message.en, '“（六）其他处理” carries figures as in the 2019 format (trial); this report should use the 2021 format, with the figures in its sub-rows');
+});
+
+test('template-mismatch: 2021 labels in a 2020 report; their rows are not also unknown labels or blank cells', () => {
+  const ds = diagnosticsOf('template-mismatch-2019', 'template-mismatch');
+  assert.deepEqual(ds.map((d) => textAt('template-mismatch-2019', d)), ['本年制发件数', '本年废止件数', '现行有效件数', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他']);
+  assert.deepEqual(diagnosticsOf('template-mismatch-2019', 'table-row-label'), []);
+  assert.deepEqual(diagnosticsOf('template-mismatch-2019', 'cell-empty'), []);
+});
+
+test('template-mismatch: labels both formats accept (规范性文件, 行政规范性文件, 本年增减) are not findings', () => {
+  assert.deepEqual(diagnosticsOf('template-mismatch-ok', 'template-mismatch'), []);
+});
