@@ -122,7 +122,8 @@ test('data --format csv: BOM, CRLF, one record per report, every table value und
   let compared = 0;
   for (const row of rows.slice(1)) {
     const get = (c: string) => row[head.indexOf(c)];
-    const a = analyze(readFileSync(join(root, get('path')), 'utf8'));
+    const previous = get('previous') ? analyze(readFileSync(join(root, get('previous')), 'utf8')).report : undefined;
+    const a = analyze(readFileSync(join(root, get('path')), 'utf8'), { previous });
     assert.equal(get('agency'), a.report.agency ?? '');
     assert.equal(get('year'), String(a.report.year ?? ''));
     assert.equal(get('template'), a.report.template.id);
@@ -159,6 +160,15 @@ test('data --format json: the same records', () => {
   assert.equal(s0.values['t3.new.total'], null);
   assert.equal(s0.rules['publish-date'], 1);
   assert.equal(s0.rules['year-mismatch'], 1);
+});
+
+test('data: a pair of years is compared as check compares it', () => {
+  const out = JSON.parse(cli(['data', '--format', 'json', `${CROSS}/carryover`]).stdout);
+  const r21 = out.reports.find((x: { year: number }) => x.year === 2021);
+  assert.equal(r21.previous, `${CROSS}/carryover/2020.md`);
+  assert.equal(r21.rules.carryover, 2);
+  assert.equal(r21.errors, 2);
+  assert.equal(r21.values['t3.carried_in.total'], 4);
 });
 
 test('data: fields with commas, quotes and line breaks are quoted (RFC 4180); formula-like text stays text', () => {

@@ -51,6 +51,8 @@ test('statements: what was read, on which bases', () => {
   assert.deepEqual(st('全年收到市长信箱来信163件。'), []);
   assert.deepEqual(st('2020年收到申请10件。'), []);
   assert.deepEqual(st('全年无因政府信息公开引起的行政复议。'), ['review=0:counts']);
+  assert.deepEqual(st('对无法提供的，告知申请人可依法申请行政复议或提起行政诉讼。'), []);
+  assert.deepEqual(st('没有现成信息需要另行制作的，申请人可以申请行政复议。'), []);
 });
 
 test('paragraphs leave out tables, headings and the title, and know their section', () => {

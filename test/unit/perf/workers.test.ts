@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { inThread, runCheck, type CheckArgs } from '../../../server/src/cli/check-command.ts';
 import type { FileResult } from '../../../server/src/cli/check-file.ts';
 import { runnerFor } from '../../../server/src/cli/workers.ts';
-import { writeCorpus } from '../../../bench/generate.ts';
+import { generateCompendium, writeCorpus } from '../../../bench/generate.ts';
 
 function args(dir: string): CheckArgs {
   return { paths: [dir], format: 'json', fix: false, fixFigures: false, lang: 'en', quiet: false, noFail: true };
@@ -43,4 +43,21 @@ test('one job or a handful of files: checked in this thread', async () => {
   await runnerFor(1)([], { lang: 'en' }, (r) => results.push(r.path));
   await runnerFor(8)([{ path: '/nonexistent/a.md', explicit: true }], { lang: 'en' }, (r) => results.push(r.status));
   assert.deepEqual(results, ['error']);
+});
+
+test('a file too big for a worker\'s heap is checked in the main thread, same result', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-heap-'));
+  try {
+    writeCorpus(dir, 3, 400);
+    writeFileSync(join(dir, 'big.md'), generateCompendium(3, 256 * 1024));
+    const run = async (runner: typeof inThread) => {
+      let out = '';
+      await runCheck(args(dir), { out: (s) => { out += s; }, err: () => {}, color: false }, runner);
+      return out;
+    };
+    // 4 MB of old generation cannot hold the engine: every worker runs out of memory.
+    assert.equal(await run(runnerFor(2, 4)), await run(inThread));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
+import { applyEdits } from '../../../server/src/engine/fixes.ts';
 import { diagnosticAt, fixed, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('section-missing');
@@ -31,4 +32,21 @@ test('section-missing: the last section missing is reported on the title and app
   assert.equal(d.message.zh, '缺少「六、其他需要报告的事项」');
   const text = fixed('section-missing-2019', d);
   assert.ok(text.endsWith('\n\n**六、其他需要报告的事项**\n\n（待补充）\n\n') || text.endsWith('\n**六、其他需要报告的事项**\n\n（待补充）\n\n'));
+});
+
+test('section-missing: the inserted section starts its own block, even right after a table', () => {
+  const text = [
+    '# 某县司法局2022年政府信息公开工作年度报告',
+    '',
+    '| 第二十条第（一）项 | | | |',
+    '| --- | --- | --- | --- |',
+    '## 二、主动公开政府信息情况',
+    '',
+    '（表二）',
+    '',
+  ].join('\n');
+  const d = analyze(text).diagnostics.find((x) => x.ruleId === 'section-missing' && x.message.zh === '缺少「一、总体情况」')!;
+  assert.equal(d.fix!.edits[0].newText, '\n## 一、总体情况\n\n（待补充）\n\n', 'a blank line first: a line right after a table would be a table row');
+  const after = analyze(applyEdits(text, d.fix!.edits));
+  assert.ok(after.report.sections.some((s) => s.def?.id === 'overview'));
 });

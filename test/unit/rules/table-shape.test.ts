@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze } from '../../../server/src/engine/analyze.ts';
 import { diagnosticAt, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('table-shape');
@@ -27,4 +28,20 @@ test('table-shape: table 2 headers cut short or unknown are set to the format’
   assert.equal(cut.fix!.changesFigure, false);
   const unknown = diagnosticAt('table-shape', 'table-shape', lineWith('table-shape', '| 有效件数 |'));
   assert.equal(unknown.message.zh, '表头「有效件数」应为「现行有效件数」', 'the column at that position');
+});
+
+test('table-shape: another block’s headers after a lost 第二十条 row are not wrong headers of the block above', () => {
+  const text = [
+    '# 某县司法局2022年政府信息公开工作年度报告',
+    '',
+    '| 第二十条第（一）项 | | | |',
+    '| --- | --- | --- | --- |',
+    '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+    '| 规章 | 0 | 0 | 0 |',
+    '| 行政规范性文件 | 3 | 1 | 25 |',
+    '| 信息内容 | 本年处理决定数量 | | |',
+    '| 行政许可 | 120 | | |',
+    '',
+  ].join('\n');
+  assert.deepEqual(analyze(text).diagnostics.filter((d) => d.ruleId === 'table-shape').map((d) => d.message.zh), []);
 });

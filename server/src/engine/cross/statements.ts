@@ -185,8 +185,10 @@ function yearBefore(s: string, offset: number): number | undefined {
 }
 
 const JOINER = /^(?:和|及|以及|与|或|、|\/)$/;
-const ZERO_REVIEW = /(?:无|未发生|没有|未出现|未有|不存在)(?:[^，。；,;纠败撤违举报被]{0,14}?)(?:行政)?复议(?!后|决定|纠|维持|被|结果)/g;
-const ZERO_LITIGATION = /(?:无|未发生|没有|未出现|未有|不存在)(?:[^，。；,;纠败撤违举报被]{0,24}?)(?:行政)?诉讼(?!判决|败诉|被|结果)/g;
+// 无 as in 无法, 无正当理由, 无需 is not a negation; 可 / 告知 (可以申请行政复议) is advice, not a count.
+const NONE = '(?:无(?!法|正当|需|误|论|偿|效)|未发生|没有(?!正当|现成)|未出现|未有|不存在)';
+const ZERO_REVIEW = new RegExp(`${NONE}(?:[^，。；,;纠败撤违举报被可告]{0,14}?)(?:行政)?复议(?!后|决定|纠|维持|被|结果)`, 'g');
+const ZERO_LITIGATION = new RegExp(`${NONE}(?:[^，。；,;纠败撤违举报被可告]{0,24}?)(?:行政)?诉讼(?!判决|败诉|被|结果)`, 'g');
 const ZERO_NEW = /未(?:收到|接到|受理)[^，。；,;]{0,10}?申请|(?:没有|无)(?:收到)?(?:政府信息公开|依申请公开)(?:申请)?(?!工作)/g;
 
 /** Statements of one paragraph for a report of `year`. */
@@ -229,9 +231,10 @@ export function statements(p: Paragraph, year: number | undefined): Statement[] 
       const m = METRICS[h.index];
       if (m.id !== 'carried_in' && LAST_YEAR.test(clause)) continue;
       if (m.needsApplication) {
-        // 申请 in the clause (not 申请行政复议), or the sentence is about 依申请公开.
+        // 申请 in the clause (not 申请行政复议), or the sentence is about 依申请公开 and nothing else is named before the figure.
         const c = clause.replace(/申请(?:行政)?复议/g, '');
-        if (!APPLICATION.test(c) && !/依申请/.test(s)) continue;
+        const topical = /依申请/.test(s) && /^(?:共|共计|总计|合计|了|各类|政府信息公开|依申请公开|公开|申请|事项|的|\s)*$/.test(gap);
+        if (!APPLICATION.test(c) && !topical) continue;
         if (QUALIFIED.test(clause)) continue;
       }
       // 行政复议和行政诉讼共1件: a figure shared by two keywords is not read, unless 各 / 均 splits it.

@@ -7,7 +7,19 @@ const QUOTES = /[“”„‟"'‘’「」『』]/g;
 // Spaces of every width, and characters that print as nothing (controls, zero-width, BOM) that copying leaves in labels.
 const SPACES = /[\s\u3000\u00a0\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]+/g;
 
+// Labels repeat across rows, tables and templates: normalising each distinct string once pays for the cache.
+const cache = new Map<string, string>();
+
 export function normLabel(text: string): string {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const norm = normalise(text);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(text, norm);
+  return norm;
+}
+
+function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .replace(SPACES, '')

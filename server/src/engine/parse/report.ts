@@ -3,6 +3,7 @@
 import type { Root } from 'mdast';
 import type { Report } from '../model.ts';
 import type { Template } from '../templates/template.ts';
+import { guardText } from './guard.ts';
 import { parseMarkdown } from './markdown.ts';
 import { findSections } from './sections.ts';
 import { collectTables, mapTables } from './tables.ts';
@@ -59,10 +60,12 @@ function templateForYear(templates: readonly Template[], year: number): Template
 }
 
 export function buildReport(text: string, options: BuildOptions): Report {
-  const root = options.root ?? parseMarkdown(text);
+  // Parse and read tables from a guarded copy (same length, same offsets) so pathological input stays cheap.
+  const safe = guardText(text);
+  const root = options.root ?? parseMarkdown(safe);
   const title = findTitle(text, root);
   const y = (title ? yearOf(title.text) : undefined) ?? periodYear(text);
-  const { raw, ranges } = collectTables(text, root);
+  const { raw, ranges } = collectTables(safe, root);
 
   let template: Template | undefined;
   let templateSource: Report['templateSource'] = 'default';

@@ -152,7 +152,16 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
         ids.add(c.blockTable!.id);
         continue;
       }
-      if (c.kind === 'blank') continue;
+      if (c.kind === 'blank') {
+        // An all-blank row where the table expects its unlabeled row of figures (a blank table 4 form) is that row.
+        const unlabeled = context?.rows.find((r) => r.unlabeled);
+        if (!context || !unlabeled || c.raw.cells.length < context.columns.length) continue;
+        const model = modelOf(context, c.raw.range);
+        if (model.rows.some((r) => r.row === unlabeled)) continue;
+        ids.add(context.id);
+        model.rows.push({ raw: c.raw, table: context, row: unlabeled, match: 'exact', values: fitValues(c.raw.cells, context.columns.length) });
+        continue;
+      }
       if (c.kind === 'header') {
         if (context) {
           const model = modelOf(context, c.raw.range);

@@ -29,8 +29,10 @@ const rule: Rule = {
       const next = sections.slice(i + 1).map((d) => report.sections.find((s) => s.def === d)).find(Boolean);
       const at = next ? next.range.start : report.text.length;
       const where = next?.range ?? report.title?.range ?? { start: 0, end: Math.min(report.text.length, report.text.indexOf('\n') === -1 ? report.text.length : report.text.indexOf('\n')) };
-      const tail = report.text.length === 0 || report.text.endsWith(eol + eol) ? '' : report.text.endsWith(eol) ? eol : eol + eol;
-      const lead = next ? '' : tail;
+      // The inserted heading must start a block of its own: a blank line before it (a line right after a
+      // table or paragraph would be read as part of it).
+      const before = report.text.slice(0, at);
+      const lead = before === '' || /\n[ \t]*\r?\n$/.test(before) ? '' : /\n$/.test(before) ? eol : eol + eol;
       const heading = `${def.numeral}、${def.title}`;
       // Text inserted inside an open code fence would not be a heading: no fix there.
       const fixable = !insideFence(report.text, at);

@@ -4,11 +4,10 @@
 // group labels written beside a row's own label are checked too, so both
 // layouts of a table give the same findings.
 import { matchLabel } from '../parse/labels.ts';
-import { looksLikeValue, parseCell } from '../parse/numbers.ts';
+import { looksLikeValue } from '../parse/numbers.ts';
 import type { CellRef, MappedRow, TableModel } from '../model.ts';
 import type { RowDef } from '../templates/template.ts';
-import { rowHolds } from './computed.ts';
-import { nearestRow } from './nearest.ts';
+import { nearestRow, safeRelabels } from './nearest.ts';
 import type { Finding, Rule } from './rule.ts';
 
 const STRONG = new Set(['exact', 'equivalent', 'variant']);
@@ -40,18 +39,6 @@ function unknown(cell: CellRef, table: TableModel, rows: readonly RowDef[], safe
     range: cell.range,
     fix: fixable && suggestion ? { title: { zh: `改为「${suggestion}」`, en: `Change to “${suggestion}”` }, edits: [{ range: cell.range, newText: suggestion }], changesFigure: false } : undefined,
   };
-}
-
-/** The row's figures, when every value cell holds a valid number and there is one per column. */
-function figures(r: MappedRow, table: TableModel): number[] | undefined {
-  if (r.values.length !== table.def.columns.length) return undefined;
-  const out: number[] = [];
-  for (const [i, v] of r.values.entries()) {
-    const p = parseCell(v.text, table.def.columns[i].kind);
-    if (p.kind !== 'number') return undefined;
-    out.push(p.value);
-  }
-  return out;
 }
 
 /** Index of the first value cell of a row (cells before it are labels). */
@@ -103,8 +90,8 @@ const rule: Rule = {
           });
         } else if (!r.row && r.labelCell) {
           if (otherFormat(r.labelCell.text)) return;
-          const values = figures(r, table);
-          emit(unknown(r.labelCell, table, labelled, (d) => (d.group ? r.values.every((v) => v.text === '') : values !== undefined && rowHolds(table, d, values))));
+          const safe = safeRelabels(table);
+          emit(unknown(r.labelCell, table, labelled, (d) => (d.group ? r.values.every((v) => v.text === '') : safe.get(r) === d)));
         }
       });
     }

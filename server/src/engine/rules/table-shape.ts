@@ -31,6 +31,7 @@ const rule: Rule = {
         fix: official ? { title: { zh: `改为「${official.label}」`, en: `Change to “${official.label}”` }, edits: [{ range: ref.range, newText: official.label }], changesFigure: false } : undefined,
       });
     };
+    const dataRows = new Set(report.tables.flatMap((t) => t.rows.map((r) => r.raw)));
     for (const table of report.tables) {
       for (const r of table.rows) {
         const name = r.row ? (r.row.unlabeled ? table.def.title.zh : r.row.label) : r.labelCell?.text ?? '';
@@ -57,6 +58,8 @@ const rule: Rule = {
             if (row.range.start < table.range.start || row.range.end > table.range.end) continue;
             const first = row.cells.findIndex((c) => c.text !== '');
             if (first === -1 || normLabel(row.cells[first].text) !== '信息内容') continue;
+            // A row the parser read as a data row (a row label among its cells) is not judged as a header.
+            if (dataRows.has(row)) continue;
             const named = row.cells.slice(first + 1);
             const strongHere = (c: CellRef) => STRONG.has(matchLabel(c.text, table.def.columns)?.match ?? 'unknown');
             // Columns of another block: the row is that block's header (its 第二十条 row is missing or misplaced), not a wrong header.
@@ -66,11 +69,11 @@ const rule: Rule = {
               if (cell.text === '' || seen.has(cell) || otherFormat(cell.text)) return;
               const hit = matchLabel(cell.text, table.def.columns);
               if (hit && STRONG.has(hit.match)) return;
-              // Unknown: offer the column at this position when the row's other headers are this block's
-              // and none of them names that column already.
+              // Unknown: offer the column at this position when the row's other headers all name this block's
+              // columns (exactly or nearly: their own fixes make them exact) and none of them names that column.
               const byPosition = table.def.columns[k];
               const others = named.filter((c) => c !== cell && c.text !== '');
-              const positional = byPosition && others.every(strongHere) && !others.some((c) => matchLabel(c.text, [byPosition]) !== undefined);
+              const positional = byPosition && others.every((c) => matchLabel(c.text, table.def.columns) !== undefined) && !others.some((c) => matchLabel(c.text, [byPosition]) !== undefined);
               headerFinding(cell, table.def.columns, hit?.item ?? (positional ? byPosition : undefined));
             });
           }

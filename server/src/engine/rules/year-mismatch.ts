@@ -13,8 +13,7 @@ const CONTEXT_OK = /针对|较(?:上|去|前|\s*(?:19|20))|相比|同比|比上|
 /** Verbs and nouns of the year's own facts. */
 const FACT = /办理|收到|受理|公开|发布|办结|答复|制定|印发|举办|开展|完成|新收|结转|复议|诉讼|处理/;
 
-function yearFix(range: Range, year: number, lang: 'zh' | 'en' = 'zh'): Finding['fix'] {
-  void lang;
+function yearFix(range: Range, year: number): Finding['fix'] {
   return { title: { zh: `改为 ${year}`, en: `Change to ${year}` }, edits: [{ range, newText: String(year) }], changesFigure: true };
 }
 
@@ -56,8 +55,8 @@ function tableHeaderFindings(report: Report, year: number, emit: (f: Finding) =>
               zh: `表头「${cell.text}」写的是 ${y.year} 年，${year} 年度报告此处应为 ${expected} 年`,
               en: `Table header “${cell.text}” names ${y.year}; in a ${year} report it should be ${expected}`,
             },
+            // No fix: table-shape may rewrite the same header cell.
             range,
-            fix: yearFix(range, expected),
           });
         }
       }
@@ -72,9 +71,9 @@ function proseFindings(report: Report, year: number, emit: (f: Finding) => void)
       const ys = yearMentions(s);
       if (ys.length === 0) continue;
       // The report calling itself another year's report: 现将本机关2019年度政府信息公开工作年度报告…
-      const self = /((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开)?\s*(?:工作)?\s*(?:年度)?\s*报告/g;
+      const self = /((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开)?\s*(?:工作)?\s*(?:年度)?\s*报告(?!\s*(?:格式|模板|样式|范本|要求|的通知|编制要求))/g;
       let selfHit = false;
-      if (/本(?:机关|局|单位|委|办|部门|院|厅|府|报告)|现将|编制|特?发布|予以公布/.test(s) && !/较|比|同比|相比|针对|对照/.test(s)) {
+      if (/现将|编制|公布如下|报告如下|本报告为|特此(?:发布|公布)|予以公布/.test(s) && !/较|比|同比|相比|针对|对照|发布后|整改|反馈/.test(s)) {
         for (let m; (m = self.exec(s)); ) {
           const y = Number(m[1]);
           if (y === year || insideTitleMarks(s, m.index)) continue;
