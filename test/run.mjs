@@ -24,9 +24,12 @@ const list = chosen.flatMap((s) => {
   if (!(s in suites)) throw new Error(`unknown suite ${s}; one of ${Object.keys(suites).join(', ')}`);
   return files(suites[s]);
 });
-if (chosen.includes('e2e')) {
+// Debian packages (Chromium, CJK fonts, LibreOffice for the CSV test) and code-server.
+if (chosen.includes('e2e') || chosen.includes('unit')) {
   const setup = spawnSync('bash', ['test/e2e/setup.sh'], { stdio: 'inherit' });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
+}
+if (chosen.includes('e2e')) {
   const pack = spawnSync('npm', ['run', 'package'], { stdio: 'inherit' });
   if (pack.status !== 0) process.exit(pack.status ?? 1);
 }

@@ -23,7 +23,8 @@ PREFIX="$HERE/.vscode-server"
 MARKER="$PREFIX/.setup-complete"
 CS="$PREFIX/node_modules/code-server"
 VSC="$CS/lib/vscode"
-APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk)
+# libreoffice-calc-nogui: test/unit/cross opens `nianbao data` CSV in LibreOffice (soffice) to prove it splits into columns.
+APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk libreoffice-calc-nogui)
 NATIVE_MODULES=(@parcel/watcher kerberos native-watchdog @vscode/spdlog @vscode/deviceid @vscode/policy-watcher @vscode/sqlite3)
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error)
 
