@@ -2,9 +2,10 @@
 // server (dist/server.cjs) over IPC and adds the commands and the status bar.
 // Everything about reports happens in the server.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.ts';
 import { fixAll, newReport, nextYearReport } from './commands.ts';
+import { RestartPolicy, restartingErrorHandler } from './restart-policy.ts';
 import { ReportStatus } from './status-bar.ts';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'markdown', scheme: 'file' },
@@ -22,6 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // Not translated: the channel keeps one name users and tests can find.
     outputChannelName: 'nianbao',
+    // A crashed server is restarted, at most 4 times in 3 minutes, and the output channel says so.
+    errorHandler: restartingErrorHandler(restarts, {
+      continue: ErrorAction.Continue, shutdown: ErrorAction.Shutdown, restart: CloseAction.Restart, doNotRestart: CloseAction.DoNotRestart,
+    }),
   };
   const lc = new LanguageClient('nianbao', vscode.l10n.t('nianbao language server'), serverOptions, clientOptions);
   client = lc;
@@ -34,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nianbao.fixAll', () => fixAll(lc)),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       status.clear();
+      restarts.reset();
       await lc.restart();
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => lc.outputChannel.show(true)),

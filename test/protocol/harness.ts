@@ -2,7 +2,7 @@
 // (dist/server.cjs --stdio) as a child process and speaks JSON-RPC to it over
 // stdio, recording what the server publishes. Build first: `node esbuild.mjs`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
@@ -28,6 +28,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** Answer workspace/configuration (true) or behave as a client without it. */
   pullConfiguration?: boolean;
+  /** Options for node itself, before the server script (e.g. --expose-gc). */
+  nodeArgs?: string[];
 }
 
 interface Waiter {
@@ -40,6 +42,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   readonly statuses: unknown[] = [];
+  /** What the server registered with client/registerCapability. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: Record<string, unknown>;
   /** The server's answer to initialize. */
   capabilities: Record<string, unknown> = {};
@@ -52,7 +56,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node esbuild.mjs\` first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, rpc, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
@@ -68,7 +72,10 @@ export class TestClient {
     rpc.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
     rpc.onNotification('nianbao/status', (p: unknown) => client.statuses.push(p));
     rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
-    rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...p.registrations);
+      return null;
+    });
     rpc.onRequest('workspace/inlayHint/refresh', () => null);
     rpc.listen();
     const pull = options.pullConfiguration !== false;
@@ -168,6 +175,16 @@ export class TestClient {
         this.child.once('exit', () => { clearTimeout(timer); resolve(); });
       });
     }
+  }
+}
+
+/** Resident memory of a process in kB, from /proc/<pid>/status (VmRSS); undefined where there is no /proc. */
+export function rssKb(pid: number): number | undefined {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -51,8 +51,15 @@ describe('package.json and translations', () => {
     assert.deepEqual(Object.keys(zh).filter((k) => !strings.includes(k)), [], 'no stale translations');
   });
 
-  it('the settings are the five the server reads', () => {
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.files', 'nianbao.inlayHints', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
+  it('the settings are the six the server reads', () => {
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.files', 'nianbao.inlayHints', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
+  });
+
+  it('nianbao.maxFileSize defaults to the CLI\'s limit, and the server uses the same default', async () => {
+    const { DEFAULT_MAX_FILE_SIZE: cli } = await import('../../server/src/cli/check-file.ts');
+    const { DEFAULT_MAX_FILE_SIZE: server } = await import('../../server/src/lsp/config.ts');
+    assert.equal(server, cli);
+    assert.equal(pkg.contributes.configuration.properties['nianbao.maxFileSize'].default, cli);
   });
 
   it('contributed files exist: schema, snippets, grammar', () => {

@@ -18,7 +18,7 @@ export interface Expansion {
   missing: string[];
 }
 
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+export const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export async function expand(args: readonly string[], cwd = process.cwd()): Promise<Expansion> {
   const seen = new Set<string>();

@@ -4,8 +4,14 @@
 // configuration may wait for the client.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../engine/analyze.ts';
+import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
 import type { ConfigStore, DocumentConfig } from './config.ts';
+
+/** Why a Markdown document has no analysis: the user is told with one notice instead of diagnostics. */
+export type NotChecked =
+  | { reason: 'too-large'; size: number; limit: number }
+  | { reason: 'engine-failed' };
 
 export interface Checked {
   doc: TextDocument;
@@ -14,11 +20,16 @@ export interface Checked {
   analysis?: Analysis;
   /** A Markdown report (or listed in `files`): it gets diagnostics and the report features. */
   active: boolean;
+  /** Set when a Markdown document was not analysed. */
+  notChecked?: NotChecked;
 }
+
+export type AnalyzeFn = typeof analyze;
 
 interface Entry {
   version: number;
   config: DocumentConfig;
+  previous: Report | undefined;
   checked: Checked;
 }
 
@@ -29,12 +40,20 @@ export function isMarkdown(doc: TextDocument): boolean {
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
   private readonly logged = new Set<string>();
+  /** The same agency's previous-year report for a document (workspace-index.ts): carryover, copied-text. */
+  previousFor?: (doc: TextDocument, config: DocumentConfig) => Report | undefined;
 
   constructor(
     private readonly configs: ConfigStore,
     private readonly log: (message: string) => void,
     private readonly extraRules: readonly Rule[] = [],
+    private readonly analyzeFn: AnalyzeFn = analyze,
   ) {}
+
+  /** Documents with a cached analysis (tests check that closing forgets them). */
+  get size(): number {
+    return this.entries.size;
+  }
 
   forget(uri: string): void {
     this.entries.delete(uri);
@@ -48,24 +67,40 @@ export class Analyses {
 
   /** The analysis of `doc` as it is now, under `config`; synchronous. */
   getWith(doc: TextDocument, config: DocumentConfig): Checked {
+    const previous = this.previous(doc, config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.config === config && hit.checked.doc === doc) return hit.checked;
-    const checked = this.run(doc, config);
-    this.entries.set(doc.uri, { version: doc.version, config, checked });
+    if (hit && hit.version === doc.version && hit.config === config && hit.previous === previous && hit.checked.doc === doc) return hit.checked;
+    const checked = this.run(doc, config, previous);
+    this.entries.set(doc.uri, { version: doc.version, config, previous, checked });
     return checked;
   }
 
-  private run(doc: TextDocument, config: DocumentConfig): Checked {
+  private previous(doc: TextDocument, config: DocumentConfig): Report | undefined {
+    if (!this.previousFor || !isMarkdown(doc)) return undefined;
+    try {
+      return this.previousFor(doc, config);
+    } catch (error) {
+      this.logOnce(doc.uri, 'previous', `nianbao: finding the previous-year report of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private run(doc: TextDocument, config: DocumentConfig, previous: Report | undefined): Checked {
     if (!isMarkdown(doc)) return { doc, config, active: false };
     const text = doc.getText();
     // Bytes, as the CLI counts them; UTF-8 of CJK is 3 bytes a character.
-    if (Buffer.byteLength(text, 'utf8') > config.maxFileSize) return { doc, config, active: false };
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > config.maxFileSize) {
+      this.logOnce(doc.uri, 'size', `nianbao: ${doc.uri} is larger than maxFileSize (${config.maxFileSize} bytes): not checked`);
+      return { doc, config, active: false, notChecked: { reason: 'too-large', size, limit: config.maxFileSize } };
+    }
     let analysis: Analysis;
     try {
-      analysis = analyze(text, { ...config.analyze, extraRules: this.extraRules });
+      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous });
     } catch (error) {
+      // A stack overflow or any other engine error: logged, the document gets a notice, the server goes on.
       this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return { doc, config, active: false };
+      return { doc, config, active: false, notChecked: { reason: 'engine-failed' } };
     }
     for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
     return { doc, config, analysis, active: analysis.isReport || config.listed };

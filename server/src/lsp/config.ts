@@ -11,8 +11,13 @@ import { findRcFile, loadRcFile, withUserTemplates, type RcConfig } from './rc-f
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
 
-/** Default of `maxFileSize` in the CLI: larger files are not checked. */
-const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/**
+ * Default of `maxFileSize` (bytes, UTF-8): larger documents are not analysed.
+ * The same as the CLI's DEFAULT_MAX_FILE_SIZE (server/src/cli/check-file.ts;
+ * not imported, to keep the CLI's file handling out of the server bundle; a
+ * unit test keeps the two equal).
+ */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export interface DocumentConfig {
   analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules'>;
@@ -110,7 +115,7 @@ export class ConfigStore {
       analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.template ?? settings.template, rules },
       listed,
       inlayHints: settings.inlayHints,
-      maxFileSize: rc?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxFileSize: rc?.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       rcPath: rc?.path,
     };
   }

@@ -12,6 +12,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  LSPErrorCodes,
+  type CancellationToken,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -20,11 +22,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
+import { analyze } from '../engine/analyze.ts';
 import { Analyses, type Checked } from './analyses.ts';
 import { codeActions, figureFixCount, FIX_ALL_KIND, fixAllEdits } from './code-actions.ts';
 import { complete } from './completion.ts';
 import { ConfigStore } from './config.ts';
-import { toLspDiagnostic } from './diagnostics.ts';
+import { notCheckedDiagnostic, toLspDiagnostic } from './diagnostics.ts';
 import { hover } from './hover.ts';
 import { inlayHints } from './inlay-hints.ts';
 import { documentSymbols, foldingRanges } from './outline.ts';
@@ -38,7 +41,9 @@ import { RC_NAME } from './rc-file.ts';
 import { newReport, nextYearReport, ReportTextError } from './report-text.ts';
 import { Scheduler } from './scheduler.ts';
 import { formatTables } from './table-format.ts';
+import { installTestHooks, testAnalyze } from './test-hooks.ts';
 import { testRules } from './test-rules.ts';
+import { REPORT_WATCHERS, WorkspaceIndex } from './workspace-index.ts';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.stack ?? error.message : String(error);
@@ -59,12 +64,21 @@ export function startServer(): Connection {
     pull: (uri) => (canPull ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }) : Promise.resolve(undefined)),
     log,
   });
-  const analyses = new Analyses(configs, log, testRules());
+  const analyses = new Analyses(configs, log, testRules(), testAnalyze(analyze));
+  // The workspace's reports by agency and year: last year's report for carryover and copied-text.
+  const reports = new WorkspaceIndex({ log, changed: (uris) => uris.forEach((uri) => scheduler.schedule(uri)) });
+  analyses.previousFor = (doc, config) => reports.previousReport(doc.uri, config.analyze);
   /** Last version published per document: published versions never go backwards. */
   const published = new Map<string, number>();
 
-  /** Runs a handler; an exception is logged and answered with `fallback`, never left to stop the server. */
-  async function guard<T>(what: string, fallback: T, body: () => T | Promise<T>): Promise<T> {
+  /**
+   * Runs a handler; an exception is logged and answered with `fallback`, never
+   * left to stop the server. A request the client cancelled while it waited in
+   * the queue (the server busy with a burst of edits) is answered with
+   * RequestCancelled without doing the work.
+   */
+  async function guard<T>(what: string, fallback: T, body: () => T | Promise<T>, token?: CancellationToken): Promise<T> {
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${what}: cancelled`);
     try {
       return await body();
     } catch (error) {
@@ -88,7 +102,9 @@ export function startServer(): Connection {
     if ((published.get(uri) ?? -Infinity) > version) return;
     published.set(uri, version);
     const analysis = checked.active ? checked.analysis : undefined;
-    const diagnostics = analysis ? analysis.diagnostics.map((d) => toLspDiagnostic(doc, d, lang)) : [];
+    const diagnostics = analysis
+      ? analysis.diagnostics.map((d) => toLspDiagnostic(doc, d, lang))
+      : checked.notChecked ? [notCheckedDiagnostic(checked.notChecked, lang)] : [];
     const count = (s: string) => analysis?.diagnostics.filter((d) => d.severity === s).length ?? 0;
     const status: StatusParams = {
       uri,
@@ -149,6 +165,8 @@ export function startServer(): Connection {
   });
 
   connection.onInitialized(() => {
+    void reports.scan(configs.workspaceFolders);
+    if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: REPORT_WATCHERS }).catch((e) => log(`nianbao: cannot watch reports: ${describe(e)}`));
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] }).catch((e) => log(`nianbao: cannot watch ${RC_NAME}: ${describe(e)}`));
     }
@@ -159,6 +177,7 @@ export function startServer(): Connection {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
         configs.workspaceFolders = folders.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
+        void reports.scan(configs.workspaceFolders);
         recheckAll();
       });
     }
@@ -170,9 +189,13 @@ export function startServer(): Connection {
     recheckAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => recheckAll());
+  connection.onDidChangeWatchedFiles((params) => {
+    if (reports.filesChanged(params.changes)) recheckAll();
+  });
 
   documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => reports.openDocument(e.document));
+  documents.onDidClose((e) => reports.closeDocument(e.document.uri));
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     scheduler.cancel(uri);
@@ -182,58 +205,58 @@ export function startServer(): Connection {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => guard('code actions', [], async () => {
+  connection.onCodeAction((params, token) => guard('code actions', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.active || !c.analysis) return [];
     return codeActions(c.doc, c.analysis.diagnostics, params, lang);
-  }));
+  }, token));
 
-  connection.onCompletion((params) => guard('completion', [], async () => {
+  connection.onCompletion((params, token) => guard('completion', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.analysis) return [];
     return complete(c.doc, params.position, { analysis: c.analysis, active: c.active, templates: c.config.analyze.templates ?? builtinTemplates }, lang);
-  }));
+  }, token));
 
-  connection.onHover((params) => guard('hover', null, async () => {
+  connection.onHover((params, token) => guard('hover', null, async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.active || !c.analysis) return null;
     return hover(c.doc, c.analysis, c.doc.offsetAt(params.position), lang);
-  }));
+  }, token));
 
-  connection.onDocumentSymbol((params) => guard('document symbols', [], async () => {
+  connection.onDocumentSymbol((params, token) => guard('document symbols', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     return c?.active && c.analysis ? documentSymbols(c.doc, c.analysis, lang) : [];
-  }));
+  }, token));
 
-  connection.onFoldingRanges((params) => guard('folding ranges', [], async () => {
+  connection.onFoldingRanges((params, token) => guard('folding ranges', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     return c?.active && c.analysis ? foldingRanges(c.doc, c.analysis) : [];
-  }));
+  }, token));
 
   // Formatting aligns every GFM table of any Markdown file, report or not.
-  connection.onDocumentFormatting((params) => guard('formatting', [], async () => {
+  connection.onDocumentFormatting((params, token) => guard('formatting', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.analysis) return [];
     return formatTables(c.analysis.report.text, c.analysis.report.rawTables.map((t) => t.range)).map((e) => toLspEdit(c.doc, e));
-  }));
+  }, token));
 
-  connection.onDocumentRangeFormatting((params) => guard('range formatting', [], async () => {
+  connection.onDocumentRangeFormatting((params, token) => guard('range formatting', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.analysis) return [];
     const within = fromLspRange(c.doc, params.range);
     return formatTables(c.analysis.report.text, c.analysis.report.rawTables.map((t) => t.range), within).map((e) => toLspEdit(c.doc, e));
-  }));
+  }, token));
 
-  connection.languages.inlayHint.on((params) => guard('inlay hints', [], async () => {
+  connection.languages.inlayHint.on((params, token) => guard('inlay hints', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.active || !c.analysis) return [];
     return inlayHints(c.doc, c.analysis, fromLspRange(c.doc, params.range), c.config.inlayHints, lang);
-  }));
+  }, token));
 
-  connection.onRequest(TEMPLATES_REQUEST, (params: { uri?: string } | undefined) => guard('templates', [] as TemplateInfo[], async () => {
+  connection.onRequest(TEMPLATES_REQUEST, (params: { uri?: string } | undefined, token) => guard('templates', [] as TemplateInfo[], async () => {
     const templates = params?.uri ? (await configs.get(params.uri)).analyze.templates ?? builtinTemplates : builtinTemplates;
     return templates.map((t) => ({ id: t.id, name: t.name[lang], from: t.years.from, to: t.years.to }));
-  }));
+  }, token));
 
   connection.onRequest(NEW_REPORT_REQUEST, async (params: NewReportParams & { uri?: string }): Promise<ReportTextResult> => {
     const templates = params.uri ? (await configs.get(params.uri)).analyze.templates ?? builtinTemplates : builtinTemplates;
@@ -258,7 +281,7 @@ export function startServer(): Connection {
     }
   });
 
-  connection.onRequest(FIX_ALL_REQUEST, (params: FixAllParams) => guard('fix all', null as FixAllResult | null, async () => {
+  connection.onRequest(FIX_ALL_REQUEST, (params: FixAllParams, token) => guard('fix all', null as FixAllResult | null, async () => {
     const c = await checkedFor(params.uri);
     if (!c?.active || !c.analysis) return { edits: [], version: c?.doc.version ?? 0, figureFixes: 0 };
     const figures = params.figures === true;
@@ -267,10 +290,12 @@ export function startServer(): Connection {
       version: c.doc.version,
       figureFixes: figures ? 0 : figureFixCount(c.analysis.diagnostics),
     };
-  }));
+  }, token));
 
   process.on('uncaughtException', (error) => log(`nianbao: uncaught: ${describe(error)}`));
   process.on('unhandledRejection', (error) => log(`nianbao: unhandled rejection: ${describe(error)}`));
+
+  installTestHooks(connection, () => ({ documents: documents.all().length, analyses: analyses.size, published: published.size }));
 
   documents.listen(connection);
   connection.listen();

@@ -12,6 +12,8 @@ export interface EditorSettings {
   /** Globs (relative to the workspace folder) of files checked even without a report title. */
   files: string[];
   inlayHints: InlayHintMode;
+  /** Bytes (UTF-8) above which a document is not analysed; undefined: the default (DEFAULT_MAX_FILE_SIZE in config.ts). */
+  maxFileSize?: number;
 }
 
 export const defaultSettings: EditorSettings = { rules: {}, files: [], inlayHints: 'all' };
@@ -30,5 +32,7 @@ export function readSettings(value: unknown): EditorSettings {
   const hints = v.inlayHints;
   const inlayHints: InlayHintMode = hints === false || hints === 'off' ? 'off' : hints === 'errors' ? 'errors' : 'all';
   const template = typeof v.template === 'string' && v.template.trim() !== '' && v.template !== 'auto' ? v.template.trim() : undefined;
-  return { template, rules, files, inlayHints };
+  const size = v.maxFileSize;
+  const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 1 ? Math.floor(size) : undefined;
+  return { template, rules, files, inlayHints, maxFileSize };
 }

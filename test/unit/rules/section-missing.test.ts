@@ -50,3 +50,18 @@ test('section-missing: the inserted section starts its own block, even right aft
   const after = analyze(applyEdits(text, d.fix!.edits));
   assert.ok(after.report.sections.some((s) => s.def?.id === 'overview'));
 });
+
+test('section-missing: with the sections out of order, the fix adds no section-order finding', () => {
+  const text = ['# 某县司法局2022年政府信息公开工作年度报告', '', '## 三、收到和处理政府信息公开申请情况', '', '（表三）', '', '## 四、政府信息公开行政复议、行政诉讼情况', '', '（表四）', '',
+    '## 五、存在的主要问题及改进情况', '', '无。', '', '## 二、主动公开政府信息情况', '', '（表二）', '', '## 六、其他需要报告的事项', '', '无。', ''].join('\n');
+  const before = analyze(text).diagnostics;
+  const d = before.find((x) => x.ruleId === 'section-missing')!;
+  assert.equal(d.message.zh, '缺少「一、总体情况」');
+  assert.equal(textAtRange(text, d.range), '## 三、收到和处理政府信息公开申请情况', 'goes first, not before the misplaced 二');
+  const after = analyze(applyEdits(text, d.fix!.edits)).diagnostics;
+  assert.deepEqual(after.filter((x) => x.ruleId === 'section-order').map((x) => x.message.zh), before.filter((x) => x.ruleId === 'section-order').map((x) => x.message.zh));
+});
+
+function textAtRange(text: string, r: { start: number; end: number }): string {
+  return text.slice(r.start, r.end);
+}

@@ -1,5 +1,6 @@
 // A required section is absent. The fix inserts it where it belongs: before
-// the next required section that is present, or at the end.
+// the next required section that is present (when the report has its sections
+// out of order, where it puts the fewest on the wrong side), or at the end.
 import { sectionText } from '../scaffold.ts';
 import type { Rule } from './rule.ts';
 
@@ -24,9 +25,27 @@ const rule: Rule = {
     const sections = report.template.sections;
     const prefix = report.sections.find((s) => s.def)?.prefix ?? '';
     const eol = report.text.includes('\r\n') ? '\r\n' : '\n';
+    // The sections present, first occurrences, in document order, with their place in the format.
+    const seen = new Set<string>();
+    const present = report.sections
+      .filter((s) => s.def && !seen.has(s.def.id) && seen.add(s.def.id))
+      .map((s) => ({ hit: s, index: sections.indexOf(s.def!) }));
+    /**
+     * The section the missing one goes before (undefined: the end). Normally the next section of the
+     * format; when the report has them out of order, the place that puts the fewest sections on the
+     * wrong side of it, so that inserting it adds no section-order finding.
+     */
+    const insertBefore = (i: number) => {
+      const places = [...present.map((p) => p.hit), undefined];
+      const cost = (k: number) => present.filter((p, j) => (j < k ? p.index > i : p.index < i)).length;
+      const natural = places.findIndex((h) => h === undefined || sections.indexOf(h.def!) > i);
+      let best = natural;
+      for (let k = 0; k < places.length; k++) if (cost(k) < cost(best)) best = k;
+      return places[best];
+    };
     sections.forEach((def, i) => {
       if (found.has(def.id)) return;
-      const next = sections.slice(i + 1).map((d) => report.sections.find((s) => s.def === d)).find(Boolean);
+      const next = insertBefore(i);
       const at = next ? next.range.start : report.text.length;
       const where = next?.range ?? report.title?.range ?? { start: 0, end: Math.min(report.text.length, report.text.indexOf('\n') === -1 ? report.text.length : report.text.indexOf('\n')) };
       // The inserted heading must start a block of its own: a blank line before it (a line right after a
