@@ -122,9 +122,9 @@ export class TestClient {
   }
 
   /** Opens a document and waits for its first diagnostics. */
-  async open(uri: string, text: string, languageId = 'markdown'): Promise<PublishDiagnosticsParams> {
+  async open(uri: string, text: string, languageId = 'markdown', timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
     this.docs.set(uri, TextDocument.create(uri, languageId, 1, text));
-    const wait = this.waitForDiagnostics(uri, (p) => p.version === 1);
+    const wait = this.waitForDiagnostics(uri, (p) => p.version === 1, timeoutMs);
     await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return wait;
   }

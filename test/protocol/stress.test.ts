@@ -62,6 +62,12 @@ function publicationsOf(client: TestClient, uri: string): PublishDiagnosticsPara
   return client.published.filter((p) => p.uri === uri);
 }
 
+/** The publication of `version`, already received or still to come. */
+function publicationOf(client: TestClient, uri: string, version: number, timeoutMs = 60000): Promise<PublishDiagnosticsParams> {
+  const seen = publicationsOf(client, uri).find((p) => p.version === version);
+  return seen ? Promise.resolve(seen) : client.waitForDiagnostics(uri, (p) => p.version === version, timeoutMs);
+}
+
 /** Versions never go backwards; every versioned publication is the analysis of its version's text (nothing stale). */
 async function checkPublications(client: TestClient, uri: string, texts: Map<number, string>): Promise<number> {
   const pubs = publicationsOf(client, uri).filter((p) => p.version !== undefined);
@@ -74,15 +80,12 @@ async function checkPublications(client: TestClient, uri: string, texts: Map<num
   return pubs.length;
 }
 
-async function settled<T>(promises: Promise<T>[]): Promise<{ answered: number; cancelled: number }> {
-  let answered = 0;
-  let cancelled = 0;
-  for (const r of await Promise.allSettled(promises)) {
-    if (r.status === 'fulfilled') answered++;
-    else if (r.reason instanceof ResponseError && r.reason.code === -32800) cancelled++;
-    else throw r.reason;
-  }
-  return { answered, cancelled };
+/** A request's outcome, caught at once (the test awaits them all later). */
+function outcome(p: Promise<unknown>): Promise<'answered' | 'cancelled' | Error> {
+  return p.then(
+    () => 'answered' as const,
+    (e: unknown) => (e instanceof ResponseError && e.code === -32800 ? 'cancelled' as const : e instanceof Error ? e : new Error(String(e))),
+  );
 }
 
 async function gc(client: TestClient): Promise<{ rssMb: number; held: GcResult['held'] }> {
@@ -115,7 +118,7 @@ describe('server under stress', () => {
       texts.set(v, client.text(uri));
     }
     assert.equal(client.text(uri), shadow.getText());
-    const last = await client.waitForDiagnostics(uri, (p) => p.version === v, 60000);
+    const last = await publicationOf(client, uri, v);
     const ms = performance.now() - t0;
     assert.deepEqual(last.diagnostics.map(essence), await expectedEssences(client.text(uri)), 'final diagnostics = full analysis of the final text');
     const published = await checkPublications(client, uri, texts);
@@ -145,8 +148,12 @@ describe('server under stress', () => {
       last[i] = await client.change(uris[i], [edit]);
       texts[i].set(last[i], client.text(uris[i]));
     }
+    const t0 = performance.now();
+    const finals = await Promise.all(uris.map((uri, i) => publicationOf(client, uri, last[i])));
+    const count = uris.reduce((n, uri) => n + publicationsOf(client, uri).length, 0) - uris.length;
+    console.log(`stress: ${BURST} didChange over ${uris.length} documents → ${count} publication(s), drained ${(performance.now() - t0).toFixed(0)} ms after the last was sent`);
     for (const [i, uri] of uris.entries()) {
-      const final = await client.waitForDiagnostics(uri, (p) => p.version === last[i], 60000);
+      const final = finals[i];
       assert.equal(client.text(uri), shadows[i].getText());
       assert.deepEqual(final.diagnostics.map(essence), await expectedEssences(client.text(uri)), `${uri}: final diagnostics`);
       await checkPublications(client, uri, texts[i]);
@@ -160,7 +167,7 @@ describe('server under stress', () => {
     await client.open(uri, start);
     const rand = prng(SEED + 2);
     const shadow = TextDocument.create(uri, 'markdown', 1, start);
-    const requests: Promise<unknown>[] = [];
+    const requests: Promise<'answered' | 'cancelled' | Error>[] = [];
     const timers: Promise<void>[] = [];
     const ALL = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
     let v = 1;
@@ -180,7 +187,7 @@ describe('server under stress', () => {
         ['nianbao/fixAll', { uri }],
       ] as const)[i % 7];
       const source = new CancellationTokenSource();
-      requests.push(client.rpc.sendRequest(method, params, source.token));
+      requests.push(outcome(client.rpc.sendRequest(method, params, source.token)));
       // Three in four are cancelled: at once, or a moment later while the server works.
       const when = i % 4;
       if (when === 0) source.cancel();
@@ -190,10 +197,12 @@ describe('server under stress', () => {
     await client.rpc.sendNotification('$/cancelRequest', { id: 987654321 });
     await client.rpc.sendNotification('$/cancelRequest', { id: 'no-such-request' });
     await Promise.all(timers);
-    const { answered, cancelled } = await settled(requests);
-    assert.equal(answered + cancelled, requests.length);
+    const outcomes = await Promise.all(requests);
+    assert.deepEqual(outcomes.filter((o) => o instanceof Error), [], 'every request is answered or cancelled, none fails');
+    const answered = outcomes.filter((o) => o === 'answered').length;
+    const cancelled = outcomes.filter((o) => o === 'cancelled').length;
     console.log(`stress: ${requests.length} requests during 300 edits, ${answered} answered, ${cancelled} cancelled (RequestCancelled)`);
-    const final = await client.waitForDiagnostics(uri, (p) => p.version === v, 60000).catch(() => publicationsOf(client, uri).at(-1)!);
+    const final = await publicationOf(client, uri, v);
     assert.equal(final.version, v);
     assert.deepEqual(final.diagnostics.map(essence), await expectedEssences(client.text(uri)));
     // Still serving: a hover on a figure of the final text answers.
@@ -206,19 +215,29 @@ describe('server under stress', () => {
   it(`open/close storms of ${STORM} documents: cleared on close, nothing held, memory bounded`, async () => {
     const start = seedReport();
     const base = await gc(client);
+    assert.deepEqual(base.held, { documents: 0, analyses: 0, published: 0 }, 'the earlier tests closed their documents');
     const storm = async (round: number) => {
       const uris = Array.from({ length: STORM }, (_, i) => fileUri(`/tmp/nianbao-proto/storm-${round}-${i}.md`));
       const t0 = performance.now();
-      for (const [i, uri] of uris.entries()) {
-        // Each document different, so nothing can be shared between them.
-        const text = start.replace(/\d+/, String(1000 + i)) + `\n\n<!-- ${round}/${i} -->\n`;
-        await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-        // Some closed at once, some after a few more have opened, some edited before closing.
-        if (i % 3 === 0) await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
-        if (i % 3 === 1) await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
-        if (i >= 10 && (i - 10) % 3 !== 0) await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: uris[i - 10] } });
+      const open = (uri: string, text: string) => client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const close = (uri: string) => client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      let analysed = 0;
+      // In batches of 20: opened without waiting; a third closed at once, a third edited, all closed
+      // once the rest have their diagnostics, so the server both analyses and forgets them.
+      for (let b = 0; b < STORM; b += 20) {
+        const batch = uris.slice(b, b + 20);
+        for (const [k, uri] of batch.entries()) {
+          // Each document different, so nothing can be shared between them.
+          const text = start.replace(/\d+/, String(1000 + b + k)) + `\n\n<!-- ${round}/${b + k} -->\n`;
+          await open(uri, text);
+          if (k % 3 === 0) await close(uri);
+          if (k % 3 === 1) await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n' }] });
+        }
+        const kept = batch.filter((_, k) => k % 3 !== 0);
+        await Promise.all(kept.map((uri, j) => publicationOf(client, uri, j % 2 === 0 ? 2 : 1)));
+        analysed += kept.length;
+        for (const uri of kept) await close(uri);
       }
-      for (let i = STORM - 10; i < STORM; i++) if (i % 3 !== 0) await client.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: uris[i] } });
       // Every document's last publication is the clear (no version, no diagnostics), and stays so.
       const deadline = Date.now() + 60000;
       const cleared = () => uris.every((u) => {
@@ -233,12 +252,12 @@ describe('server under stress', () => {
       await new Promise((r) => setTimeout(r, 300));
       assert.ok(cleared(), 'a publication arrived after a document was closed');
       const after = await gc(client);
-      assert.deepEqual(after.held, { documents: 0, analyses: 0, published: 0 }, 'the server holds nothing of closed documents');
-      return { ...after, ms };
+      assert.deepEqual(after.held, base.held, 'the server holds nothing of closed documents');
+      return { ...after, ms, analysed };
     };
     const first = await storm(1);
     const second = await storm(2);
-    console.log(`stress: open/close storms of ${STORM} documents (${(first.ms / 1000).toFixed(1)} s, ${(second.ms / 1000).toFixed(1)} s); server RSS after GC: before ${base.rssMb.toFixed(0)} MB, after storm 1 ${first.rssMb.toFixed(0)} MB, after storm 2 ${second.rssMb.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB)`);
+    console.log(`stress: open/close storms of ${STORM} documents (${first.analysed} analysed before closing; ${(first.ms / 1000).toFixed(1)} s, ${(second.ms / 1000).toFixed(1)} s); server RSS after GC: before ${base.rssMb.toFixed(0)} MB, after storm 1 ${first.rssMb.toFixed(0)} MB, after storm 2 ${second.rssMb.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB)`);
     assert.ok(first.rssMb < RSS_BOUND_MB && second.rssMb < RSS_BOUND_MB, `RSS over ${RSS_BOUND_MB} MB`);
     assert.ok(second.rssMb - first.rssMb < RSS_GROWTH_MB, `RSS grew ${(second.rssMb - first.rssMb).toFixed(0)} MB from one storm to the next`);
     // And a normal report still gets its diagnostics.

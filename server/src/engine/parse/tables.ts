@@ -80,6 +80,8 @@ interface Classified {
   labelEnd: number;
   blockTable?: TableDef;
   headerTables?: TableDef[];
+  /** A group or outer label written beside the row's own (unknown) label, in layouts with several label columns. */
+  sideLabel?: { hit: LabelHit<RowCandidate>; cell: CellRef };
 }
 
 function classify(raw: RawRow, template: Template, candidates: RowCandidate[]): Classified {
@@ -95,8 +97,15 @@ function classify(raw: RawRow, template: Template, candidates: RowCandidate[]): 
   }
   let hit: LabelHit<RowCandidate> | undefined;
   let labelCell: CellRef | undefined;
+  let sideLabel: Classified['sideLabel'];
   for (let i = labels.length - 1; i >= 0; i--) {
     const h = matchLabel(labels[i].text, candidates);
+    // A label left of an unknown, numbered row label (1.申请人…) is a group's, not this row's: the row stays unknown.
+    if (h && i < labels.length - 1 && (h.item.row.group || /^\s*([(（][一二三四五六七八九十]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)/.test(labels[labels.length - 1].text))) {
+      // The left label still names its own row (as it would on a line of its own in a one-column layout).
+      sideLabel = { hit: h, cell: labels[i] };
+      break;
+    }
     if (h) { hit = h; labelCell = labels[i]; break; }
   }
   if (!hit && labels.length > 0) labelCell = labels[labels.length - 1];
@@ -111,7 +120,7 @@ function classify(raw: RawRow, template: Template, candidates: RowCandidate[]): 
     const headerTables = scored.map((x) => x.t);
     return { raw, kind: 'header', labelEnd: end, headerTables };
   }
-  return { raw, kind: 'data', hit, labelCell, labelEnd: end };
+  return { raw, kind: 'data', hit, labelCell, labelEnd: end, sideLabel };
 }
 
 export function mapTables(text: string, rawTables: RawRow[][], template: Template): Pick<Report, 'tables' | 'strayRows'> & { tableIdsByRaw: string[][] } {
@@ -131,6 +140,8 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
   };
   // Context carries across tables: a table split by a page break continues the one before it.
   let context: TableDef | undefined;
+  // Per template table: the cell index of its first value column, read from a header row.
+  const headerStart = new Map<string, number>();
   for (const rows of rawTables) {
     const classified = rows.map((r) => classify(r, template, candidates));
     const ids = new Set<string>();
@@ -164,6 +175,9 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
       }
       if (c.kind === 'header') {
         if (context) {
+          // Where the header puts the first value column: rows with blank label columns are read from there.
+          const first = c.raw.cells.findIndex((cell) => cell.text !== '' && matchLabel(cell.text, [context!.columns[0]]) !== undefined);
+          if (first > 0 && !headerStart.has(context.id)) headerStart.set(context.id, first);
           const model = modelOf(context, c.raw.range);
           for (const cell of c.raw.cells) {
             if (cell.text === '') continue;
@@ -175,6 +189,13 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
       }
       const table = c.hit?.item.table ?? context;
       if (!table) continue;
+      const side = c.sideLabel;
+      if (side && side.hit.item.table === table) {
+        const model = modelOf(table, c.raw.range);
+        if (!model.rows.some((r) => r.row === side.hit.item.row)) {
+          model.rows.push({ raw: c.raw, table, row: side.hit.item.row, labelCell: side.cell, match: side.hit.match, values: [] });
+        }
+      }
       context = table;
       ids.add(table.id);
       const model = modelOf(table, c.raw.range);
@@ -184,13 +205,21 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
         const unlabeled = table.rows.find((r) => r.unlabeled);
         if (unlabeled) { row = unlabeled; match = 'exact'; }
       }
-      let values = fitValues(c.raw.cells.slice(c.labelEnd + 1), table.columns.length);
+      const E = table.columns.length;
+      let values = fitValues(c.raw.cells.slice(c.labelEnd + 1), E);
       let labelSlot: CellRef | undefined;
-      if (!c.labelCell && !row && typicalStart > 0 && c.raw.cells.length >= typicalStart + table.columns.length) {
-        values = fitValues(c.raw.cells.slice(typicalStart), table.columns.length);
+      const labelCell = c.labelCell;
+      const hs = headerStart.get(table.id);
+      const blankUpTo = (n: number) => c.raw.cells.slice(c.labelEnd + 1, n).every((x) => x.text === '');
+      if (hs !== undefined && c.labelEnd < hs - 1 && c.raw.cells.length >= hs + E && blankUpTo(hs) && c.raw.cells.slice(hs + E).every((x) => x.text === '')) {
+        // Blank label columns: the header says where the figures start.
+        values = c.raw.cells.slice(hs, hs + E);
+        if (!row && !labelCell) labelSlot = c.raw.cells[hs - 1];
+      } else if (!c.labelCell && !row && typicalStart > 0 && c.raw.cells.length >= typicalStart + E) {
+        values = fitValues(c.raw.cells.slice(typicalStart), E);
         labelSlot = c.raw.cells[typicalStart - 1];
       }
-      const mapped: MappedRow = { raw: c.raw, table, row, labelCell: c.labelCell, labelSlot, match, values };
+      const mapped: MappedRow = { raw: c.raw, table, row, labelCell, labelSlot, match, values };
       if (!row?.group && values.length !== table.columns.length) mapped.valueCountProblem = { expected: table.columns.length, found: values.length };
       if (row?.group && values.every((v) => v.text === '')) mapped.values = [];
       model.rows.push(mapped);
