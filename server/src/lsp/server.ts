@@ -18,6 +18,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
+import { Console } from 'node:console';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from '../cli/version.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
@@ -40,6 +41,7 @@ import {
 import { RC_NAME } from './rc-file.ts';
 import { newReport, nextYearReport, ReportTextError } from './report-text.ts';
 import { Scheduler } from './scheduler.ts';
+import { FrameRepair } from './framing.ts';
 import { formatTables } from './table-format.ts';
 import { installTestHooks, testAnalyze } from './test-hooks.ts';
 import { testRules } from './test-rules.ts';
@@ -49,8 +51,29 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.stack ?? error.message : String(error);
 }
 
+/**
+ * The connection on the transport named on the command line. Over --stdio the
+ * input goes through FrameRepair, so one corrupt frame does not leave the
+ * server deaf, and console output goes to stderr (stdout carries only LSP).
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  let junkLogged = 0;
+  const input = process.stdin.pipe(new FrameRepair((skipped) => {
+    // Logged, a few times at most: a client stuck on bad framing must not flood the log.
+    if (junkLogged++ < 10) log(`nianbao: skipped ${skipped} bytes of input that were not an LSP message (bad Content-Length or stray output on the pipe)`);
+  }));
+  const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const) (console as unknown as Record<string, unknown>)[k] = toStderr[k].bind(toStderr);
+  function log(message: string) {
+    connection.console.error(message);
+  }
+  return connection;
+}
+
 export function startServer(): Connection {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = connect();
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.error(message);
   let lang: Lang = 'zh';
