@@ -2,6 +2,7 @@
 // no file system, no editor. The CLI and the language server both call this.
 import type { Root } from 'mdast';
 import type { Report } from './model.ts';
+import type { IncrementalParser } from './parse/incremental.ts';
 import { buildReport, isReport } from './parse/report.ts';
 import { rules as allRules, type Rule } from './rules/index.ts';
 import { builtinTemplates } from './templates/builtin.ts';
@@ -17,6 +18,11 @@ export interface AnalyzeOptions {
   /** Extra rules (tests use this to prove a throwing rule does not stop the others). */
   extraRules?: readonly Rule[];
   root?: Root;
+  /**
+   * The document's incremental parser: only the pieces an edit touched are
+   * parsed again; the result is the same as a full analysis.
+   */
+  parser?: IncrementalParser;
   /** The same agency's previous-year report, built by the caller with analyze(): for carryover and copied-text. */
   previous?: Report | undefined;
 }
@@ -36,7 +42,7 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const templates = options.templates ?? builtinTemplates;
-  const report = buildReport(text, { templates, template: options.template, root: options.root });
+  const report = buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser });
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of [...allRules, ...(options.extraRules ?? [])]) {

@@ -1,9 +1,11 @@
 // One analysis per document version and configuration, shared by every
 // feature (diagnostics, code actions, hover, …): a keystroke is analysed once
 // however many requests follow it. Analysis is synchronous; only reading the
-// configuration may wait for the client.
+// configuration may wait for the client. The documents edited last keep an
+// incremental parser, so a keystroke re-parses only the block it touched.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../engine/analyze.ts';
+import { IncrementalParser } from '../engine/parse/incremental.ts';
 import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
 import type { ConfigStore, DocumentConfig } from './config.ts';
@@ -33,6 +35,13 @@ interface Entry {
   checked: Checked;
 }
 
+/**
+ * Documents that keep their parse pieces between versions: the ones being
+ * typed in. Each holds about 15 bytes of tree per byte of text, so keeping
+ * them for every open report would break the 200 MB budget for 200 reports.
+ */
+export const INCREMENTAL_DOCUMENTS = 8;
+
 export function isMarkdown(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
 }
@@ -40,6 +49,8 @@ export function isMarkdown(doc: TextDocument): boolean {
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
   private readonly logged = new Set<string>();
+  /** Most recently analysed last (Map keeps insertion order). */
+  private readonly parsers = new Map<string, IncrementalParser>();
   /** The same agency's previous-year report for a document (workspace-index.ts): carryover, copied-text. */
   previousFor?: (doc: TextDocument, config: DocumentConfig) => Report | undefined;
 
@@ -57,6 +68,7 @@ export class Analyses {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.parsers.delete(uri);
     for (const key of [...this.logged]) if (key.startsWith(uri + '\u0000')) this.logged.delete(key);
   }
 
@@ -96,7 +108,7 @@ export class Analyses {
     }
     let analysis: Analysis;
     try {
-      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous });
+      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous, parser: this.parserFor(doc.uri) });
     } catch (error) {
       // A stack overflow or any other engine error: logged, the document gets a notice, the server goes on.
       this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -104,6 +116,19 @@ export class Analyses {
     }
     for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
     return { doc, config, analysis, active: analysis.isReport || config.listed };
+  }
+
+  private parserFor(uri: string): IncrementalParser {
+    const parser = this.parsers.get(uri) ?? new IncrementalParser();
+    this.parsers.delete(uri);
+    this.parsers.set(uri, parser);
+    if (this.parsers.size > INCREMENTAL_DOCUMENTS) this.parsers.delete(this.parsers.keys().next().value!);
+    return parser;
+  }
+
+  /** Documents holding parse pieces (tests check the bound). */
+  get incrementalDocuments(): number {
+    return this.parsers.size;
   }
 
   /** A rule failing on every keystroke is logged once per document, not once per keystroke. */

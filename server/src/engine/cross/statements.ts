@@ -191,8 +191,25 @@ const ZERO_REVIEW = new RegExp(`${NONE}(?:[^，。；,;纠败撤违举报被可�
 const ZERO_LITIGATION = new RegExp(`${NONE}(?:[^，。；,;纠败撤违举报被可告]{0,24}?)(?:行政)?诉讼(?!判决|败诉|被|结果)`, 'g');
 const ZERO_NEW = /未(?:收到|接到|受理)[^，。；,;]{0,10}?申请|(?:没有|无)(?:收到)?(?:政府信息公开|依申请公开)(?:申请)?(?!工作)/g;
 
+// Reading a paragraph depends on its text and the report year only: each is
+// read once and moved to where the paragraph stands, so a keystroke re-reads
+// just the paragraph it changed.
+const read = new Map<string, Statement[]>();
+const READ_LIMIT = 5_000;
+
 /** Statements of one paragraph for a report of `year`. */
 export function statements(p: Paragraph, year: number | undefined): Statement[] {
+  const key = `${year ?? ''}\u0000${p.text}`;
+  let rel = read.get(key);
+  if (!rel) {
+    rel = readStatements({ text: p.text, start: 0, end: p.text.length }, year);
+    if (read.size >= READ_LIMIT) read.clear();
+    read.set(key, rel);
+  }
+  return rel.map((st) => ({ ...st, start: st.start + p.start, end: st.end + p.start }));
+}
+
+function readStatements(p: Paragraph, year: number | undefined): Statement[] {
   const out: Statement[] = [];
   for (const sent of sentences(p)) {
     const s = fold(sent.text);

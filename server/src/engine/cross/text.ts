@@ -23,14 +23,19 @@ export interface Span {
  * ideographic space → space, so offsets found in the folded text are offsets
  * in the original.
  */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000\u00a0]/g;
+// Several rules fold the whole report text in one analysis: the last answer is kept.
+let lastIn = '';
+let lastOut = '';
+
 export function fold(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else out += ch;
-  }
+  if (s === lastIn) return lastOut;
+  const out = s.replace(FULL_WIDTH, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c >= 0xff01 ? String.fromCharCode(c - 0xfee0) : ' ';
+  });
+  lastIn = s;
+  lastOut = out;
   return out;
 }
 

@@ -24,7 +24,23 @@ function numbering(norm: string): string {
 
 const MATCH_RANK: Record<LabelMatch, number> = { exact: 6, equivalent: 5, variant: 4, fuzzy: 2, prefix: 2, inferred: 1, unknown: 0 };
 
+// The same label texts are matched against the same template rows on every
+// keystroke and in every report: each (items, text) pair is worked out once.
+// Keyed by the items array, so arrays built afresh per call simply miss.
+const memo = new WeakMap<readonly Labelled[], Map<string, LabelHit<Labelled> | undefined>>();
+const MEMO_LIMIT = 20_000;
+
 export function matchLabel<T extends Labelled>(text: string, items: readonly T[]): LabelHit<T> | undefined {
+  let byText = memo.get(items);
+  if (!byText) memo.set(items, (byText = new Map()));
+  if (byText.has(text)) return byText.get(text) as LabelHit<T> | undefined;
+  const hit = computeMatch(text, items);
+  if (byText.size > MEMO_LIMIT) byText.clear();
+  byText.set(text, hit);
+  return hit;
+}
+
+function computeMatch<T extends Labelled>(text: string, items: readonly T[]): LabelHit<T> | undefined {
   const norm = normLabel(text);
   if (norm === '') return undefined;
   let best: LabelHit<T> | undefined;

@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { Report } from '../model.ts';
 import type { Template } from '../templates/template.ts';
 import { guardText } from './guard.ts';
+import type { IncrementalParser } from './incremental.ts';
 import { parseMarkdown } from './markdown.ts';
 import { findSections } from './sections.ts';
 import { collectTables, mapTables } from './tables.ts';
@@ -12,8 +13,10 @@ export interface BuildOptions {
   templates: readonly Template[];
   /** Template id forced by --template or configuration. */
   template?: string;
-  /** A parse tree already made for this text (the server's incremental parser). */
+  /** A parse tree already made for this text (tests that compare parsers). */
   root?: Root;
+  /** Re-uses the pieces of the previous version of this document (the language server keeps one per document). */
+  parser?: IncrementalParser;
 }
 
 const CN_DIGITS: Record<string, string> = { '〇': '0', '零': '0', 'О': '0', '○': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
@@ -62,7 +65,7 @@ function templateForYear(templates: readonly Template[], year: number): Template
 export function buildReport(text: string, options: BuildOptions): Report {
   // Parse and read tables from a guarded copy (same length, same offsets) so pathological input stays cheap.
   const safe = guardText(text);
-  const root = options.root ?? parseMarkdown(safe);
+  const root = options.root ?? options.parser?.update(safe) ?? parseMarkdown(safe);
   const title = findTitle(text, root);
   const y = (title ? yearOf(title.text) : undefined) ?? periodYear(text);
   const { raw, ranges } = collectTables(safe, root);

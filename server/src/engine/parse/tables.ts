@@ -36,11 +36,17 @@ export function collectTables(text: string, root: Root): { raw: RawRow[][]; rang
   return { raw, ranges };
 }
 
+// One array per template, so matchLabel's memo (keyed by the array) serves every report of that format.
+const candidateCache = new WeakMap<Template, RowCandidate[]>();
+
 function candidatesOf(template: Template): RowCandidate[] {
+  const hit = candidateCache.get(template);
+  if (hit) return hit;
   const out: RowCandidate[] = [];
   for (const table of template.tables) {
     for (const row of table.rows) if (!row.unlabeled) out.push({ table, row, label: row.label, variants: row.variants });
   }
+  candidateCache.set(template, out);
   return out;
 }
 

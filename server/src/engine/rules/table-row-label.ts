@@ -8,6 +8,7 @@ import { looksLikeValue } from '../parse/numbers.ts';
 import type { CellRef, MappedRow, TableModel } from '../model.ts';
 import type { RowDef } from '../templates/template.ts';
 import { nearestRow, safeRelabels } from './nearest.ts';
+import { labelledRows, noLabels, rowsOf } from '../templates/label-sets.ts';
 import type { Finding, Rule } from './rule.ts';
 
 const STRONG = new Set(['exact', 'equivalent', 'variant']);
@@ -53,11 +54,12 @@ const rule: Rule = {
   severity: 'warning',
   description: { zh: '行标签与规定格式不一致', en: 'A row label differs from the official one' },
   check({ report, emit }) {
-    const other = report.otherTemplate?.tables.flatMap((t) => t.rows) ?? [];
+    const other = report.otherTemplate ? rowsOf(report.otherTemplate) : noLabels;
+    const mine = rowsOf(report.template);
     // Labels of the other format are template-mismatch's finding.
-    const otherFormat = (text: string) => STRONG.has(matchLabel(text, other)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, report.template.tables.flatMap((t) => t.rows))?.match ?? 'unknown');
+    const otherFormat = (text: string) => STRONG.has(matchLabel(text, other)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, mine)?.match ?? 'unknown');
     for (const table of report.tables) {
-      const labelled = table.def.rows.filter((d) => !d.unlabeled);
+      const labelled = labelledRows(table.def);
       table.rows.forEach((r, i) => {
         // Group labels and other label cells written beside the row's own label (several label columns).
         const end = valueStart(r);

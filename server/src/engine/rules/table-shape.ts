@@ -7,6 +7,7 @@ import { matchLabel } from '../parse/labels.ts';
 import { normLabel } from '../parse/normalize.ts';
 import type { CellRef } from '../model.ts';
 import type { ColumnDef } from '../templates/template.ts';
+import { columnsOf, noLabels } from '../templates/label-sets.ts';
 import type { Rule } from './rule.ts';
 
 const STRONG = new Set(['exact', 'equivalent', 'variant']);
@@ -16,8 +17,8 @@ const rule: Rule = {
   severity: 'error',
   description: { zh: '表格结构与规定格式不符', en: 'A table does not have the shape of the format' },
   check({ report, emit }) {
-    const theirs = report.otherTemplate?.tables.flatMap((t) => t.columns) ?? [];
-    const mine = report.template.tables.flatMap((t) => t.columns);
+    const theirs = report.otherTemplate ? columnsOf(report.otherTemplate) : noLabels;
+    const mine = columnsOf(report.template);
     const otherFormat = (text: string) => STRONG.has(matchLabel(text, theirs)?.match ?? 'unknown') && !STRONG.has(matchLabel(text, mine)?.match ?? 'unknown');
     const seen = new Set<CellRef>();
     const headerFinding = (ref: CellRef, columns: readonly ColumnDef[], official?: ColumnDef) => {

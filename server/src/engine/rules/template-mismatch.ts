@@ -3,6 +3,7 @@
 // heading row filled with figures as the other format's single row.
 import { matchLabel } from '../parse/labels.ts';
 import { looksLikeValue } from '../parse/numbers.ts';
+import { labelsOf } from '../templates/label-sets.ts';
 import type { Rule } from './rule.ts';
 
 const rule: Rule = {
@@ -12,8 +13,8 @@ const rule: Rule = {
   check({ report, emit }) {
     const other = report.otherTemplate;
     if (!other) return;
-    const mine = report.template.tables.flatMap((t) => [...t.rows, ...t.columns]);
-    const theirs = other.tables.flatMap((t) => [...t.rows, ...t.columns]);
+    const mine = labelsOf(report.template);
+    const theirs = labelsOf(other);
     const strong = (m?: string) => m === 'exact' || m === 'equivalent' || m === 'variant';
     const yearText = report.year ? `${report.year}年度报告` : '本报告';
     for (const raw of report.rawTables) {
