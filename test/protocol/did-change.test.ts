@@ -114,4 +114,26 @@ describe('didChange', () => {
     const lastPub = client.published.filter((p) => p.uri === uri).at(-1)!;
     assert.deepEqual(lastPub.diagnostics, [], 'nothing published after the close');
   });
+
+  it('a seeded random edit sequence: the incremental server publishes what a full analysis gives, after every edit', async () => {
+    const { generateReport } = await import('../../bench/generate.ts');
+    const { Rng } = await import('../../bench/rng.ts');
+    const rng = new Rng(4711);
+    const uri = fileUri('/tmp/nianbao-proto/dc-random.md');
+    const texts = new Map<number, string>();
+    const start = generateReport(21, { bytes: 9000, errors: ['wrong-total', 'label-typo'] }).text.replace(/\r\n/g, '\n');
+    texts.set(1, start);
+    await client.open(uri, start);
+    const typed = ['一', '7', '0', '|', ' ', '\n', '\n\n', '| 1 | 2 |\n', '## ', '（七）总计'];
+    for (let step = 0; step < 40; step++) {
+      const text = client.text(uri);
+      const at = rng.int(0, text.length);
+      const cut = rng.next() < 0.4 ? Math.min(text.length, at + rng.int(1, 6)) : at;
+      const v = await client.change(uri, [{ range: { start: position(text, at), end: position(text, cut) }, text: cut === at ? rng.pick(typed) : '' }]);
+      texts.set(v, client.text(uri));
+      await client.waitForDiagnostics(uri, (x) => x.version === v);
+    }
+    await checkPublications(client, uri, texts);
+    assert.ok(client.published.filter((p) => p.uri === uri).length >= 41, 'one publication per edit');
+  });
 });
