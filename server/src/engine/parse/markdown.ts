@@ -1,5 +1,6 @@
 // Markdown to mdast with unified + remark-parse + remark-gfm. Positions are kept
-// on every node; offsets are into the original text.
+// on every node; offsets are into the original text. Inline constructs are
+// turned off (block-syntax.ts): the engine reads block structure only.
 //
 // parseMarkdown parses in units (blocks.ts, units.ts) so that time grows
 // linearly with the document: remark-gfm's table parser is quadratic in the
@@ -9,9 +10,10 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { blockSyntaxOnly } from './block-syntax.ts';
 import { parseInUnits } from './units.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkGfm).use(blockSyntaxOnly);
 
 /** One unified parse of the whole text (quadratic in table cells; for tests and comparisons). */
 export function parseWhole(text: string): Root {
