@@ -1,47 +1,56 @@
 // Bounding what the Markdown parser is asked to do. Some inputs make
-// micromark's time or stack explode: 10,000 nested blockquotes or list items
-// overflow the stack, a table row of 100,000 cells takes minutes. No report
-// needs any of that, so before parsing, nesting deeper than MAX_DEPTH and pipes
-// past MAX_PIPES in a line are turned into inert characters of the same length:
-// every offset stays valid for the original text, and ordinary reports are
-// returned unchanged (the same string).
-export const MAX_DEPTH = 32;
-export const MAX_INDENT = 96;
-export const MAX_PIPES = 200;
+// micromark's time or stack explode, and no report needs any of them. Before
+// parsing, the excess is turned into inert characters of the same length, so
+// every offset stays valid for the original text, and an ordinary report is
+// returned unchanged (the same string). What is bounded, and why
+// (measurements in docs/reliability.md):
+//
+//  - nesting: more than MAX_DEPTH quotes, list markers or footnote labels, or
+//    MAX_INDENT spaces, before a line's text overflow the stack; the deeper
+//    prefix becomes text;
+//  - pipes: a row of 100,000 cells takes minutes; pipes past MAX_PIPES in a
+//    line become broken bars;
+//  - lists and quotes: micromark copies the whole event list of a parse call
+//    each time a container starts a new item, and walks back through the
+//    paragraph for each lazy line, so containers are quadratic in the lines
+//    around them (2,000 lines of `- - x` took 14 s). In a segment (blocks.ts:
+//    a stretch no container survives) with more than MAX_CONTAINER_LEVELS
+//    container markers, or a run of non-blank lines with more than
+//    MAX_LAZY_LINES lines after its first container line, every container
+//    marker of the segment becomes text;
+//  - setext underlines: each one also copies the events; past MAX_SETEXT in a
+//    segment they become text;
+//  - paragraphs (guard-paragraphs.ts): each line costs time proportional to
+//    the paragraph, so a paragraph is cut where it would pass
+//    MAX_PARAGRAPH_LINES lines or PARAGRAPH_BUDGET lines × characters;
+//    past MAX_AUTOLINKS addresses or URLs in one, remark-gfm's transform
+//    overflows the stack, so the excess becomes text.
+//
+// Inline syntax (emphasis, brackets, code spans, autolinks), where micromark
+// is also super-linear, is not parsed at all (block-syntax.ts). The limits and
+// the fast path, which runs on every keystroke, are in guard-scan.ts.
+import { segments } from './blocks.ts';
+import { guardParagraphs } from './guard-paragraphs.ts';
+import { isBlank, isSpace, isUnderline, MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_INDENT, MAX_LAZY_LINES, MAX_PIPES, MAX_SETEXT, needsGuard, scanPrefix } from './guard-scan.ts';
+
+export { MAX_AUTOLINKS, MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_INDENT, MAX_LAZY_LINES, MAX_PARAGRAPH_LINES, MAX_PIPES, MAX_SETEXT, PARAGRAPH_BUDGET } from './guard-scan.ts';
 
 const INERT = '\u3000'; // ideographic space: text to CommonMark, never indentation or a marker
 const BROKEN_BAR = '\u00a6';
+const FULLWIDTH_EQUALS = '\uff1d';
+const FULLWIDTH_HYPHEN = '\uff0d';
 
+/** Nesting past MAX_DEPTH / MAX_INDENT becomes text; pipes past MAX_PIPES become broken bars. */
 function guardLine(line: string): string {
   let out = line;
-  // Container prefix: spaces, tabs, '>' and list markers, counted as nesting levels.
-  let i = 0;
-  let depth = 0;
-  let indent = 0;
-  while (i < out.length) {
-    const ch = out[i];
-    if (ch === ' ' || ch === '\t') { indent++; i++; continue; }
-    if (ch === '>') { depth++; i++; continue; }
-    const m = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t])/.exec(out.slice(i, i + 11));
-    if (m) { depth++; i += m[0].length; continue; }
-    break;
-  }
-  if (depth > MAX_DEPTH || indent > MAX_INDENT) {
+  const p = scanPrefix(out, 0, out.length);
+  if (p.depth > MAX_DEPTH || p.indent > MAX_INDENT) {
     // Keep the first levels; the rest of the prefix becomes plain text.
-    let kept = 0;
-    let spaces = 0;
-    let cut = i;
-    for (let k = 0; k < i; k++) {
-      const ch = out[k];
-      if (ch === ' ' || ch === '\t') spaces++;
-      else kept++;
-      if (kept > MAX_DEPTH || spaces > MAX_INDENT) { cut = k; break; }
-    }
-    out = out.slice(0, cut) + INERT.repeat(i - cut) + out.slice(i);
+    const cut = scanPrefix(out, 0, p.end, MAX_DEPTH, MAX_INDENT).end;
+    out = out.slice(0, cut) + INERT.repeat(p.end - cut) + out.slice(p.end);
   }
-  // Pipes past MAX_PIPES: no report table has that many columns.
   let pipes = 0;
-  for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) === 0x7c) pipes++;
+  for (let k = 0; k < out.length; k++) if (out.charCodeAt(k) === 124) pipes++;
   if (pipes > MAX_PIPES) {
     let seen = 0;
     out = out.replace(/\|/g, () => (++seen > MAX_PIPES ? BROKEN_BAR : '|'));
@@ -49,15 +58,57 @@ function guardLine(line: string): string {
   return out;
 }
 
-/** The text with pathological nesting and over-wide rows made inert; the same string when there are none. */
-export function guardText(text: string): string {
-  // Fast path: nothing deep or wide (the case for every real report).
-  if (!/^[ \t>]{33,}|\|(?:[^|\n]*\|){200}|^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+){33,}/m.test(text)) return text;
-  const lines = text.split('\n');
-  let changed = false;
-  for (let n = 0; n < lines.length; n++) {
-    const g = guardLine(lines[n]);
-    if (g !== lines[n]) { lines[n] = g; changed = true; }
+/** The line with its container markers (quotes, list items, footnote labels) made text; spaces kept, so indentation is unchanged. */
+function flattenLine(line: string): string {
+  const p = scanPrefix(line, 0, line.length);
+  if (p.depth === 0) return line;
+  let prefix = '';
+  for (let k = 0; k < p.end; k++) prefix += isSpace(line.charCodeAt(k)) ? line[k] : INERT;
+  return prefix + line.slice(p.end);
+}
+
+/** Per segment: too many container markers or lazy lines flatten the segment; underlines past MAX_SETEXT become text. */
+function guardSegments(lines: string[], breaks: readonly string[]): void {
+  let line = 0;
+  let at = 0; // offset of lines[line]
+  for (const seg of segments(join(lines, breaks))) {
+    const first = line;
+    while (line < lines.length && at < seg.end) at += lines[line].length + breaks[line++].length;
+    let levels = 0;
+    let lazy = 0;
+    let containerInBlock = false;
+    let tooLazy = false;
+    let setext = 0;
+    for (let k = first; k < line; k++) {
+      const s = lines[k];
+      if (isBlank(s, 0, s.length)) { containerInBlock = false; lazy = 0; continue; }
+      const depth = scanPrefix(s, 0, s.length).depth;
+      if (depth > 0) { levels += depth; containerInBlock = true; }
+      else if (containerInBlock && ++lazy > MAX_LAZY_LINES) tooLazy = true;
+      const prev = lines[k - 1];
+      if (k > first && !isBlank(prev, 0, prev.length) && isUnderline(s, 0, s.length) && ++setext > MAX_SETEXT) {
+        lines[k] = s.replace(/[=-]/g, (c) => (c === '=' ? FULLWIDTH_EQUALS : FULLWIDTH_HYPHEN));
+      }
+    }
+    if (levels > MAX_CONTAINER_LEVELS || tooLazy) for (let k = first; k < line; k++) lines[k] = flattenLine(lines[k]);
   }
-  return changed ? lines.join('\n') : text;
+}
+
+/** The text with pathological input made inert; the same string when there is none. */
+export function guardText(text: string): string {
+  if (!needsGuard(text)) return text;
+  // Lines without their endings (CommonMark's: LF, CRLF, or a lone CR), and the endings.
+  const parts = text.split(/(\r\n|\r|\n)/);
+  const lines = parts.filter((_, i) => i % 2 === 0).map(guardLine);
+  const breaks = [...parts.filter((_, i) => i % 2 === 1), ''];
+  guardSegments(lines, breaks);
+  guardParagraphs(lines);
+  const out = join(lines, breaks);
+  return out === text ? text : out;
+}
+
+function join(lines: readonly string[], breaks: readonly string[]): string {
+  let out = '';
+  for (let k = 0; k < lines.length; k++) out += lines[k] + breaks[k];
+  return out;
 }

@@ -1,9 +1,10 @@
 // A blank cell where the format requires a number. The fix fills in the value
 // the table's sum relations give (a blank total: the sum it should be), or 0
-// when they give none (a blank means none).
+// when they give none (a blank means none); none when they contradict each
+// other, since any figure would then break one of them.
 import { cellName, formatNumber } from '../relations.ts';
 import { matchLabel } from '../parse/labels.ts';
-import { computedValue } from './computed.ts';
+import { computedValue, fillValue } from './computed.ts';
 import type { Rule } from './rule.ts';
 
 const STRONG = new Set(['exact', 'equivalent', 'variant']);
@@ -30,13 +31,13 @@ const rule: Rule = {
         if (cell.value.kind !== 'empty') continue;
         if (skipped.has(cell.row.id)) continue;
         const c = computedValue(table, cell);
-        const value = c ?? 0;
+        const value = fillValue(table, cell);
         const name = cellName(cell);
-        const shown = formatNumber(value);
+        const shown = value === undefined ? '' : formatNumber(value);
         emit({
           message: { zh: `${name.zh}为空，应填写数字${c !== undefined ? `（按勾稽关系应为 ${formatNumber(c)}）` : '（没有则填 0）'}`, en: `${name.en} is blank; a number is required${c !== undefined ? ` (${formatNumber(c)} by the table's relations)` : ' (0 if none)'}` },
           range: cell.ref.range,
-          fix: { title: { zh: `填入 ${shown}`, en: `Fill in ${shown}` }, edits: [{ range: cell.ref.range, newText: ` ${shown} ` }], changesFigure: true },
+          fix: value === undefined ? undefined : { title: { zh: `填入 ${shown}`, en: `Fill in ${shown}` }, edits: [{ range: cell.ref.range, newText: ` ${shown} ` }], changesFigure: true },
         });
       }
     }

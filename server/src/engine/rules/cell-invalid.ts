@@ -1,9 +1,10 @@
 // Text, a slash, a negative or a fractional figure where the format needs a
 // whole non-negative count (only 本年增/减 may be negative, only money cells
 // may have decimals). A placeholder for "none" (/, 无, —) is fixed like a
-// blank: the value the table's relations give, or 0.
+// blank: the value the table's relations give, or 0 (no fix when they
+// contradict each other).
 import { cellName, formatNumber } from '../relations.ts';
-import { computedValue } from './computed.ts';
+import { fillValue } from './computed.ts';
 import type { Rule } from './rule.ts';
 
 const REASON = {
@@ -27,7 +28,8 @@ const rule: Rule = {
         const name = cellName(cell);
         const none = NONE.test(cell.ref.text);
         const why = cell.value.reason === 'text' && none ? { zh: '不是数字，没有则应填 0', en: 'is not a number; write 0 for none' } : REASON[cell.value.reason];
-        const value = none ? formatNumber(computedValue(table, cell) ?? 0) : undefined;
+        const fill = none ? fillValue(table, cell) : undefined;
+        const value = fill === undefined ? undefined : formatNumber(fill);
         emit({
           message: { zh: `${name.zh}「${cell.ref.text}」${why.zh}`, en: `${name.en} “${cell.ref.text}” ${why.en}` },
           range: cell.ref.range,

@@ -21,8 +21,16 @@ function agreed(values: number[]): number | undefined {
   return values.every((v) => Math.abs(v - values[0]) < 1e-9) ? values[0] : undefined;
 }
 
-/** The value that makes the cell's relations hold, when they determine one and agree on it. */
-export function computedValue(table: TableModel, cell: Cell): number | undefined {
+interface Solutions {
+  /** Values from relations whose other cells are all figures. */
+  exact: number[];
+  /** Values from relations with other blanks, for a total (the blanks counting as 0). */
+  approx: number[];
+  /** A relation with all other cells figures gives a value the cell cannot hold (negative, fractional). */
+  disagree: boolean;
+}
+
+function solve(table: TableModel, cell: Cell): Solutions {
   const exact: number[] = [];
   const approx: number[] = [];
   let disagree = false;
@@ -53,9 +61,33 @@ export function computedValue(table: TableModel, cell: Cell): number | undefined
       else disagree = true;
     } else if (rel.target === self && fits(cell, v)) approx.push(v);
   }
+  return { exact, approx, disagree };
+}
+
+function decide({ exact, approx, disagree }: Solutions): number | undefined {
   if (exact.length > 0) return disagree ? undefined : agreed(exact);
   if (disagree) return undefined;
   return agreed(approx);
+}
+
+/** The value that makes the cell's relations hold, when they determine one and agree on it. */
+export function computedValue(table: TableModel, cell: Cell): number | undefined {
+  return decide(solve(table, cell));
+}
+
+/**
+ * The figure a blank cell (or a placeholder for none) is filled with: the
+ * value its relations determine, or 0 when no relation with all its other
+ * cells written determines one. Undefined when such relations conflict (a
+ * blank term of a row whose total is also wrong): the blank keeps them from
+ * being judged, and whatever figure fills it breaks one of them, so filling it
+ * would bring a new finding.
+ */
+export function fillValue(table: TableModel, cell: Cell): number | undefined {
+  const s = solve(table, cell);
+  const value = decide(s);
+  if (value !== undefined) return value;
+  return s.exact.length === 0 && !s.disagree ? 0 : undefined;
 }
 
 /**
