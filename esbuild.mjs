@@ -1,6 +1,14 @@
-// Bundles the three entry points, one file each: the VS Code client, the
-// language server and the CLI. `--production` minifies (sourcemaps always).
+// Bundles the entry points, one file each: the VS Code client, the language
+// server, and the CLI in parts. `--production` minifies (sourcemaps always).
+//
+// The CLI is split so that a cold `nianbao check` compiles only what checking
+// needs: dist/cli.cjs (the commands, check, the engine), dist/worker.cjs (the
+// `--jobs` threads), dist/import.cjs (`nianbao import`: Word and HTML
+// libraries), and dist/lib/*.cjs (libraries check needs only now and then,
+// required on first use through the shims in server/src/cli/lazy/).
+// `nianbao lsp` loads dist/server.cjs, the editor's own server bundle.
 import * as esbuild from 'esbuild';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -16,10 +24,35 @@ const common = {
   banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
+// Package → shim that requires dist/lib/<package>.cjs on first use.
+const lazy = { ajv: 'server/src/cli/lazy/ajv.ts', 'iconv-lite': 'server/src/cli/lazy/iconv-lite.ts' };
+
+// Modules the CLI imports that are bundled on their own: in dist/cli.cjs the
+// import stays, of the file beside it, and runs only when the command does.
+const parts = {
+  [resolve('server/src/cli/import-command.ts')]: './import.cjs',
+  [resolve('server/src/lsp/main.ts')]: './server.cjs',
+};
+const partsPlugin = {
+  name: 'cli-parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const to = parts[resolve(args.resolveDir, args.path)];
+      if (to) return { path: to, external: true };
+      // The shims' require('./lib/…'): the libraries bundled beside the CLI.
+      if (args.importer.startsWith(resolve('server/src/cli/lazy')) && args.path.startsWith('./lib/')) return { path: args.path, external: true };
+      return undefined;
+    });
+  },
+};
+const cli = { ...common, alias: Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])), plugins: [partsPlugin] };
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
+  esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
+  esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
+  ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),
 ]);

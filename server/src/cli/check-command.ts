@@ -3,7 +3,7 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { previousIndex, summaryTable } from './data-command.ts';
+import { previousIndex, summaryTable, SummaryRows } from './data-command.ts';
 import { expand, shard } from './files.ts';
 import type { Formatter, FormatterIO } from './format/formatter.ts';
 import { githubFormatter } from './format/github.ts';
@@ -39,11 +39,18 @@ export interface IO {
 
 const FORMATTERS: Record<OutputFormat, (io: FormatterIO) => Formatter> = { text: textFormatter, json: jsonFormatter, sarif: sarifFormatter, github: githubFormatter };
 
-/** Runs the files through `run` (in this thread or in workers) and feeds each result to `each`. */
-export type Runner = (paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void) => Promise<void>;
+/**
+ * Checks the files (in this thread or in workers) and feeds each result to
+ * `each`, in file order. `pairAmong`: the files among which each file's
+ * previous-year report is looked for (all the files of the run, not only this
+ * shard), for carryover and copied-text.
+ */
+export type Runner = (paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void, pairAmong?: readonly string[]) => Promise<void>;
 
-export const inThread: Runner = async (paths, options, each) => {
-  for (const t of paths) each(checkFile(t.path, t.explicit, options));
+export const inThread: Runner = async (paths, options, each, pairAmong) => {
+  const withPrevious = pairAmong ? { ...options, previous: previousIndex(pairAmong) } : options;
+  // A copy, as a worker's result is: strings sliced from the report (an agency, a quoted cell) would keep its text alive.
+  for (const t of paths) each(structuredClone(checkFile(t.path, t.explicit, withPrevious)));
 };
 
 export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
@@ -57,17 +64,17 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
   }
   const chosen = args.shard ? shard(targets, args.shard.index, args.shard.count) : targets;
   const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
-  // Cheap first pass over all the files (not only this shard): each one's previous-year report, by agency and year.
-  if (targets.length > 1) options.previous = previousIndex(targets.map((t) => t.path));
-  const results: FileResult[] = [];
-  await runner(chosen, options, (r) => {
+  const rows = args.summary ? new SummaryRows() : undefined;
+  const each = (r: FileResult) => {
     addToSummary(summary, r);
     formatter.file(r);
-    if (args.summary) results.push(r);
-  });
+    rows?.add(r);
+  };
+  // Each file's previous-year report is looked for among all the files (not only this shard), by agency and year.
+  await runner(chosen, options, each, targets.length > 1 ? targets.map((t) => t.path) : undefined);
   formatter.end(summary);
   // Machine-readable output stays valid: the table goes to stderr then.
-  if (args.summary) (args.format === 'text' ? io.out : io.err)('\n' + summaryTable(results, args.lang));
+  if (rows) (args.format === 'text' ? io.out : io.err)('\n' + summaryTable(rows, args.lang));
   let code = 0;
   if (summary.errors > 0) code = 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) code = 1;

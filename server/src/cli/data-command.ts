@@ -12,7 +12,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
 import { reportFigures, unionSlots, type FigureSlot } from '../engine/cross/figures.ts';
-import { identify, pairPrevious } from '../engine/cross/identity.ts';
+import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
 import type { Report } from '../engine/model.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
@@ -20,6 +20,7 @@ import type { Lang } from '../engine/types.ts';
 import type { FileResult } from './check-file.ts';
 import { configFor } from './config.ts';
 import { decodeBytes } from './decode.ts';
+import { detached } from '../engine/detach.ts';
 import { expand } from './files.ts';
 
 const MAX_SIZE = 10 * 1024 * 1024;
@@ -32,20 +33,37 @@ export function readReportText(path: string, maxSize = MAX_SIZE): string {
 }
 
 /**
+ * Who and when the report in a file is, for pairing it with last year's
+ * (agency and year only, the agency copied: a slice of the text would keep the
+ * whole file alive); undefined when the file cannot be read (check reports it).
+ */
+export function readIdentity(path: string): Identity | undefined {
+  let identity: Identity;
+  try {
+    identity = identify(readReportText(path));
+  } catch {
+    return undefined;
+  }
+  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
+}
+
+/** Each file's previous-year report among `paths` (path → path), from their identities (`readIdentity`, in this order). */
+export function pairIdentities(paths: readonly string[], identities: readonly (Identity | undefined)[]): Record<string, string> {
+  const items: { path: string; identity: Identity }[] = [];
+  paths.forEach((path, i) => {
+    const identity = identities[i];
+    if (identity) items.push({ path, identity });
+  });
+  return Object.fromEntries(pairPrevious(items));
+}
+
+/**
  * First, cheap pass over the files checked together: read each one's title,
  * agency and year, and map each file to the same agency's file for the year
  * before (path → path). Unreadable files are left out (check reports them).
  */
 export function previousIndex(paths: readonly string[]): Record<string, string> {
-  const items: { path: string; identity: ReturnType<typeof identify> }[] = [];
-  for (const path of paths) {
-    try {
-      items.push({ path, identity: identify(readReportText(path)) });
-    } catch {
-      // Reported by the real pass.
-    }
-  }
-  return Object.fromEntries(pairPrevious(items));
+  return pairIdentities(paths, paths.map(readIdentity));
 }
 
 /** The previous-year report for a file, analysed with the same templates; undefined when it cannot be read. */
@@ -108,16 +126,17 @@ export async function collectData(paths: readonly string[], options: { template?
     if (!t.explicit && !a.isReport) continue;
     const r = a.report;
     const figures = reportFigures(r);
+    // Records are kept until the end: their strings are copied so that they do not keep every report's text alive.
     const values: ReportRecord['values'] = {};
-    for (const [name, f] of figures) values[name] = f.value ?? (f.text === '' ? null : f.text);
+    for (const [name, f] of figures) values[name] = f.value ?? (f.text === '' ? null : detached(f.text));
     const counts: Record<string, number> = Object.fromEntries(allRules.map((x) => [x.id, 0]));
     for (const d of a.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
     records.push({
       path: t.path,
-      agency: r.agency ?? null,
+      agency: r.agency === undefined ? null : detached(r.agency),
       year: r.year ?? null,
       template: r.template.id,
-      title: r.title?.text ?? null,
+      title: r.title ? detached(r.title.text) : null,
       previous: previous ? prev[t.path] : null,
       errors: a.diagnostics.filter((d) => d.severity === 'error').length + a.failures.length,
       warnings: a.diagnostics.filter((d) => d.severity === 'warning').length,
@@ -202,19 +221,27 @@ export interface SummaryRow {
   warnings: number;
 }
 
-export function summaryRows(results: readonly FileResult[]): SummaryRow[] {
-  const by = new Map<string, SummaryRow>();
-  for (const r of results) {
-    if (r.status !== 'checked') continue;
+/** The rows of `check --summary`, added up file by file: memory grows with agencies and years, not files. */
+export class SummaryRows {
+  private readonly by = new Map<string, SummaryRow>();
+
+  add(r: FileResult): void {
+    if (r.status !== 'checked') return;
     const agency = r.agency ?? r.path;
     const key = `${agency}\u0000${r.year ?? ''}`;
-    const row = by.get(key) ?? { agency, year: r.year ?? null, files: 0, errors: 0, warnings: 0 };
+    let row = this.by.get(key);
+    if (!row) this.by.set(key, (row = { agency: detached(agency), year: r.year ?? null, files: 0, errors: 0, warnings: 0 }));
     row.files++;
-    row.errors += r.diagnostics.filter((d) => d.severity === 'error').length;
-    row.warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
-    by.set(key, row);
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') row.errors++;
+      else if (d.severity === 'warning') row.warnings++;
+    }
   }
-  return [...by.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.agency.localeCompare(b.agency, 'zh') || (a.year ?? 0) - (b.year ?? 0));
+
+  /** Worst first: most errors, then most warnings, then by agency and year. */
+  sorted(): SummaryRow[] {
+    return [...this.by.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.agency.localeCompare(b.agency, 'zh') || (a.year ?? 0) - (b.year ?? 0));
+  }
 }
 
 function width(s: string): number {
@@ -229,8 +256,8 @@ function pad(s: string, w: number, right = false): string {
 }
 
 /** The summary as an aligned text table (CJK characters count two columns). */
-export function summaryTable(results: readonly FileResult[], lang: Lang): string {
-  const rows = summaryRows(results);
+export function summaryTable(summary: SummaryRows, lang: Lang): string {
+  const rows = summary.sorted();
   const head = lang === 'zh' ? ['机关', '年度', '文件', '错误', '警告'] : ['Agency', 'Year', 'Files', 'Errors', 'Warnings'];
   const body = rows.map((r) => [r.agency, r.year === null ? '—' : String(r.year), String(r.files), String(r.errors), String(r.warnings)]);
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));

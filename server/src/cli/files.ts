@@ -4,7 +4,6 @@
 // (sorted) so --shard splits a corpus the same way on every machine.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface Target {
   path: string;
@@ -41,6 +40,8 @@ export async function expand(args: readonly string[], cwd = process.cwd()): Prom
       exists = false;
     }
     if (exists && !isDir) { add(arg, true); continue; }
+    // Loaded only for a directory or a pattern: checking named files (an editor, a pre-commit hook) starts sooner.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!exists && !isDynamicPattern(arg)) { missing.push(arg); continue; }
     const patterns = isDir ? [`${arg.replace(/\/+$/, '')}/**/*.{md,markdown}`] : [arg];
     // followSymbolicLinks false: a symlink loop in a corpus must not hang the run.

@@ -1,10 +1,10 @@
-// The `nianbao` command line: check, import, lsp. Argument parsing with
-// commander; the work is in check-command.ts, import-command.ts and the server.
+// The `nianbao` command line: check, data, diff, import, lsp. Argument parsing
+// with commander; the work is in check-command.ts, import-command.ts and the
+// server. Only `check` is loaded up front: the other commands are imported
+// when run; in the bundle `import` and `lsp` are separate files (esbuild.mjs).
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck, type OutputFormat } from './check-command.ts';
 import { runnerFor } from './workers.ts';
-import { runData } from './data-command.ts';
-import { runDiff } from './diff-command.ts';
 import { VERSION } from './version.ts';
 import type { Lang } from '../engine/types.ts';
 
@@ -53,7 +53,7 @@ program
   .option('--max-warnings <n>', '警告超过此数时以 1 退出 / exit 1 when warnings exceed n', intArg('--max-warnings'))
   .option('--quiet', '只报告错误 / report errors only')
   .option('--shard <i/n>', '只检查第 i 份（共 n 份）/ check shard i of n', shardArg)
-  .option('--jobs <n>', '并行线程数 / worker threads (default: number of cores)', intArg('--jobs'))
+  .option('--jobs <n>', '并行线程数（0：不用线程）/ worker threads (default: number of cores; 0: none)', intArg('--jobs'))
   .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
   .option('--summary', '最后按机关和年度列出错误和警告数（问题最多的在前）/ end with a table per agency and year, worst first')
   .action(async (paths: string[], o) => {
@@ -75,6 +75,7 @@ program
   .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
   .action(async (paths: string[], o) => {
+    const { runData } = await import('./data-command.ts');
     process.exitCode = await runData(
       { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang },
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
@@ -91,7 +92,8 @@ program
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
   .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
-  .action((last: string, current: string, o) => {
+  .action(async (last: string, current: string, o) => {
+    const { runDiff } = await import('./diff-command.ts');
     process.exitCode = runDiff(
       { last, this: current, format: o.format, lang: o.lang, template: o.template, config: o.config, changedOnly: !!o.changed },
       { out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), err: (s) => process.stderr.write(s + '\n') },
@@ -122,8 +124,9 @@ program
   .option('--node-ipc', 'use node IPC')
   .allowUnknownOption(true)
   .action(async () => {
-    const { startServer } = await import('../lsp/server.ts');
-    startServer();
+    // The language server's entry starts it when loaded, reading the transport (--stdio, --node-ipc)
+    // from the command line as when run alone; bundled, this is dist/server.cjs itself.
+    await import('../lsp/main.ts');
   });
 
 program.parseAsync(process.argv).catch((e) => {

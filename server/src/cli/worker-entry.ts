@@ -1,29 +1,37 @@
 // The worker thread of `nianbao check --jobs N` (bundled as dist/worker.cjs).
-// It checks the files the main thread sends, one at a time, and posts back
-// only the plain FileResult: no text and no tree leaves the worker, so the
-// main thread's memory does not grow with the number of files.
+// It does what the main thread sends, one task at a time: read a file's
+// identity (agency, year) for pairing reports with last year's, or check a
+// file. Only plain data goes back (an identity, a FileResult): no text and no
+// tree leaves the worker, so the main thread's memory does not grow with the
+// number of files.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
+import { readIdentity } from './data-command.ts';
 
-export interface Task {
-  index: number;
-  path: string;
-  explicit: boolean;
-}
+export type Task =
+  | { kind: 'identify'; index: number; path: string }
+  /** `previous`: the file's previous-year report, found by the main thread from every file's identity. */
+  | { kind: 'check'; index: number; path: string; explicit: boolean; previous?: string };
 
-export interface Done {
-  index: number;
-  result: FileResult;
-}
+export type Done =
+  /** `identity` undefined: the file cannot be read (the check reports why). */
+  | { kind: 'identify'; index: number; identity?: Identity }
+  | { kind: 'check'; index: number; result: FileResult };
 
 const options = workerData as CheckOptions;
 
-parentPort?.on('message', (task: Task) => {
+function run(task: Task): Done {
+  if (task.kind === 'identify') return { kind: 'identify', index: task.index, identity: readIdentity(task.path) };
   let result: FileResult;
   try {
-    result = checkFile(task.path, task.explicit, options);
+    result = checkFile(task.path, task.explicit, task.previous ? { ...options, previous: { [task.path]: task.previous } } : options);
   } catch (e) {
     result = { path: task.path, status: 'error', reason: e instanceof Error ? e.message : String(e), diagnostics: [] };
   }
-  parentPort!.postMessage({ index: task.index, result } satisfies Done);
+  return { kind: 'check', index: task.index, result };
+}
+
+parentPort?.on('message', (task: Task) => {
+  parentPort!.postMessage(run(task) satisfies Done);
 });

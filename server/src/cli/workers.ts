@@ -1,6 +1,8 @@
-// `--jobs N`: checking files in N worker threads. Results are handed to the
+// `--jobs N`: checking files in N worker threads (pool.ts). First the workers
+// read every file's agency and year, from which this thread pairs each report
+// with last year's; then they check the files. Results are handed to the
 // formatter in file order as soon as every earlier file is done, so output is
-// the same as with one thread and streams while the run goes on. At most a few
+// the same as in one thread and streams while the run goes on. Only a few
 // tasks per worker are in flight, so the results waiting for an earlier, slow
 // file stay few: memory does not grow with the number of files.
 import { availableParallelism } from 'node:os';
@@ -8,12 +10,13 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { inThread, type Runner } from './check-command.ts';
+import { pairIdentities, readIdentity } from './data-command.ts';
+import { AHEAD, Pool } from './pool.ts';
 import type { Done, Task } from './worker-entry.ts';
 
-/** Tasks sent ahead to each worker: enough to keep it busy while its last result travels back. */
-const AHEAD = 4;
 /** Below this many files a worker's start-up (loading the engine, ~100 ms) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 4;
 
@@ -24,6 +27,15 @@ const MIN_FILES_FOR_WORKERS = 4;
  * a file that does not fit is checked again in the main thread.
  */
 const WORKER_HEAP_MB = 128;
+
+/**
+ * Files a worker checks before a fresh one takes over. The engine's caches
+ * (normalised labels, sentences read) keep strings sliced from the reports,
+ * and with them whole report texts: 15–20 MB per 1,000 reports that would
+ * otherwise stay for the whole run. A fresh worker costs its start-up and
+ * JIT warm-up again, about 2 s of CPU: a few percent of its 1,000 files.
+ */
+const FILES_PER_WORKER = 1000;
 
 /** A worker running dist/worker.cjs next to the bundled CLI or, from source, worker-entry.ts under tsx. */
 function newWorker(options: CheckOptions, heapMb: number): Worker {
@@ -40,68 +52,56 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** The runner for `--jobs`: in this thread for one job or a handful of files, worker threads otherwise. */
-export function runnerFor(jobs: number = defaultJobs(), heapMb = WORKER_HEAP_MB): Runner {
-  return (paths, options, each) => (jobs <= 1 || paths.length < MIN_FILES_FOR_WORKERS ? inThread(paths, options, each) : inWorkers(jobs, heapMb, paths, options, each));
+/**
+ * The runner for `--jobs`: worker threads, even for one job (a worker's heap
+ * is capped and it is replaced after its share of files, so memory stays
+ * bounded however many files there are); in this thread for a handful of
+ * files, or with --jobs 0.
+ */
+export function runnerFor(jobs: number = defaultJobs(), heapMb = WORKER_HEAP_MB, filesPerWorker = FILES_PER_WORKER): Runner {
+  return (paths, options, each, pairAmong) => {
+    if (jobs < 1 || paths.length < MIN_FILES_FOR_WORKERS) return inThread(paths, options, each, pairAmong);
+    const { previous: _, ...shared } = options;
+    const pool = new Pool(jobs, { filesPerWorker }, () => newWorker(shared, heapMb));
+    return inWorkers(pool, jobs, paths, options, each, pairAmong).finally(() => pool.close());
+  };
 }
 
-function inWorkers(jobs: number, heapMb: number, paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const waiting = new Map<number, FileResult>();
-    const inFlight = new Map<Worker, Set<number>>();
-    let nextTask = 0;
-    let nextOut = 0;
-    let finished = false;
-
-    const flush = () => {
-      while (waiting.has(nextOut)) {
-        const r = waiting.get(nextOut)!;
+async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void, pairAmong?: readonly string[]): Promise<void> {
+  let previous = options.previous;
+  if (pairAmong) {
+    const identities: (Identity | undefined)[] = [];
+    await pool.run({
+      count: pairAmong.length,
+      task: (index) => ({ kind: 'identify', index, path: pairAmong[index] }),
+      ready: () => true,
+      done: (m) => { if (m.kind === 'identify') identities[m.index] = m.identity; },
+      lost: (t) => ({ kind: 'identify', index: t.index, identity: readIdentity(t.path) }),
+    });
+    previous = pairIdentities(pairAmong, identities);
+  }
+  const waiting = new Map<number, FileResult>();
+  let nextOut = 0;
+  await pool.run({
+    count: paths.length,
+    task: (index): Task => ({ kind: 'check', index, path: paths[index].path, explicit: paths[index].explicit, previous: previous?.[paths[index].path] }),
+    // Never run further ahead of the output than the workers can fill: bounded waiting results.
+    ready: (index) => index < nextOut + jobs * AHEAD * 2,
+    done: (m) => {
+      if (m.kind !== 'check') return;
+      waiting.set(m.index, m.result);
+      for (let r; (r = waiting.get(nextOut)) !== undefined; nextOut++) {
         waiting.delete(nextOut);
-        nextOut++;
         each(r);
       }
-      if (nextOut === paths.length && !finished) {
-        finished = true;
-        Promise.all([...inFlight.keys()].map((w) => w.terminate())).then(() => resolve(), reject);
-      }
-    };
-
-    const feed = (w: Worker) => {
-      const mine = inFlight.get(w)!;
-      // Never run further ahead of the output than the workers can fill: bounded waiting results.
-      while (mine.size < AHEAD && nextTask < paths.length && nextTask < nextOut + jobs * AHEAD * 2) {
-        const t: Task = { index: nextTask, path: paths[nextTask].path, explicit: paths[nextTask].explicit };
-        mine.add(nextTask++);
-        w.postMessage(t);
-      }
-    };
-
-    const start = () => {
-      const w = newWorker(options, heapMb);
-      inFlight.set(w, new Set());
-      w.on('message', (m: Done) => {
-        inFlight.get(w)?.delete(m.index);
-        waiting.set(m.index, m.result);
-        flush();
-        for (const other of inFlight.keys()) feed(other);
-      });
-      // A worker that dies takes its tasks with it: check them here (a file too big for the
-      // worker's heap) or report them as failed, and go on with a new worker.
-      w.on('error', (e: Error & { code?: string }) => {
-        const lost = inFlight.get(w) ?? new Set();
-        inFlight.delete(w);
-        for (const i of lost) {
-          waiting.set(i, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? checkFile(paths[i].path, paths[i].explicit, options) : { path: paths[i].path, status: 'error', reason: `检查线程失败 (worker failed): ${e.message}`, diagnostics: [] });
-        }
-        if (finished) return;
-        flush();
-        if (nextOut < paths.length) feed(start());
-      });
-      return w;
-    };
-
-    const n = Math.min(jobs, paths.length);
-    for (let i = 0; i < n; i++) start();
-    for (const w of inFlight.keys()) feed(w);
+    },
+    // A file too big for a worker's heap is checked here; anything else that kills a worker is reported.
+    lost: (t, e): Done => {
+      const { path, explicit } = paths[t.index];
+      const result: FileResult = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? checkFile(path, explicit, { ...options, previous })
+        : { path, status: 'error', reason: `检查线程失败 (worker failed): ${e.message}`, diagnostics: [] };
+      return { kind: 'check', index: t.index, result };
+    },
   });
 }

@@ -2,11 +2,10 @@
 // file order, and a file that cannot be checked is reported, not lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inThread, runCheck, type CheckArgs } from '../../../server/src/cli/check-command.ts';
-import type { FileResult } from '../../../server/src/cli/check-file.ts';
+import { inThread, runCheck, type CheckArgs, type Runner } from '../../../server/src/cli/check-command.ts';
 import { runnerFor } from '../../../server/src/cli/workers.ts';
 import { generateCompendium, writeCorpus } from '../../../bench/generate.ts';
 
@@ -24,7 +23,7 @@ test('--jobs 3 streams the same results as one thread, in file order', { timeout
     for (const runner of [inThread, runnerFor(3)]) {
       let out = '';
       const seen: string[] = [];
-      const wrapped = (paths: Parameters<typeof inThread>[0], options: Parameters<typeof inThread>[1], each: (r: FileResult) => void) => runner(paths, options, (r) => { seen.push(r.path); each(r); });
+      const wrapped: Runner = (paths, options, each, pairAmong) => runner(paths, options, (r) => { seen.push(r.path); each(r); }, pairAmong);
       const { code } = await runCheck(args(dir), { out: (s) => { out += s; }, err: () => {}, color: false }, wrapped);
       assert.equal(code, 0);
       outputs.push(out);
@@ -38,7 +37,7 @@ test('--jobs 3 streams the same results as one thread, in file order', { timeout
   }
 });
 
-test('one job or a handful of files: checked in this thread', async () => {
+test('a handful of files: checked in this thread', async () => {
   const results: string[] = [];
   await runnerFor(1)([], { lang: 'en' }, (r) => results.push(r.path));
   await runnerFor(8)([{ path: '/nonexistent/a.md', explicit: true }], { lang: 'en' }, (r) => results.push(r.status));
@@ -57,6 +56,51 @@ test('a file too big for a worker\'s heap is checked in the main thread, same re
     };
     // 4 MB of old generation cannot hold the engine: every worker runs out of memory.
     assert.equal(await run(runnerFor(2, 4)), await run(inThread));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('workers replaced after their share of files: the same results, in file order', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-recycle-'));
+  try {
+    writeCorpus(dir, 11, 500);
+    const run = async (runner: typeof inThread) => {
+      let out = '';
+      await runCheck(args(dir), { out: (s) => { out += s; }, err: () => {}, color: false }, runner);
+      return out;
+    };
+    const expected = await run(inThread);
+    // Two workers, each replaced after 3 files; then one worker (--jobs 1), replaced after 3 files.
+    assert.equal(await run(runnerFor(2, 128, 3)), expected);
+    assert.equal(await run(runnerFor(1, 128, 3)), expected);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('workers pair each report with last year\'s among all the files, every shard', { timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-pairs-'));
+  try {
+    writeCorpus(dir, 10, 700);
+    for (const f of ['2020.md', '2021.md']) copyFileSync(join(import.meta.dirname, '../../fixtures/cross/carryover', f), join(dir, `carryover-${f}`));
+    for (const f of ['2021.md', '2022-copied.md']) copyFileSync(join(import.meta.dirname, '../../fixtures/cross/copied', f), join(dir, `copied-${f}`));
+    const found: string[] = [];
+    for (const index of [1, 2]) {
+      const outputs: string[] = [];
+      for (const runner of [inThread, runnerFor(2)]) {
+        let out = '';
+        await runCheck({ ...args(dir), shard: { index, count: 2 } }, { out: (s) => { out += s; }, err: () => {}, color: false }, runner);
+        outputs.push(out);
+      }
+      assert.equal(outputs[1], outputs[0]);
+      for (const f of JSON.parse(outputs[1]).files as { path: string; diagnostics: { ruleId: string }[] }[]) {
+        for (const d of f.diagnostics) if (d.ruleId === 'carryover' || d.ruleId === 'copied-text') found.push(`${f.path.split('/').pop()} ${d.ruleId}`);
+      }
+    }
+    // The previous-year file may be in the other shard: pairing looks at all the files.
+    assert.ok(found.includes('carryover-2021.md carryover'), found.join(', '));
+    assert.ok(found.includes('copied-2022-copied.md copied-text'), found.join(', '));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

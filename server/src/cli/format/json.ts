@@ -1,18 +1,33 @@
 // Machine-readable output: {"files":[…],"summary":{…}}; lines and columns 1-based.
+// Written as the files come, not kept for the end, so memory does not grow
+// with the number of files; the bytes are those of JSON.stringify(document, null, 2).
 import type { FileResult } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 
+function entry(r: FileResult) {
+  return { path: r.path, status: r.status, ...(r.reason ? { reason: r.reason } : {}), template: r.template ?? null, year: r.year ?? null, agency: r.agency ?? null, ...(r.fixed !== undefined ? { fixed: r.fixed } : {}), diagnostics: r.diagnostics };
+}
+
+/** JSON.stringify(value, null, 2) with every line after the first indented by `depth` more levels. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).split('\n').join('\n' + '  '.repeat(depth));
+}
+
 export function jsonFormatter(io: FormatterIO): Formatter {
-  const files: FileResult[] = [];
+  // io.out ends each call with a line break, and the comma after an element
+  // belongs on its last line: each element is held until the next one (or the end).
+  let pending: string | undefined;
   return {
     file(r) {
-      files.push(io.quiet ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') } : r);
+      const shown = io.quiet ? { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') } : r;
+      if (pending === undefined) io.out('{\n  "files": [');
+      else io.out(pending + ',');
+      pending = '    ' + nested(entry(shown), 2);
     },
     end(summary) {
-      io.out(JSON.stringify({
-        files: files.map((r) => ({ path: r.path, status: r.status, ...(r.reason ? { reason: r.reason } : {}), template: r.template ?? null, year: r.year ?? null, agency: r.agency ?? null, ...(r.fixed !== undefined ? { fixed: r.fixed } : {}), diagnostics: r.diagnostics })),
-        summary,
-      }, null, 2));
+      if (pending === undefined) io.out('{\n  "files": [],');
+      else io.out(pending + '\n  ],');
+      io.out(`  "summary": ${nested(summary, 1)}\n}`);
     },
   };
 }

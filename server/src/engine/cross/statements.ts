@@ -6,6 +6,7 @@
 // only when a keyword stands right before it in the same clause, the sentence
 // is about the report year, and it is not a comparison, a plan or a running
 // total. What is not understood is left alone.
+import { detached } from '../detach.ts';
 import { CLAUSE_BREAK, figures, fold, sentences, yearMentions, type Paragraph } from './text.ts';
 
 /** What a basis sums: rows (or row groups) of a table, over the chosen columns. */
@@ -202,9 +203,10 @@ export function statements(p: Paragraph, year: number | undefined): Statement[] 
   const key = `${year ?? ''}\u0000${p.text}`;
   let rel = read.get(key);
   if (!rel) {
-    rel = readStatements({ text: p.text, start: 0, end: p.text.length }, year);
+    // Copies, not slices: a cached slice would keep its whole report text alive.
+    rel = readStatements({ text: p.text, start: 0, end: p.text.length }, year).map((st) => ({ ...st, quote: detached(st.quote) }));
     if (read.size >= READ_LIMIT) read.clear();
-    read.set(key, rel);
+    read.set(detached(key), rel);
   }
   return rel.map((st) => ({ ...st, start: st.start + p.start, end: st.end + p.start }));
 }

@@ -2,6 +2,7 @@
 // quote style never matter; a listed variant is accepted; a near miss (typo,
 // label cut short) is matched but flagged so table-row-label can report it.
 import type { LabelMatch } from '../model.ts';
+import { detached } from '../detach.ts';
 import { normLabel, similarity } from './normalize.ts';
 
 export interface Labelled {
@@ -36,7 +37,7 @@ export function matchLabel<T extends Labelled>(text: string, items: readonly T[]
   if (byText.has(text)) return byText.get(text) as LabelHit<T> | undefined;
   const hit = computeMatch(text, items);
   if (byText.size > MEMO_LIMIT) byText.clear();
-  byText.set(text, hit);
+  byText.set(detached(text), hit);
   return hit;
 }
 

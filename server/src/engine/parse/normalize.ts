@@ -2,6 +2,7 @@
 // spacing or quote style are the same label. Typos are not normalised away;
 // they are measured by labelSimilarity and reported by table-row-label.
 import { distance } from 'fastest-levenshtein';
+import { detached } from '../detach.ts';
 
 const QUOTES = /[“”„‟"'‘’「」『』]/g;
 // Spaces of every width, and characters that print as nothing (controls, zero-width, BOM) that copying leaves in labels.
@@ -15,7 +16,8 @@ export function normLabel(text: string): string {
   if (hit !== undefined) return hit;
   const norm = normalise(text);
   if (cache.size > 50_000) cache.clear();
-  cache.set(text, norm);
+  // Keys and values are copied: a slice would keep its whole report text alive.
+  cache.set(detached(text), detached(norm));
   return norm;
 }
 

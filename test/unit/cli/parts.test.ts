@@ -1,0 +1,73 @@
+// The bundled CLI ships in parts (esbuild.mjs): `check` runs from
+// dist/cli.cjs and dist/worker.cjs alone, and the other parts are loaded only
+// by what needs them: dist/import.cjs by `import`, dist/server.cjs by `lsp`,
+// dist/lib/ajv.cjs by a .nianbaorc.json, dist/lib/iconv-lite.cjs by a file
+// that is not UTF-8.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { root } from '../../support/engine.ts';
+
+const DIST = join(root, 'dist');
+const skip = !existsSync(join(DIST, 'cli.cjs')) && 'no dist/cli.cjs: run `node esbuild.mjs`';
+const REPORT = readFileSync(join(root, 'examples/2022-with-mistakes.md'), 'utf8');
+
+/** A dist/ folder holding only the named files of the real one. */
+function partialDist(files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-parts-'));
+  for (const f of files) {
+    mkdirSync(join(dir, 'dist', f, '..'), { recursive: true });
+    copyFileSync(join(DIST, f), join(dir, 'dist', f));
+  }
+  return dir;
+}
+
+function run(dir: string, args: string[]) {
+  const r = spawnSync(process.execPath, [join(dir, 'dist/cli.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('check needs only dist/cli.cjs and dist/worker.cjs', { skip, timeout: 120_000 }, () => {
+  const dir = partialDist(['cli.cjs', 'worker.cjs']);
+  try {
+    mkdirSync(join(dir, 'reports'));
+    for (let i = 0; i < 5; i++) writeFileSync(join(dir, 'reports', `r${i}.md`), REPORT);
+    const one = run(dir, ['check', '--format', 'json', 'reports/r0.md']);
+    assert.equal(one.code, 1, one.stderr);
+    assert.ok(JSON.parse(one.stdout).summary.errors > 0);
+    // Five files and two jobs: worker threads, and the same findings in every file.
+    const many = run(dir, ['check', '--format', 'json', '--jobs', '2', '--summary', 'reports']);
+    assert.equal(many.code, 1, many.stderr);
+    const files = JSON.parse(many.stdout).files as { diagnostics: unknown[] }[];
+    assert.equal(files.length, 5);
+    assert.ok(files.every((f) => JSON.stringify(f.diagnostics) === JSON.stringify(files[0].diagnostics)));
+    // The parts check does not need are not there, and their commands say so.
+    const imported = run(dir, ['import', 'reports/r0.md']);
+    assert.equal(imported.code, 2);
+    assert.match(imported.stderr, /import\.cjs/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a .nianbaorc.json and a GB18030 file load their libraries from dist/lib', { skip, timeout: 120_000 }, () => {
+  const dir = partialDist(['cli.cjs', 'worker.cjs', 'lib/ajv.cjs', 'lib/iconv-lite.cjs']);
+  try {
+    writeFileSync(join(dir, 'gbk.md'), iconv.encode(REPORT, 'gb18030'));
+    const gbk = run(dir, ['check', '--format', 'json', 'gbk.md']);
+    assert.equal(gbk.code, 1, gbk.stderr);
+    assert.ok(JSON.parse(gbk.stdout).summary.errors > 0);
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'total-row': 'sometimes' } }));
+    const bad = run(dir, ['check', 'gbk.md']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /\.nianbaorc\.json/);
+    writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'total-row': 'off' } }));
+    assert.equal(run(dir, ['check', 'gbk.md']).code, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
