@@ -108,7 +108,7 @@ export class Analyses {
     }
     let analysis: Analysis;
     try {
-      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous, parser: this.parserFor(doc.uri) });
+      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous, parser: this.entries.has(doc.uri) ? this.parserFor(doc.uri) : undefined });
     } catch (error) {
       // A stack overflow or any other engine error: logged, the document gets a notice, the server goes on.
       this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -118,6 +118,8 @@ export class Analyses {
     return { doc, config, analysis, active: analysis.isReport || config.listed };
   }
 
+  // Only a document analysed before (being edited) gets a parser: opening
+  // hundreds of reports parses each once, keeping and copying no trees.
   private parserFor(uri: string): IncrementalParser {
     const parser = this.parsers.get(uri) ?? new IncrementalParser();
     this.parsers.delete(uri);

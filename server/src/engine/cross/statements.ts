@@ -196,7 +196,7 @@ const ZERO_NEW = /未(?:收到|接到|受理)[^，。；,;]{0,10}?申请|(?:没�
 // read once and moved to where the paragraph stands, so a keystroke re-reads
 // just the paragraph it changed.
 const read = new Map<string, Statement[]>();
-const READ_LIMIT = 5_000;
+const READ_LIMIT = 1_000;
 
 /** Statements of one paragraph for a report of `year`. */
 export function statements(p: Paragraph, year: number | undefined): Statement[] {

@@ -29,7 +29,7 @@ const MATCH_RANK: Record<LabelMatch, number> = { exact: 6, equivalent: 5, varian
 // keystroke and in every report: each (items, text) pair is worked out once.
 // Keyed by the items array, so arrays built afresh per call simply miss.
 const memo = new WeakMap<readonly Labelled[], Map<string, LabelHit<Labelled> | undefined>>();
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 5_000;
 
 export function matchLabel<T extends Labelled>(text: string, items: readonly T[]): LabelHit<T> | undefined {
   let byText = memo.get(items);
