@@ -10,9 +10,10 @@
 // engine parses the guarded text through it (parse/report.ts). The rules then
 // run on the model built from that root: on a 40 KB report an update after a
 // typed character takes about 1 ms against 18 ms for a full parse, the model
-// and rules about 7 ms (their memos: parse/labels.ts, cross/statements.ts). Only the last version's pieces are kept (about 0.3 MB
-// for a 20 KB report), which is why the server keeps parsers for a few
-// documents only; a document whose parser was dropped is parsed whole once.
+// and rules about 7 ms (their memos: parse/labels.ts, cross/statements.ts).
+// Only the last version's pieces are kept (about 0.3 MB for a 20 KB report),
+// which is why the server keeps parsers for a few documents only; a document
+// whose parser was dropped is parsed whole once.
 import type { Root } from 'mdast';
 import { parseWhole } from './markdown.ts';
 import { cloneTree, parseInUnits } from './units.ts';
