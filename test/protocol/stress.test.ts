@@ -20,7 +20,7 @@ const BURST = 1000;
 const STORM = 200;
 /** Resident memory allowed after a storm and a GC, and allowed growth from one storm to the next. */
 const RSS_BOUND_MB = 400;
-const RSS_GROWTH_MB = 40;
+const LIVE_GROWTH_MB = 8;
 
 /** mulberry32: a small seeded PRNG, so every run sends the same edits. */
 function prng(seed: number): () => number {
@@ -88,10 +88,18 @@ function outcome(p: Promise<unknown>): Promise<'answered' | 'cancelled' | Error>
   );
 }
 
-async function gc(client: TestClient): Promise<{ rssMb: number; held: GcResult['held'] }> {
+// RSS bounds the whole process, but it is no leak detector: V8 keeps or returns
+// collected pages as it likes (CI saw 143 → 112 → 153 MB across two identical
+// storms with nothing held). What a leak retains is live heap after a full GC,
+// so growth between storms is measured on heapUsed + external.
+async function gc(client: TestClient): Promise<{ rssMb: number; liveMb: number; held: GcResult['held'] }> {
   const r = await client.request<GcResult>('nianbao/test/gc', {});
   const kb = rssKb(client.child.pid!);
-  return { rssMb: (kb !== undefined ? kb * 1024 : r.memory.rss) / 2 ** 20, held: r.held };
+  return {
+    rssMb: (kb !== undefined ? kb * 1024 : r.memory.rss) / 2 ** 20,
+    liveMb: (r.memory.heapUsed + r.memory.external) / 2 ** 20,
+    held: r.held,
+  };
 }
 
 describe('server under stress', () => {
@@ -257,9 +265,9 @@ describe('server under stress', () => {
     };
     const first = await storm(1);
     const second = await storm(2);
-    console.log(`stress: open/close storms of ${STORM} documents (${first.analysed} analysed before closing; ${(first.ms / 1000).toFixed(1)} s, ${(second.ms / 1000).toFixed(1)} s); server RSS after GC: before ${base.rssMb.toFixed(0)} MB, after storm 1 ${first.rssMb.toFixed(0)} MB, after storm 2 ${second.rssMb.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB)`);
+    console.log(`stress: open/close storms of ${STORM} documents (${first.analysed} analysed before closing; ${(first.ms / 1000).toFixed(1)} s, ${(second.ms / 1000).toFixed(1)} s); server RSS after GC: before ${base.rssMb.toFixed(0)} MB, after storm 1 ${first.rssMb.toFixed(0)} MB, after storm 2 ${second.rssMb.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB); live heap after GC ${base.liveMb.toFixed(1)}, ${first.liveMb.toFixed(1)}, ${second.liveMb.toFixed(1)} MB`);
     assert.ok(first.rssMb < RSS_BOUND_MB && second.rssMb < RSS_BOUND_MB, `RSS over ${RSS_BOUND_MB} MB`);
-    assert.ok(second.rssMb - first.rssMb < RSS_GROWTH_MB, `RSS grew ${(second.rssMb - first.rssMb).toFixed(0)} MB from one storm to the next`);
+    assert.ok(second.liveMb - first.liveMb < LIVE_GROWTH_MB, `live heap grew ${(second.liveMb - first.liveMb).toFixed(1)} MB from one storm to the next`);
     // And a normal report still gets its diagnostics.
     const uri = fileUri('/tmp/nianbao-proto/stress-after.md');
     const published = await client.open(uri, start);
