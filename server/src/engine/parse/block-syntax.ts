@@ -12,6 +12,11 @@
 // which split cells at pipes before any inline parsing) are untouched, so every
 // node the engine reads keeps its type and position: a paragraph's or a cell's
 // content is simply one text node.
+//
+// For the same reason the mdast transforms the extensions bring are dropped:
+// GFM's literal-autolink transform searches every text node with URL and email
+// patterns to split out links, a fifth of a cold parse, and a link node inside
+// a paragraph is nothing the engine reads.
 import type { Processor } from 'unified';
 
 /** micromark's names of the inline constructs (CommonMark core and the GFM extensions). */
@@ -35,11 +40,22 @@ export const INLINE_CONSTRUCTS = [
   'tasklistCheck',
 ];
 
-interface MicromarkData {
-  micromarkExtensions?: unknown[];
+interface FromMarkdownExtension {
+  transforms?: unknown[];
 }
 
+interface ParserData {
+  micromarkExtensions?: unknown[];
+  fromMarkdownExtensions?: (FromMarkdownExtension | FromMarkdownExtension[])[];
+}
+
+const withoutTransforms = ({ transforms: _dropped, ...rest }: FromMarkdownExtension): FromMarkdownExtension => rest;
+
+/** Must be used after remark-gfm: unified runs attachers in order, so GFM's extensions are there to edit. */
 export function blockSyntaxOnly(this: Processor): void {
-  const data = this.data() as MicromarkData;
+  const data = this.data() as ParserData;
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((e) =>
+    Array.isArray(e) ? e.map(withoutTransforms) : withoutTransforms(e),
+  );
 }
