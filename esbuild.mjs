@@ -5,8 +5,10 @@
 // needs: dist/cli.cjs (the commands, check, the engine), dist/worker.cjs (the
 // `--jobs` threads), dist/import.cjs (`nianbao import`: Word and HTML
 // libraries), and dist/lib/*.cjs (libraries check needs only now and then,
-// required on first use through the shims in server/src/cli/lazy/).
-// `nianbao lsp` loads dist/server.cjs, the editor's own server bundle.
+// required on first use through the shims in server/src/lazy/).
+// `nianbao lsp` loads dist/server.cjs, the editor's own server bundle, which
+// takes ajv and iconv-lite from dist/lib/ the same way: they were 40% of its
+// code and its start-up compiled them before the first diagnostics.
 import * as esbuild from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -25,7 +27,16 @@ const common = {
 };
 
 // Package → shim that requires dist/lib/<package>.cjs on first use.
-const lazy = { ajv: 'server/src/cli/lazy/ajv.ts', 'iconv-lite': 'server/src/cli/lazy/iconv-lite.ts' };
+const lazy = { ajv: 'server/src/lazy/ajv.ts', 'iconv-lite': 'server/src/lazy/iconv-lite.ts' };
+const lazyPlugin = {
+  name: 'lazy-libraries',
+  setup(build) {
+    // The shims' require('./lib/…'): the libraries bundled beside the bundle.
+    build.onResolve({ filter: /^\.\/lib\// }, (args) =>
+      args.importer.startsWith(resolve('server/src/lazy')) ? { path: args.path, external: true } : undefined);
+  },
+};
+const withLazy = { ...common, alias: Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])) };
 
 // Modules the CLI imports that are bundled on their own: in dist/cli.cjs the
 // import stays, of the file beside it, and runs only when the command does.
@@ -38,18 +49,15 @@ const partsPlugin = {
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       const to = parts[resolve(args.resolveDir, args.path)];
-      if (to) return { path: to, external: true };
-      // The shims' require('./lib/…'): the libraries bundled beside the CLI.
-      if (args.importer.startsWith(resolve('server/src/cli/lazy')) && args.path.startsWith('./lib/')) return { path: args.path, external: true };
-      return undefined;
+      return to ? { path: to, external: true } : undefined;
     });
   },
 };
-const cli = { ...common, alias: Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])), plugins: [partsPlugin] };
+const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin] };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
+  esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),

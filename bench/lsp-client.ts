@@ -18,7 +18,7 @@ export class BenchClient {
   private constructor(readonly child: ChildProcess, private readonly rpc: MessageConnection) {}
 
   static async start(server: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchClient(child, rpc);
     rpc.onNotification('textDocument/publishDiagnostics', (p: Published) => {
@@ -78,6 +78,9 @@ export class BenchClient {
     } catch {
       // already gone
     }
+    // The exit notification ends the server; wait briefly so it can flush (a
+    // --cpu-prof profile, say) before making sure it is gone.
+    if (this.child.exitCode === null) await new Promise((r) => { this.child.once('exit', r); setTimeout(r, 1000); });
     this.rpc.dispose();
     this.child.kill();
   }

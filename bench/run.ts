@@ -232,8 +232,8 @@ function machine(): string {
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) {
-    log('building dist/ (node esbuild.mjs)');
-    const b = spawnSync(node, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    log('building dist/ (node esbuild.mjs --production)');
+    const b = spawnSync(node, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('build failed');
   }
   const started = new Date();

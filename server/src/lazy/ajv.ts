@@ -1,4 +1,4 @@
-// What `import { Ajv } from 'ajv'` gives inside dist/cli.cjs and dist/worker.cjs
+// What `import { Ajv } from 'ajv'` gives inside dist/server.cjs, dist/cli.cjs and dist/worker.cjs
 // (esbuild.mjs aliases the package here): a constructor that requires the real
 // Ajv from dist/lib/ajv.cjs on first use. Only a .nianbaorc.json or a user
 // template needs a schema validator, and loading ajv costs every run ~15 ms.

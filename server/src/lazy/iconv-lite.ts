@@ -1,4 +1,4 @@
-// What `import iconv from 'iconv-lite'` gives inside dist/cli.cjs and
+// What `import iconv from 'iconv-lite'` gives inside dist/server.cjs, dist/cli.cjs and
 // dist/worker.cjs (esbuild.mjs aliases the package here): decode and encode,
 // requiring the real iconv-lite (half a megabyte of code tables) from
 // dist/lib/iconv-lite.cjs the first time a file is not UTF-8.
