@@ -19,8 +19,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, cr
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes, createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page, type Locator } from 'playwright-core';
+import { writeStoredZip } from '../../server/src/import/zip.ts';
 
 // Browser-side globals used inside page.evaluate callbacks. The repository's
 // tsconfig has no DOM lib; these module-scoped declarations keep it that way.
@@ -473,12 +473,13 @@ export function languagePackStub(dir: string, languageId: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     out,
-    zipStore({
+    // A stored zip is enough for a small .vsix; the writer is the one `nianbao import` uses.
+    writeStoredZip(Object.entries({
       'extension.vsixmanifest': vsixManifest,
       '[Content_Types].xml': contentTypes,
       'extension/package.json': JSON.stringify(manifest, null, 2),
       'extension/translations/main.i18n.json': JSON.stringify({ version: '1.0.0', contents: {} }),
-    }),
+    }).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }))),
   );
   return out;
 }
@@ -511,52 +512,6 @@ export function registerLanguagePacks(dirs: RunDirs): Record<string, unknown> {
   if (!Object.keys(packs).length) throw new Error(`no language pack among the installed extensions in ${dirs.extensionsDir}`);
   writeFileSync(join(dirs.userDataDir, 'languagepacks.json'), JSON.stringify(packs));
   return packs;
-}
-
-/** A zip archive of the given files, stored without compression (enough for a small .vsix). */
-function zipStore(files: Record<string, string | Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const fname = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt32LE(0, 10); // time/date
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fname.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt32LE(0, 12);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fname.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fname, data);
-    centrals.push(central, fname);
-    offset += local.length + fname.length + data.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
 }
 
 // ---------------------------------------------------------------- browser + workbench
