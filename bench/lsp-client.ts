@@ -18,6 +18,7 @@ export class BenchClient {
   private constructor(readonly child: ChildProcess, private readonly rpc: MessageConnection) {}
 
   static async start(server: string): Promise<BenchClient> {
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to profile its start.
     const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchClient(child, rpc);
