@@ -3,9 +3,10 @@
 // over the lines, with indexOf for line ends and pipes, in this module so
 // that the hot calls stay local (23 µs on a 40 KB report).
 
-// Each limit is far above what a report holds (a report written without a
-// single blank line is one paragraph of a few hundred lines) and low enough
-// that what it allows costs at most about 0.1 s.
+// Each limit is far above what a report holds and low enough that what it
+// allows costs at most about 0.1 s. Paragraphs need no limit: with inline
+// constructs out of the parser (block-syntax.ts), a paragraph's cost grows
+// with its length alone, and no autolink nodes are made.
 export const MAX_DEPTH = 32;
 export const MAX_INDENT = 96;
 export const MAX_PIPES = 200;
@@ -15,18 +16,6 @@ export const MAX_CONTAINER_LEVELS = 1024;
 export const MAX_LAZY_LINES = 1024;
 /** Setext underlines in one segment (reports use none or one). */
 export const MAX_SETEXT = 64;
-/** Lines in one paragraph; tables are not paragraphs. */
-export const MAX_PARAGRAPH_LINES = 2048;
-/** Lines × characters in one paragraph: a 60 KB report written as one paragraph is about 2^24. */
-export const PARAGRAPH_BUDGET = 2 ** 26;
-
-/** Autolink literals in one paragraph: each becomes a node, and 80,000 overflow the stack (a report has a few). */
-export const MAX_AUTOLINKS = 4096;
-
-/** Whether a paragraph of `lines` lines and `chars` characters is within the bounds (one line always is: it costs no merging). */
-export function paragraphFits(lines: number, chars: number): boolean {
-  return lines <= 1 || (lines < MAX_PARAGRAPH_LINES && lines * chars <= PARAGRAPH_BUDGET);
-}
 
 /** Occurrences of one character, found with indexOf (native speed) and visited in order. */
 class Hops {
@@ -152,15 +141,13 @@ export function isUnderline(s: string, from: number, to: number): boolean {
 /**
  * Fast path: one pass over the text that over-counts everything the slow path
  * bounds (totals for the whole document where the slow path counts per
- * segment, runs of non-blank lines where it counts per paragraph). False
+ * segment). False
  * means the slow path would change nothing.
  */
 export function needsGuard(text: string): boolean {
-  if (autolinkStarts(text, MAX_AUTOLINKS + 1) > MAX_AUTOLINKS) return true;
   let containerLevels = 0;
   let setext = 0;
   let blockLines = 0;
-  let blockChars = 0;
   let lazy = 0;
   let containerInBlock = false;
   const ends = new LineEnds(text);
@@ -169,7 +156,6 @@ export function needsGuard(text: string): boolean {
     const end = ends.next(start);
     if (isBlank(text, start, end)) {
       blockLines = 0;
-      blockChars = 0;
       containerInBlock = false;
       lazy = 0;
     } else {
@@ -180,8 +166,7 @@ export function needsGuard(text: string): boolean {
         if ((containerLevels += p.depth) > MAX_CONTAINER_LEVELS) return true;
       } else if (containerInBlock && ++lazy > MAX_LAZY_LINES) return true;
       if (blockLines > 0 && isUnderline(text, start, end) && ++setext > MAX_SETEXT) return true;
-      blockChars += end - start;
-      if (!paragraphFits(++blockLines, blockChars)) return true;
+      blockLines++;
       if (pipes.count(start, end) > MAX_PIPES) return true;
     }
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
@@ -189,15 +174,3 @@ export function needsGuard(text: string): boolean {
   return false;
 }
 
-/**
- * Where remark-gfm may find an autolink literal (an e-mail address's `@`, a
- * URL's `://`, `www.` in any case), counted in the whole text up to `limit`:
- * with indexOf, so the usual answer (a handful) is quick.
- */
-function autolinkStarts(text: string, limit: number): number {
-  let n = 0;
-  for (const s of ['@', '://']) for (let i = text.indexOf(s); i !== -1 && n < limit; i = text.indexOf(s, i + 1)) n++;
-  const lower = /www\./gi;
-  while (n < limit && lower.exec(text)) n++;
-  return n;
-}

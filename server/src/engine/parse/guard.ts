@@ -19,21 +19,18 @@
 //    MAX_LAZY_LINES lines after its first container line, every container
 //    marker of the segment becomes text;
 //  - setext underlines: each one also copies the events; past MAX_SETEXT in a
-//    segment they become text;
-//  - paragraphs (guard-paragraphs.ts): each line costs time proportional to
-//    the paragraph, so a paragraph is cut where it would pass
-//    MAX_PARAGRAPH_LINES lines or PARAGRAPH_BUDGET lines × characters;
-//    past MAX_AUTOLINKS addresses or URLs in one, remark-gfm's transform
-//    overflows the stack, so the excess becomes text.
+//    segment they become text.
 //
 // Inline syntax (emphasis, brackets, code spans, autolinks), where micromark
-// is also super-linear, is not parsed at all (block-syntax.ts). The limits and
-// the fast path, which runs on every keystroke, are in guard-scan.ts.
+// is also super-linear, is not parsed at all (block-syntax.ts), and with it
+// went the two bounds paragraphs needed: merging a paragraph's text tokens
+// cost its lines × its characters, and remark-gfm's autolink transform
+// overflowed the stack on 80,000 addresses. The limits and the fast path,
+// which runs on every keystroke, are in guard-scan.ts.
 import { segments } from './blocks.ts';
-import { guardParagraphs } from './guard-paragraphs.ts';
 import { isBlank, isSpace, isUnderline, MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_INDENT, MAX_LAZY_LINES, MAX_PIPES, MAX_SETEXT, needsGuard, scanPrefix } from './guard-scan.ts';
 
-export { MAX_AUTOLINKS, MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_INDENT, MAX_LAZY_LINES, MAX_PARAGRAPH_LINES, MAX_PIPES, MAX_SETEXT, PARAGRAPH_BUDGET } from './guard-scan.ts';
+export { MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_INDENT, MAX_LAZY_LINES, MAX_PIPES, MAX_SETEXT } from './guard-scan.ts';
 
 const INERT = '\u3000'; // ideographic space: text to CommonMark, never indentation or a marker
 const BROKEN_BAR = '\u00a6';
@@ -102,7 +99,6 @@ export function guardText(text: string): string {
   const lines = parts.filter((_, i) => i % 2 === 0).map(guardLine);
   const breaks = [...parts.filter((_, i) => i % 2 === 1), ''];
   guardSegments(lines, breaks);
-  guardParagraphs(lines);
   const out = join(lines, breaks);
   return out === text ? text : out;
 }
