@@ -141,8 +141,7 @@ export function isUnderline(s: string, from: number, to: number): boolean {
 /**
  * Fast path: one pass over the text that over-counts everything the slow path
  * bounds (totals for the whole document where the slow path counts per
- * segment). False
- * means the slow path would change nothing.
+ * segment). False means the slow path would change nothing.
  */
 export function needsGuard(text: string): boolean {
   let containerLevels = 0;
@@ -173,4 +172,3 @@ export function needsGuard(text: string): boolean {
   }
   return false;
 }
-
