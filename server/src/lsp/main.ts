@@ -8,8 +8,8 @@ import { startServer } from './server.ts';
 // reports open the server held 48 MB after a full GC but 204–225 MB of RSS,
 // and V8's memory reducer never ran in the server's event loop. Growing the
 // heap by 30 % at a time (the flag is read at each GC, so setting it here
-// takes effect) brought RSS to 164–172 MB, with typing latency unchanged
-// within noise (p95 19–21 ms against 17–19 ms on a 40 KB report, medians 7 ms). `--optimize-for-size`
-// went lower (120–145 MB) but made each keystroke 3 ms slower. docs/performance.md.
+// takes effect) brought RSS to 154–172 MB, typing latency unchanged within
+// noise; `--optimize-for-size` went lower but made each keystroke about 3 ms
+// slower. Figures: docs/performance.md, decision 12 in docs/decisions.md.
 setFlagsFromString('--heap-growing-percent=30');
 startServer();

@@ -146,7 +146,7 @@ export function isUnderline(s: string, from: number, to: number): boolean {
 export function needsGuard(text: string): boolean {
   let containerLevels = 0;
   let setext = 0;
-  let blockLines = 0;
+  let inBlock = false; // the line before is not blank
   let lazy = 0;
   let containerInBlock = false;
   const ends = new LineEnds(text);
@@ -154,7 +154,7 @@ export function needsGuard(text: string): boolean {
   for (let start = 0; start <= text.length;) {
     const end = ends.next(start);
     if (isBlank(text, start, end)) {
-      blockLines = 0;
+      inBlock = false;
       containerInBlock = false;
       lazy = 0;
     } else {
@@ -164,8 +164,8 @@ export function needsGuard(text: string): boolean {
         containerInBlock = true;
         if ((containerLevels += p.depth) > MAX_CONTAINER_LEVELS) return true;
       } else if (containerInBlock && ++lazy > MAX_LAZY_LINES) return true;
-      if (blockLines > 0 && isUnderline(text, start, end) && ++setext > MAX_SETEXT) return true;
-      blockLines++;
+      if (inBlock && isUnderline(text, start, end) && ++setext > MAX_SETEXT) return true;
+      inBlock = true;
       if (pipes.count(start, end) > MAX_PIPES) return true;
     }
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
