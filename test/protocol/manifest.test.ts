@@ -51,8 +51,8 @@ describe('package.json and translations', () => {
     assert.deepEqual(Object.keys(zh).filter((k) => !strings.includes(k)), [], 'no stale translations');
   });
 
-  it('the settings are the six the server reads', () => {
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.files', 'nianbao.inlayHints', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
+  it('the settings are the seven the server reads', () => {
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.blankCells', 'nianbao.files', 'nianbao.inlayHints', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
   });
 
   it('nianbao.maxFileSize defaults to the CLI\'s limit, and the server uses the same default', async () => {

@@ -108,7 +108,7 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, previous: undefined as ReturnType<typeof loadPreviousReport> };
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as ReturnType<typeof loadPreviousReport> };
   options2.previous = loadPreviousReport(options.previous?.[path], options2);
   let text = decoded.text;
   let analysis;

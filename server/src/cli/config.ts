@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import schema from '../../../schemas/nianbaorc.schema.json' with { type: 'json' };
 import { templateProblems } from '../engine/templates/builtin.ts';
+import type { BlankCellPolicy } from '../engine/parse/blanks.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 
@@ -15,6 +16,8 @@ export interface Config {
   templates?: string[];
   files?: string[];
   maxFileSize?: number;
+  /** How blank cells are read (engine/parse/blanks.ts). */
+  blankCells?: BlankCellPolicy;
 }
 
 export interface LoadedConfig {

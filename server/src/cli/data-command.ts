@@ -67,10 +67,10 @@ export function previousIndex(paths: readonly string[]): Record<string, string> 
 }
 
 /** The previous-year report for a file, analysed with the same templates; undefined when it cannot be read. */
-export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template'>): Report | undefined {
+export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>): Report | undefined {
   if (!path) return undefined;
   try {
-    return analyze(readReportText(path), { templates: options.templates, template: options.template }).report;
+    return analyze(readReportText(path), { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
   } catch {
     return undefined;
   }
@@ -116,7 +116,7 @@ export async function collectData(paths: readonly string[], options: { template?
       templates = [...builtinTemplates, ...extra];
       for (const x of extra) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
       text = readReportText(t.path, config.maxFileSize ?? MAX_SIZE);
-      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules };
+      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
     } catch (e) {
       problems.push({ path: t.path, reason: e instanceof Error ? e.message : String(e) });
       continue;

@@ -214,7 +214,7 @@ export interface DiffArgs {
 function load(path: string, args: DiffArgs): Report {
   const { config, templates } = configFor(path, args.config);
   const text = readReportText(path, config.maxFileSize);
-  return analyze(text, { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template }).report;
+  return analyze(text, { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, blankCells: config.blankCells }).report;
 }
 
 /** Exit: 0 compared; 2 a file could not be read. */

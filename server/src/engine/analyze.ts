@@ -2,6 +2,7 @@
 // no file system, no editor. The CLI and the language server both call this.
 import type { Root } from 'mdast';
 import type { Report } from './model.ts';
+import type { BlankCellPolicy } from './parse/blanks.ts';
 import type { IncrementalParser } from './parse/incremental.ts';
 import { buildReport, isReport } from './parse/report.ts';
 import { rules as allRules, type Rule } from './rules/index.ts';
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   parser?: IncrementalParser;
   /** The same agency's previous-year report, built by the caller with analyze(): for carryover and copied-text. */
   previous?: Report | undefined;
+  /** How blank cells are read: as 0 in a table that writes no zero (default), or each as a missing figure. */
+  blankCells?: BlankCellPolicy;
 }
 
 export interface RuleFailure {
@@ -42,7 +45,7 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const templates = options.templates ?? builtinTemplates;
-  const report = buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser });
+  const report = buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser, blankCells: options.blankCells });
   const diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of [...allRules, ...(options.extraRules ?? [])]) {

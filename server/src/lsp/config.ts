@@ -20,7 +20,7 @@ import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export interface DocumentConfig {
-  analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules'>;
+  analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells'>;
   /** True when a `files` glob names this document: checked even without a report title. */
   listed: boolean;
   inlayHints: InlayHintMode;
@@ -112,7 +112,7 @@ export class ConfigStore {
     const folder = path ? this.workspaceFolders.find((f) => relativeInside(f, path) !== undefined) : undefined;
     const listed = path !== undefined && (matches(settings.files, folder, path) || (rc !== undefined && matches(rc.files, dirname(rc.path), path)));
     return {
-      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.template ?? settings.template, rules },
+      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.template ?? settings.template, rules, blankCells: rc?.blankCells ?? settings.blankCells },
       listed,
       inlayHints: settings.inlayHints,
       maxFileSize: rc?.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CONFIG_NAME, findConfigPath, loadTemplateFile } from '../cli/config.ts';
+import { BLANK_CELL_POLICIES, type BlankCellPolicy } from '../engine/parse/blanks.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
@@ -25,6 +26,7 @@ export interface RcConfig {
   /** Globs, relative to the file's directory. */
   files: string[];
   maxFileSize?: number;
+  blankCells?: BlankCellPolicy;
   /** What was wrong with the file; the valid parts are still used. */
   problems: string[];
 }
@@ -80,6 +82,8 @@ export function loadRcFile(path: string): RcConfig {
   }
   if (typeof rc.maxFileSize === 'number' && rc.maxFileSize >= 1) out.maxFileSize = rc.maxFileSize;
   else if (rc.maxFileSize !== undefined) out.problems.push(`${path}: "maxFileSize" must be a positive integer`);
+  if ((BLANK_CELL_POLICIES as readonly unknown[]).includes(rc.blankCells)) out.blankCells = rc.blankCells as BlankCellPolicy;
+  else if (rc.blankCells !== undefined) out.problems.push(`${path}: "blankCells" must be one of ${BLANK_CELL_POLICIES.join(', ')}`);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The editor-side settings (`nianbao.*` in VS Code, or the `nianbao` object a
 // generic LSP client sends) and their defaults. Values of the wrong type are
 // ignored rather than trusted: settings come from user JSON.
+import { BLANK_CELL_POLICIES, type BlankCellPolicy } from '../engine/parse/blanks.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 
 export type InlayHintMode = 'all' | 'errors' | 'off';
@@ -14,6 +15,8 @@ export interface EditorSettings {
   inlayHints: InlayHintMode;
   /** Bytes (UTF-8) above which a document is not analysed; undefined: the default (DEFAULT_MAX_FILE_SIZE in config.ts). */
   maxFileSize?: number;
+  /** How blank cells are read; undefined: the engine's default. */
+  blankCells?: BlankCellPolicy;
 }
 
 export const defaultSettings: EditorSettings = { rules: {}, files: [], inlayHints: 'all' };
@@ -34,5 +37,6 @@ export function readSettings(value: unknown): EditorSettings {
   const template = typeof v.template === 'string' && v.template.trim() !== '' && v.template !== 'auto' ? v.template.trim() : undefined;
   const size = v.maxFileSize;
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 1 ? Math.floor(size) : undefined;
-  return { template, rules, files, inlayHints, maxFileSize };
+  const blankCells = (BLANK_CELL_POLICIES as readonly unknown[]).includes(v.blankCells) ? (v.blankCells as BlankCellPolicy) : undefined;
+  return { template, rules, files, inlayHints, maxFileSize, blankCells };
 }

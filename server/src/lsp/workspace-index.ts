@@ -46,7 +46,7 @@ export interface WorkspaceIndexOptions {
   changed?: (uris: string[]) => void;
 }
 
-export type PreviousOptions = Pick<AnalyzeOptions, 'templates' | 'template'>;
+export type PreviousOptions = Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>;
 
 interface Entry {
   identity: Identity;
@@ -68,6 +68,7 @@ interface CachedReport {
   stamp: number;
   templates: PreviousOptions['templates'];
   template: PreviousOptions['template'];
+  blankCells: PreviousOptions['blankCells'];
   report: Report | undefined;
 }
 
@@ -279,7 +280,7 @@ export class WorkspaceIndex {
     const at = this.reports.findIndex((c) => c.key === prev);
     const hit = at >= 0 ? this.reports[at] : undefined;
     if (at >= 0) this.reports.splice(at, 1);
-    if (hit && hit.stamp === entry.stamp && hit.templates === options.templates && hit.template === options.template) {
+    if (hit && hit.stamp === entry.stamp && hit.templates === options.templates && hit.template === options.template && hit.blankCells === options.blankCells) {
       this.reports.push(hit);
       return hit.report;
     }
@@ -287,14 +288,14 @@ export class WorkspaceIndex {
     let report: Report | undefined;
     if (open) {
       try {
-        report = analyze(open.text, { templates: options.templates, template: options.template }).report;
+        report = analyze(open.text, { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
       } catch {
         report = undefined;
       }
     } else {
       report = loadPreviousReport(prev, options);
     }
-    this.reports.push({ key: prev, stamp: entry.stamp, templates: options.templates, template: options.template, report });
+    this.reports.push({ key: prev, stamp: entry.stamp, templates: options.templates, template: options.template, blankCells: options.blankCells, report });
     if (this.reports.length > CACHED_REPORTS) this.reports.shift();
     return report;
   }

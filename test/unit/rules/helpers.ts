@@ -20,6 +20,8 @@ export const CORE_RULES = [
   'section-missing', 'section-order', 'section-duplicate', 'section-title', 'section-numbering', 'section-empty',
   'table-missing', 'table-row-missing', 'table-row-label', 'table-shape', 'cell-empty', 'cell-invalid',
   'total-row', 'total-results', 'balance', 'total-review', 'template-mismatch',
+  // Issue 12: a table that writes no zero has its blanks read as 0, said once per table.
+  'blank-as-zero',
 ] as const;
 const CORE = new Set<string>(CORE_RULES);
 
@@ -43,6 +45,7 @@ export const FIX_CHANGES_FIGURE: Record<string, boolean | 'section'> = {
   'table-shape': false,
   'cell-empty': true,
   'cell-invalid': true,
+  'blank-as-zero': true,
   'total-row': true,
   'total-results': true,
   balance: true,
@@ -142,7 +145,9 @@ export function textAt(name: string, d: Diagnostic): string {
   return fixture(name).text.slice(d.range.start, d.range.end);
 }
 
-const messageKey = (d: Diagnostic) => `${d.ruleId}\u0000${d.message.zh}`;
+// blank-as-zero's message counts the table's blanks: a fix that writes a figure into one blank
+// changes the count, not the finding.
+const messageKey = (d: Diagnostic) => `${d.ruleId}\u0000${d.ruleId === 'blank-as-zero' ? d.message.zh.replace(/\d+ 个空格/, 'N 个空格') : d.message.zh}`;
 
 function multiset(ds: readonly Diagnostic[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -242,6 +247,7 @@ export const DEFAULT_SEVERITY: Record<string, 'error' | 'warning'> = {
   'section-numbering': 'warning', 'section-empty': 'warning', 'table-missing': 'error', 'table-row-missing': 'error',
   'table-row-label': 'warning', 'table-shape': 'error', 'cell-empty': 'error', 'cell-invalid': 'error',
   'total-row': 'error', 'total-results': 'error', balance: 'error', 'total-review': 'error', 'template-mismatch': 'warning',
+  'blank-as-zero': 'warning',
 };
 
 /** The whole per-rule suite: fixtures, messages, fixes, layouts. */

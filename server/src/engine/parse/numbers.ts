@@ -4,7 +4,8 @@
 import type { CellKind } from '../templates/template.ts';
 
 export type CellValue =
-  | { kind: 'number'; value: number }
+  /** `blank`: the cell is blank and read as 0, because its table writes no zero (parse/blanks.ts). */
+  | { kind: 'number'; value: number; blank?: true }
   | { kind: 'empty' }
   | { kind: 'invalid'; reason: 'text' | 'slash' | 'negative' | 'fraction' };
 

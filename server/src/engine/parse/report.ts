@@ -7,6 +7,7 @@ import { guardText } from './guard.ts';
 import type { IncrementalParser } from './incremental.ts';
 import { parseMarkdown } from './markdown.ts';
 import { findSections } from './sections.ts';
+import { readBlanks, type BlankCellPolicy } from './blanks.ts';
 import { collectTables, mapTables } from './tables.ts';
 
 export interface BuildOptions {
@@ -17,6 +18,8 @@ export interface BuildOptions {
   root?: Root;
   /** Re-uses the pieces of the previous version of this document (the language server keeps one per document). */
   parser?: IncrementalParser;
+  /** How blank cells are read (parse/blanks.ts). */
+  blankCells?: BlankCellPolicy;
 }
 
 const CN_DIGITS: Record<string, string> = { '〇': '0', '零': '0', 'О': '0', '○': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
@@ -94,6 +97,7 @@ export function buildReport(text: string, options: BuildOptions): Report {
   }
   if (!template) throw new Error('no report template is loaded');
   mapped ??= mapTables(text, raw, template);
+  readBlanks(mapped.tables, options.blankCells);
   const sections = findSections(text, root, template);
   const agency = title && y && y.index >= 0 ? title.text.slice(0, y.index).replace(/[\s#*]+/g, '') || undefined : undefined;
   return {

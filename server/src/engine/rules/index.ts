@@ -13,6 +13,7 @@ import tableRowLabel from './table-row-label.ts';
 import tableShape from './table-shape.ts';
 import cellEmpty from './cell-empty.ts';
 import cellInvalid from './cell-invalid.ts';
+import blankAsZero from './blank-as-zero.ts';
 import totalRow from './total-row.ts';
 import totalResults from './total-results.ts';
 import balance from './balance.ts';
@@ -27,7 +28,7 @@ import carryover from './carryover.ts';
 
 export const rules: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionDuplicate, sectionTitle, sectionNumbering, sectionEmpty,
-  tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid,
+  tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid, blankAsZero,
   totalRow, totalResults, balance, totalReview, templateMismatch,
   textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
 ];

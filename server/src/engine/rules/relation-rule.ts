@@ -58,6 +58,9 @@ export function relationRule(id: string, severity: Severity, description: Text2)
           const cell = culprit?.cell ?? inst.target;
           const expected = culprit ? culprit.value : valueFor(inst, inst.target);
           const found = cell.value.kind === 'number' ? cell.value.value : NaN;
+          // A blank read as 0 (its table writes no zero): its range is the blank's whitespace.
+          const blank = cell.value.kind === 'number' && cell.value.blank === true;
+          const shown = blank ? { zh: '空（按 0 计算）', en: 'blank (read as 0)' } : { zh: formatNumber(found), en: formatNumber(found) };
           const name = cellName(cell);
           const d = inst.relation.describe;
           const why = cell === inst.target
@@ -69,7 +72,7 @@ export function relationRule(id: string, severity: Severity, description: Text2)
           const allowed = offered !== undefined && Math.abs(offered - expected) < 1e-9;
           const value = formatNumber(expected);
           const fix: Fix | undefined = allowed
-            ? { title: { zh: `将${name.zh}改为 ${value}`, en: `Set ${name.en} to ${value}` }, edits: [{ range: cell.ref.range, newText: value }], changesFigure: true }
+            ? { title: { zh: `将${name.zh}改为 ${value}`, en: `Set ${name.en} to ${value}` }, edits: [{ range: cell.ref.range, newText: blank ? ` ${value} ` : value }], changesFigure: true }
             : undefined;
           const plausible = expected >= 0 || cell.column.kind === 'signed';
           const along = inst.relation.per === 'column' ? `「${cell.column.label}」列` : `${cell.row.short ?? cell.row.label}行`;
@@ -77,8 +80,8 @@ export function relationRule(id: string, severity: Severity, description: Text2)
           ctx.emit({
             message: plausible
               ? {
-                  zh: `${name.zh}应为 ${value}（${why.zh}），实为 ${formatNumber(found)}`,
-                  en: `${name.en} should be ${value} (${why.en}), found ${formatNumber(found)}`,
+                  zh: `${name.zh}应为 ${value}（${why.zh}），实为 ${shown.zh}`,
+                  en: `${name.en} should be ${value} (${why.en}), found ${shown.en}`,
                 }
               : {
                   // No value of this cell can balance the relation: state both sides instead.
@@ -89,7 +92,9 @@ export function relationRule(id: string, severity: Severity, description: Text2)
             fix,
             related: inst.terms.filter((t) => t.cell !== cell).map((t) => ({
               range: t.cell.ref.range,
-              message: { zh: `${cellName(t.cell).zh} = ${t.cell.ref.text}`, en: `${cellName(t.cell).en} = ${t.cell.ref.text}` },
+              message: t.cell.value.kind === 'number' && t.cell.value.blank
+                ? { zh: `${cellName(t.cell).zh} 空（按 0 计算）`, en: `${cellName(t.cell).en} blank (read as 0)` }
+                : { zh: `${cellName(t.cell).zh} = ${t.cell.ref.text}`, en: `${cellName(t.cell).en} = ${t.cell.ref.text}` },
             })),
           });
         }
