@@ -27,7 +27,7 @@ const common = {
 };
 
 // Package → shim that requires dist/lib/<package>.cjs on first use.
-const lazy = { ajv: 'server/src/lazy/ajv.ts', 'iconv-lite': 'server/src/lazy/iconv-lite.ts' };
+const lazy = { ajv: 'server/src/lazy/ajv.ts', 'iconv-lite': 'server/src/lazy/iconv-lite.ts', xmlbuilder2: 'server/src/lazy/xmlbuilder2.ts' };
 const lazyPlugin = {
   name: 'lazy-libraries',
   setup(build) {

@@ -7,12 +7,14 @@ import { previousIndex, summaryTable, SummaryRows } from './data-command.ts';
 import { expand, shard } from './files.ts';
 import type { Formatter, FormatterIO } from './format/formatter.ts';
 import { githubFormatter } from './format/github.ts';
+import { gitlabFormatter } from './format/gitlab.ts';
+import { junitFormatter, type JunitWarnings } from './format/junit.ts';
 import { jsonFormatter } from './format/json.ts';
 import { sarifFormatter } from './format/sarif.ts';
 import { addToSummary, emptySummary, type Summary } from './format/summary.ts';
 import { textFormatter } from './format/text.ts';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit' | 'gitlab';
 
 export interface CheckArgs {
   paths: string[];
@@ -29,6 +31,8 @@ export interface CheckArgs {
   jobs?: number;
   /** After the run, a table per agency and year with error and warning counts, worst first. */
   summary?: boolean;
+  /** --format junit: warnings listed in <system-out> (default) or reported as failures. */
+  junitWarnings?: JunitWarnings;
 }
 
 export interface IO {
@@ -37,7 +41,14 @@ export interface IO {
   color: boolean;
 }
 
-const FORMATTERS: Record<OutputFormat, (io: FormatterIO) => Formatter> = { text: textFormatter, json: jsonFormatter, sarif: sarifFormatter, github: githubFormatter };
+const FORMATTERS: Record<OutputFormat, (io: FormatterIO, args: CheckArgs) => Formatter> = {
+  text: textFormatter,
+  json: jsonFormatter,
+  sarif: sarifFormatter,
+  github: githubFormatter,
+  junit: (io, args) => junitFormatter(io, args.junitWarnings),
+  gitlab: gitlabFormatter,
+};
 
 /**
  * Checks the files (in this thread or in workers) and feeds each result to
@@ -54,7 +65,7 @@ export const inThread: Runner = async (paths, options, each, pairAmong) => {
 };
 
 export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
-  const formatter = FORMATTERS[args.format]({ out: io.out, err: io.err, lang: args.lang, quiet: args.quiet, color: io.color });
+  const formatter = FORMATTERS[args.format]({ out: io.out, err: io.err, lang: args.lang, quiet: args.quiet, color: io.color }, args);
   const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
   const summary = emptySummary();
   for (const m of missing) {

@@ -12,6 +12,8 @@ import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Diagnostic, Lang, Severity } from '../engine/types.ts';
 import { configFor } from './config.ts';
 import { decodeBytes, encodeText } from './decode.ts';
+import { fingerprints } from './fingerprint.ts';
+import { subjectOf } from '../engine/subject.ts';
 import { loadPreviousReport } from './data-command.ts';
 
 export interface CheckOptions {
@@ -33,6 +35,8 @@ export interface OutDiagnostic {
   endLine: number;
   endColumn: number;
   fixable: boolean;
+  /** Stable across runs and edits elsewhere in the file (fingerprint.ts): what CI reports track findings by. */
+  fingerprint: string;
 }
 
 export interface FileResult {
@@ -51,10 +55,10 @@ export interface FileResult {
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-function toOut(d: Diagnostic, lines: LineIndex, lang: Lang): OutDiagnostic {
+function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string): OutDiagnostic {
   const s = lines.position(d.range.start);
   const e = lines.position(d.range.end);
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined };
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined, fingerprint };
 }
 
 function errorMessage(e: unknown): string {
@@ -138,10 +142,15 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     }
   }
   const lines = new LineIndex(text);
-  const diagnostics = analysis.diagnostics.map((d) => toOut(d, lines, options.lang));
-  for (const f of analysis.failures) {
-    diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: `规则运行失败，未能完整检查 (rule failed): ${f.error.split('\n')[0]}`, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false });
-  }
   const r = analysis.report;
+  const failed = analysis.failures.map((f) => ({ ruleId: f.ruleId, message: `规则运行失败，未能完整检查 (rule failed): ${f.error.split('\n')[0]}` }));
+  const prints = fingerprints(path, [
+    ...analysis.diagnostics.map((d) => ({ ruleId: d.ruleId, subject: subjectOf(r, d.range), message: d.message.zh, covered: text.slice(d.range.start, d.range.end) })),
+    ...failed.map((f) => ({ ruleId: f.ruleId, subject: 'document', message: 'rule failed', covered: '' })),
+  ]);
+  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i]));
+  failed.forEach((f, i) => {
+    diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i] });
+  });
   return { path, status: 'checked', template: r.template.id, year: r.year, agency: r.agency, encoding: decoded.encoding, diagnostics, fixed: options.fix ? fixed : undefined };
 }

@@ -44,7 +44,7 @@ program
   .command('check')
   .description('检查年报 / check reports')
   .argument('[paths...]', '文件、目录或 glob / files, directories or globs')
-  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif', 'github', 'junit', 'gitlab']).default('text'))
   .option('--fix', '自动修复不改变数字的问题（标签、标题）/ apply fixes that change no figure')
   .option('--fix-figures', '同时修复数字（合计等）/ also apply fixes that set or correct a number')
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
@@ -56,9 +56,10 @@ program
   .option('--jobs <n>', '并行线程数（0：不用线程）/ worker threads (default: number of cores; 0: none)', intArg('--jobs'))
   .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
   .option('--summary', '最后按机关和年度列出错误和警告数（问题最多的在前）/ end with a table per agency and year, worst first')
+  .addOption(new Option('--junit-warnings <how>', 'junit 格式中警告的写法：列在 system-out，或作为失败 / junit: warnings in <system-out> or as failures').choices(['system-out', 'failure']).default('system-out'))
   .action(async (paths: string[], o) => {
     const { code } = await runCheck(
-      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary },
+      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings },
       { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
       runnerFor(o.jobs),
     );

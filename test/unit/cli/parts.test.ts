@@ -2,7 +2,7 @@
 // dist/cli.cjs and dist/worker.cjs alone, and the other parts are loaded only
 // by what needs them: dist/import.cjs by `import`, dist/server.cjs by `lsp`,
 // dist/lib/ajv.cjs by a .nianbaorc.json, dist/lib/iconv-lite.cjs by a file
-// that is not UTF-8.
+// that is not UTF-8, dist/lib/xmlbuilder2.cjs by `--format junit`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -42,20 +42,25 @@ test('check needs only dist/cli.cjs and dist/worker.cjs', { skip, timeout: 120_0
     // Five files and two jobs: worker threads, and the same findings in every file.
     const many = run(dir, ['check', '--format', 'json', '--jobs', '2', '--summary', 'reports']);
     assert.equal(many.code, 1, many.stderr);
-    const files = JSON.parse(many.stdout).files as { diagnostics: unknown[] }[];
+    const files = JSON.parse(many.stdout).files as { diagnostics: { fingerprint: string }[] }[];
     assert.equal(files.length, 5);
-    assert.ok(files.every((f) => JSON.stringify(f.diagnostics) === JSON.stringify(files[0].diagnostics)));
+    // The same findings; only the fingerprints differ, as they include the file's path.
+    const findings = (f: (typeof files)[0]) => JSON.stringify(f.diagnostics.map(({ fingerprint: _, ...d }) => d));
+    assert.ok(files.every((f) => findings(f) === findings(files[0])));
     // The parts check does not need are not there, and their commands say so.
     const imported = run(dir, ['import', 'reports/r0.md']);
     assert.equal(imported.code, 2);
     assert.match(imported.stderr, /import\.cjs/);
+    const junit = run(dir, ['check', '--format', 'junit', 'reports/r0.md']);
+    assert.equal(junit.code, 2);
+    assert.match(junit.stderr, /xmlbuilder2\.cjs/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('a .nianbaorc.json and a GB18030 file load their libraries from dist/lib', { skip, timeout: 120_000 }, () => {
-  const dir = partialDist(['cli.cjs', 'worker.cjs', 'lib/ajv.cjs', 'lib/iconv-lite.cjs']);
+test('a .nianbaorc.json, a GB18030 file and --format junit load their libraries from dist/lib', { skip, timeout: 120_000 }, () => {
+  const dir = partialDist(['cli.cjs', 'worker.cjs', 'lib/ajv.cjs', 'lib/iconv-lite.cjs', 'lib/xmlbuilder2.cjs']);
   try {
     writeFileSync(join(dir, 'gbk.md'), iconv.encode(REPORT, 'gb18030'));
     const gbk = run(dir, ['check', '--format', 'json', 'gbk.md']);
@@ -67,6 +72,9 @@ test('a .nianbaorc.json and a GB18030 file load their libraries from dist/lib', 
     assert.match(bad.stderr, /\.nianbaorc\.json/);
     writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'total-row': 'off' } }));
     assert.equal(run(dir, ['check', 'gbk.md']).code, 1);
+    const junit = run(dir, ['check', '--format', 'junit', 'gbk.md']);
+    assert.equal(junit.code, 1, junit.stderr);
+    assert.match(junit.stdout, /^<\?xml[^]*<failure /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,6 +30,8 @@ export function sarifFormatter(io: FormatterIO): Formatter {
           ...(index !== undefined ? { ruleIndex: index } : {}),
           level: LEVEL[d.severity],
           message: { text: d.message },
+          // The finding's identity across runs (cli/fingerprint.ts), not its line.
+          fingerprints: { 'nianbao/v1': d.fingerprint },
           locations: [{
             physicalLocation: {
               artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' },
