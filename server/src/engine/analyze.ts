@@ -1,7 +1,7 @@
 // The engine's entry point: text in, report model and diagnostics out. Pure:
 // no file system, no editor. The CLI and the language server both call this.
 import type { Root } from 'mdast';
-import type { Report } from './model.ts';
+import type { ImportFacts, Report } from './model.ts';
 import type { BlankCellPolicy } from './parse/blanks.ts';
 import type { IncrementalParser } from './parse/incremental.ts';
 import { buildReport, isReport } from './parse/report.ts';
@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   previous?: Report | undefined;
   /** How blank cells are read: as 0 in a table that writes no zero (default), or each as a missing figure. */
   blankCells?: BlankCellPolicy;
+  /** What the import found, when the text was imported from a published form (import-short-row). */
+  imported?: ImportFacts;
 }
 
 export interface RuleFailure {
@@ -55,6 +57,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       rule.check({
         report,
         previous: options.previous,
+        imported: options.imported,
         emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
       });
     } catch (error) {

@@ -92,6 +92,15 @@ export interface Report {
   strayRows: MappedRow[];
 }
 
+/**
+ * What the import of a published form (PDF, Word, web page, copied text) knows
+ * that its Markdown does not show: rows that came with fewer figures than
+ * columns. Given to analyze() by the caller that imported the text.
+ */
+export interface ImportFacts {
+  shortRows: readonly { part: string; row: string; found: number; expected: number }[];
+}
+
 export function cellKey(rowId: string, columnId: string): string {
   return rowId + '\u0000' + columnId;
 }

@@ -25,12 +25,15 @@ import publishDate from './publish-date.ts';
 import feeStatement from './fee-statement.ts';
 import copiedText from './copied-text.ts';
 import carryover from './carryover.ts';
+import importUnplaced from './import-unplaced.ts';
+import importShortRow from './import-short-row.ts';
 
 export const rules: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionDuplicate, sectionTitle, sectionNumbering, sectionEmpty,
   tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid, blankAsZero,
   totalRow, totalResults, balance, totalReview, templateMismatch,
   textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
+  importUnplaced, importShortRow,
 ];
 
 export type { Rule };

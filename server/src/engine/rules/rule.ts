@@ -2,7 +2,7 @@
 // languages, and a check over the report model. Rules never throw at the
 // caller: analyze() isolates each one.
 import type { Diagnostic, Fix, Related, Severity, Text2 } from '../types.ts';
-import type { Report } from '../model.ts';
+import type { ImportFacts, Report } from '../model.ts';
 import type { Range } from '../types.ts';
 
 export interface Finding {
@@ -16,6 +16,8 @@ export interface RuleContext {
   report: Report;
   /** The same agency's previous-year report, when the caller found one (carryover, copied-text). */
   previous?: Report;
+  /** What the import of a published form found (import-short-row), when the text was imported. */
+  imported?: ImportFacts;
   emit(finding: Finding): void;
 }
 

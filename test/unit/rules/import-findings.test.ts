@@ -1,0 +1,44 @@
+// The import findings: content the import could not place (import-unplaced,
+// read from the paragraph the importer writes, so the editor and `check` on a
+// published form both report it) and rows that came short (import-short-row,
+// from the import's account).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { importReport } from '../../../server/src/import/index.ts';
+import { fixture, lineOf, ROOT } from './helpers.ts';
+
+test('import-unplaced: each paragraph of unplaced content is one finding, with the row it followed and the reason', async () => {
+  // Seed 004 as scraped: the eight item labels under （三）不予公开 were lost in copying.
+  const raw = readFileSync(`${ROOT}/test/fixtures/seeds-raw/004_8e2ae5a13d6d1592.txt`);
+  const { markdown, account } = await importReport(raw, { fileName: '004.txt' });
+  assert.equal(account.unplaced.length, 1);
+  const found = analyze(markdown).diagnostics.filter((d) => d.ruleId === 'import-unplaced');
+  assert.equal(found.length, 1);
+  const d = found[0];
+  assert.equal(d.severity, 'warning');
+  assert.ok(markdown.slice(d.range.start, d.range.end).startsWith('> 未能放入表格的内容：'), 'points at the paragraph');
+  assert.match(d.message.zh, /^导入时未能放入表格的内容（在「\(三\)不予公开」之后）：0 0 0 0 0 0 0 0 ／ 0 0 0 0 0 0 0 0——「\(三\)不予公开」是分组行，不填数字；其后 16 个数没有行标签/);
+  assert.match(d.message.en, /^the import could not place this in a table cell \(after “\(三\)不予公开”\): 0 0 0/);
+});
+
+test('import-unplaced: Markdown escapes written by the importer are read back; other quotes are not findings', () => {
+  const text = fixture('clean-2021').text + '\n> 未能放入表格的内容：（在「第二十条第（八）项」之后）\\*注：单位万元——表头中的文字，对应不到本表的任何一列\n\n> 未能放入表格的内容，见附件。\n';
+  const found = analyze(text).diagnostics.filter((d) => d.ruleId === 'import-unplaced');
+  assert.deepEqual(found.map((d) => d.message.zh), ['导入时未能放入表格的内容（在「第二十条第（八）项」之后）：*注：单位万元——表头中的文字，对应不到本表的任何一列']);
+  assert.deepEqual(analyze(fixture('clean-2021').text).diagnostics.filter((d) => d.ruleId === 'import-unplaced'), []);
+});
+
+test('import-short-row: a short row of the account is reported at its row; none without an account', () => {
+  const f = fixture('clean-2021');
+  const imported = { shortRows: [{ part: 't3', row: '一、本年新收政府信息公开申请数量', found: 4, expected: 7 }, { part: 't4', row: '行政复议', found: 3, expected: 15 }] };
+  const found = analyze(f.text, { imported }).diagnostics.filter((d) => d.ruleId === 'import-short-row');
+  assert.equal(found.length, 2);
+  const [row, table] = found;
+  assert.equal(row.message.zh, '「一、本年新收政府信息公开申请数量」在来源中只有 4 个数，按格式应有 7 个：已按顺序放入前 4 格，其余留空；哪一格缺数无法确定，请对照原件');
+  assert.equal(lineOf(f.text, row.range.start), f.text.split('\n').findIndex((l) => l.startsWith('| 一、本年新收')) + 1, 'at the row');
+  // Table 4 has no row labels: the finding goes to the table.
+  assert.equal(lineOf(f.text, table.range.start), f.text.split('\n').findIndex((l) => l.startsWith('| 行政复议 |')) + 1);
+  assert.deepEqual(analyze(f.text).diagnostics.filter((d) => d.ruleId === 'import-short-row'), []);
+});
