@@ -10,6 +10,7 @@
 // takes ajv and iconv-lite from dist/lib/ the same way: they were 40% of its
 // code and its start-up compiled them before the first diagnostics.
 import * as esbuild from 'esbuild';
+import { cpSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -53,14 +54,50 @@ const partsPlugin = {
     });
   },
 };
-const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin] };
+// pdf.js (the PDF reader's 1.5 MB) is dist/lib/pdfjs.cjs, required by every
+// bundle that can read a PDF on its first PDF (host/published/pdf/load.ts),
+// with its packed CMaps beside it.
+const pdfjsLib = resolve('server/src/host/published/pdf/pdfjs-lib.ts');
+const pdfPlugin = {
+  name: 'pdfjs-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /pdfjs-lib\.ts$/ }, (args) => (resolve(args.resolveDir, args.path) === pdfjsLib ? { path: './lib/pdfjs.cjs', external: true } : undefined));
+  },
+};
+// pdf.js, in Node, requires the native canvas package at load to polyfill
+// DOMMatrix, ImageData and Path2D for rendering, and prints a warning on
+// stdout when it cannot. The reader renders nothing: the bundle skips that
+// block (each replacement must match once, or the build fails).
+const PDFJS_NO_CANVAS = [
+  ['  let canvas;\n  try {\n    const require = process.getBuiltinModule("module")', '  let canvas;\n  if (false) try {\n    const require = process.getBuiltinModule("module")'],
+  ['  if (!globalThis.DOMMatrix) {', '  if (false) {'],
+  ['  if (!globalThis.ImageData) {', '  if (false) {'],
+  ['  if (!globalThis.Path2D) {', '  if (false) {'],
+  ['const SCALE_MATRIX = new DOMMatrix();', 'const SCALE_MATRIX = null;'],
+];
+const pdfjsNoCanvas = {
+  name: 'pdfjs-no-canvas',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, (args) => {
+      let text = readFileSync(args.path, 'utf8');
+      for (const [from, to] of PDFJS_NO_CANVAS) {
+        if (text.split(from).length !== 2) throw new Error(`esbuild.mjs: pdf.js changed; cannot patch: ${from}`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin] };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
+  esbuild.build({ ...withLazy, plugins: [lazyPlugin, pdfPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
+  esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
+  esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),
 ]);
+cpSync('node_modules/pdfjs-dist/cmaps', 'dist/lib/pdfjs-cmaps', { recursive: true });

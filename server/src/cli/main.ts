@@ -103,10 +103,10 @@ program
 
 program
   .command('import')
-  .description('把 Word、网页或复制的文本导入为可检查的 Markdown / import a .docx, web page or copied text as Markdown')
-  .argument('<file>', '.docx、.html/.htm、.txt 或 .md 文件 / the file to import')
+  .description('把 PDF、Word、网页或复制的文本导入为可检查的 Markdown / import a PDF, .docx, web page or copied text as Markdown')
+  .argument('<file>', '.pdf、.docx、.html/.htm、.txt 或 .md 文件 / the file to import')
   .option('-o, --out <file>', '输出文件（默认输出到标准输出）/ output file (default: stdout)')
-  .addOption(new Option('--from <kind>', '按此类型读取 / read the file as').choices(['text', 'html', 'docx']))
+  .addOption(new Option('--from <kind>', '按此类型读取 / read the file as').choices(['text', 'html', 'docx', 'pdf']))
   .option('--check', '导入后立即检查 / check the result')
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))

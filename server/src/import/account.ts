@@ -11,6 +11,7 @@ const LAYOUT: Record<string, [string, string]> = {
   gfm: ['复制的文本，含 Markdown 表格', 'copied text with Markdown tables'],
   plain: ['纯文本', 'plain text'],
   html: ['网页（HTML）', 'web page (HTML)'],
+  pdf: ['PDF 文件', 'PDF file'],
 };
 
 export function formatAccount(a: ImportAccount, path: string, lang: Lang = 'zh'): string {
@@ -34,7 +35,8 @@ export function formatAccount(a: ImportAccount, path: string, lang: Lang = 'zh')
   if (a.unknownRows.length) out.push(zh ? `  格式中没有的行（按原样保留，数字已放入）：${a.unknownRows.join('；')}` : `  rows the format does not have (kept as written, with their figures): ${a.unknownRows.join('; ')}`);
   if (a.dropped.length) {
     const shown = a.dropped.slice(0, 8).join(zh ? '、' : ', ');
-    out.push(zh ? `  已删除网页元素 ${a.dropped.length} 行：${shown}${a.dropped.length > 8 ? ' 等' : ''}` : `  page furniture dropped: ${a.dropped.length} lines: ${shown}${a.dropped.length > 8 ? ', …' : ''}`);
+    const what = a.source === 'pdf' ? (zh ? '页码' : 'page numbers') : zh ? '网页元素' : 'page furniture';
+    out.push(zh ? `  已删除${what} ${a.dropped.length} 行：${shown}${a.dropped.length > 8 ? ' 等' : ''}` : `  ${what} dropped: ${a.dropped.length} lines: ${shown}${a.dropped.length > 8 ? ', …' : ''}`);
   }
   for (const n of a.notes) out.push(`  ${zh ? n.zh : n.en}`);
   return out.join('\n') + '\n';

@@ -9,7 +9,7 @@ import { normLabel } from '../engine/parse/normalize.ts';
 import { Classifier, joinCell } from './classify.ts';
 import { isChromeLine } from './chrome.ts';
 import { TableBuilder, cellEscape } from './tables.ts';
-import type { ImportAccount, ImportResult, Item, SourceKind, TextLayout, Tok } from './types.ts';
+import type { ImportAccount, ImportResult, Item, SourceKind, SourceMap, SourceRef, TextLayout, Tok } from './types.ts';
 
 const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
 /** A title line: the report words, ending the line (a bracketed note may follow). */
@@ -22,7 +22,7 @@ const ORG_END = /(局|委|委员会|办|办公室|厅|府|院|会|部|署|处|�
 
 export interface BuildMeta {
   source: SourceKind;
-  layout: TextLayout | 'html';
+  layout: TextLayout | 'html' | 'pdf';
   encoding?: string;
   /** Force a template id (2019 or 2021). */
   template?: string;
@@ -105,6 +105,10 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
     dropped: [],
     notes: [],
   };
+  // Where each block came from (sources with positions: PDF), kept beside `blocks`.
+  const srcs: (BlockSrc | undefined)[] = [];
+  const add = (text: string, src?: BlockSrc) => { blocks.push(text); srcs[blocks.length - 1] = src; };
+  const mapped = items.some((it) => (it.kind === 'line' ? it.src : it.toks.some((t) => t.src)));
   let titleDone = false;
   let lastPara: { index: number; text: string } | undefined;
   let table: TableBuilder | undefined;
@@ -115,7 +119,8 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
     table = undefined;
     t.finish();
     if (!t.hasContent()) return;
-    blocks.push(t.render().join('\n'));
+    const rendered = t.render();
+    add(rendered.join('\n'), { lines: t.renderedSources(), cells: t.renderedCells() });
     const acc = t.account();
     account.tables.push(acc);
     account.cellsPlaced += acc.cellsPlaced;
@@ -196,9 +201,9 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
           const next = nextLine(i);
           const nk = next === undefined ? 'text' : cls.classify(next, table.current).kind;
           const shortLabel = text.length <= 40 && !/[。；;]$/.test(text) && !isChromeLine(text);
-          if (shortLabel && (nk !== 'text' || table.inHeader())) { feed({ text }); continue; }
+          if (shortLabel && (nk !== 'text' || table.inHeader())) { feed({ text, src: it.src }); continue; }
         } else if (c.kind !== 'empty') {
-          if (feed({ text })) continue;
+          if (feed({ text, src: it.src })) continue;
         }
       }
       closeTable();
@@ -212,16 +217,17 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
       let title = text;
       if (lastPara && lastPara.index === blocks.length - 1 && /^[0-9０-９〇一二]{4}/.test(title) && lastPara.text.length <= 30 && ORG_END.test(lastPara.text)) {
         blocks.pop();
+        srcs.pop();
         title = `${lastPara.text} ${title}`;
       }
       account.title = title;
-      blocks.push(`# ${meta.markdown ? title : escapeInline(title)}`);
+      add(`# ${meta.markdown ? title : escapeInline(title)}`, lineSrc(it.src));
       lastPara = undefined;
       continue;
     }
     if (isSectionHeading(text, template) && !cls.opensTable(text)) {
       account.sections++;
-      blocks.push(`## ${meta.markdown ? text : escapeInline(text)}`);
+      add(`## ${meta.markdown ? text : escapeInline(text)}`, lineSrc(it.src));
       lastPara = undefined;
       continue;
     }
@@ -230,14 +236,41 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
       const nk = next === undefined ? 'text' : cls.classify(next).kind;
       const c = cls.classify(text);
       if (c.kind !== 'label' || nk === 'value' || nk === 'label' || nk === 'empty') {
-        if (feed({ text })) continue;
+        if (feed({ text, src: it.src })) continue;
       }
     }
-    blocks.push(keep(text));
+    add(keep(text), lineSrc(it.src));
     lastPara = { index: blocks.length - 1, text };
   }
   closeTable();
-  return { markdown: blocks.join('\n\n') + '\n', account };
+  const markdown = blocks.join('\n\n') + '\n';
+  return mapped ? { markdown, account, sourceMap: sourceMap(blocks, srcs) } : { markdown, account };
+}
+
+/** Where the lines of one block came from: by line of the block (0-based), and its table cells. */
+interface BlockSrc {
+  lines: (SourceRef | undefined)[];
+  cells?: { line: number; cell: number; src: SourceRef }[];
+}
+
+function lineSrc(src: SourceRef | undefined): BlockSrc | undefined {
+  return src ? { lines: [src] } : undefined;
+}
+
+/** Block sources → 1-based Markdown lines (blocks are joined by one blank line). */
+function sourceMap(blocks: string[], srcs: (BlockSrc | undefined)[]): SourceMap {
+  const map: SourceMap = { lines: [], cells: [] };
+  let line = 1;
+  blocks.forEach((b, i) => {
+    const src = srcs[i];
+    const n = b.split('\n').length;
+    if (src) {
+      src.lines.forEach((s, k) => { if (s && k < n) map.lines.push({ line: line + k, src: s }); });
+      for (const c of src.cells ?? []) map.cells.push({ line: line + c.line, cell: c.cell, src: c.src });
+    }
+    line += n + 1;
+  });
+  return map;
 }
 
 /** A table that is not a report table, kept cell for cell (line breaks in cells as <br>). */

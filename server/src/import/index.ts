@@ -50,8 +50,8 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
   const ext = /\.([^./\\]+)$/.exec((options.fileName ?? '').toLowerCase())?.[1];
   if (!options.from) {
     if (ext === 'doc' || (input[0] === 0xd0 && input[1] === 0xcf && input[2] === 0x11 && input[3] === 0xe0)) throw new ImportError('unsupported', { zh: '这是旧版 Word 文件（.doc），无法读取；请在 Word/WPS 中另存为 .docx 后再导入', en: 'this is an old Word file (.doc), which cannot be read; save it as .docx in Word/WPS and import that' });
-    if (ext === 'pdf' || Buffer.from(input.subarray(0, 5)).toString('latin1') === '%PDF-') throw new ImportError('unsupported', { zh: '不支持 PDF；请打开 PDF 复制全部文字存为 .txt，或使用原始的 Word 文件', en: 'PDF is not supported; copy all the text out of it into a .txt file, or use the original Word file' });
   }
+  if (options.from === 'pdf' || (!options.from && (ext === 'pdf' || Buffer.from(input.subarray(0, 5)).toString('latin1') === '%PDF-'))) return (await import('../host/published/pdf/index.ts')).importPdf(input, { template: options.template });
   const kind = options.from ?? guessKind(input, options.fileName);
   if (kind === 'docx') return (await import('./docx.ts')).importDocx(input, { template: options.template });
   if (kind === 'html') {

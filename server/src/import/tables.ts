@@ -11,7 +11,7 @@ import type { LabelMatch } from '../engine/model.ts';
 import type { RowDef, TableDef } from '../engine/templates/template.ts';
 import type { Text2 } from '../engine/types.ts';
 import { type Classifier, type Cls, joinCell } from './classify.ts';
-import type { ShortRow, TableAccount, Tok, Unplaced } from './types.ts';
+import type { ShortRow, SourceRef, TableAccount, Tok, Unplaced } from './types.ts';
 
 const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const RANK: Record<LabelMatch, number> = { exact: 6, equivalent: 5, variant: 4, fuzzy: 2, prefix: 2, inferred: 1, unknown: 0 };
@@ -22,9 +22,14 @@ interface OutRow {
   kind: 'data' | 'group' | 'unknown';
   /** One per column of the block; '' for an empty cell. */
   cells: string[];
+  /** Where the label and each cell came from (sources with positions). */
+  src?: SourceRef;
+  cellSrcs?: (SourceRef | undefined)[];
 }
 
 class Block {
+  blockSrc?: SourceRef;
+  colSrc?: (SourceRef | undefined)[];
   blockText?: string;
   infoText?: string;
   noteText?: string;
@@ -38,6 +43,7 @@ class Block {
 interface Pending {
   def?: RowDef;
   label: string;
+  src?: SourceRef;
   values: Tok[];
   /** Figures that came with no label before them. */
   lost?: boolean;
@@ -100,7 +106,7 @@ export class TableBuilder {
         if (this.part !== 't2') return 'other';
         this.endRow();
         this.switchBlock(c.def);
-        this.cur.blockText ??= tok.text;
+        if (this.cur.blockText === undefined) { this.cur.blockText = tok.text; this.cur.blockSrc = tok.src; }
         this.lastLabel = tok.text;
         return 'ok';
       }
@@ -115,7 +121,7 @@ export class TableBuilder {
         if (t.part !== this.part) return 'other';
         this.endRow();
         if (t !== this.cur.def) this.switchBlock(t);
-        this.row = { def: c.hit.item.row, label: tok.text, values: [] };
+        this.row = { def: c.hit.item.row, label: tok.text, values: [], src: tok.src };
         this.lastLabel = tok.text;
         return 'ok';
       }
@@ -134,7 +140,7 @@ export class TableBuilder {
           this.unplaced.push({ part: this.part, after: this.lastLabel, text: joinCell(tok.text), reason: { zh: '表四没有行标签，这段文字放不进任何单元格', en: 'table 4 has no row labels; this text fits no cell' } });
           return 'ok';
         }
-        this.row = { label: tok.text, values: [] };
+        this.row = { label: tok.text, values: [], src: tok.src };
         this.lastLabel = tok.text;
         return 'ok';
       }
@@ -166,7 +172,7 @@ export class TableBuilder {
       return;
     }
     if (r.def?.group) {
-      b.rows.push({ label: r.label, def: r.def, kind: 'group', cells: empty() });
+      b.rows.push({ label: r.label, def: r.def, kind: 'group', cells: empty(), src: r.src });
       if (figures.length) {
         const next = this.nextDataRows(b.def, r.def);
         this.unplaced.push({
@@ -185,7 +191,7 @@ export class TableBuilder {
     if (!r.def) {
       if (placed.cells.some((x) => x !== '')) this.unknownRows.push(joinCell(r.label));
     }
-    b.rows.push({ label: r.label, def: r.def, kind: r.def ? 'data' : 'unknown', cells: placed.cells });
+    b.rows.push({ label: r.label, def: r.def, kind: r.def ? 'data' : 'unknown', cells: placed.cells, src: r.src ?? r.values[0]?.src, cellSrcs: placed.srcs });
     if (placed.over) {
       this.unplaced.push({
         part: this.part,
@@ -199,20 +205,20 @@ export class TableBuilder {
   }
 
   /** Value cells of a row: by grid column when the header gave one for every column, else in order after the label. */
-  private place(b: Block, r: Pending): { cells: string[]; found: number; over?: number } {
+  private place(b: Block, r: Pending): { cells: string[]; srcs?: (SourceRef | undefined)[]; found: number; over?: number } {
     const n = b.def.columns.length;
     if (!b.colIndex) this.layoutHeader(b);
     const idx = b.colIndex;
     const figures = r.values.filter((v) => v.text !== '');
     if (idx && r.values.length > 0 && r.values.every((v) => v.col !== undefined) && figures.every((v) => idx.includes(v.col!))) {
-      const cells = idx.map((ci) => r.values.find((v) => v.col === ci)?.text ?? '');
-      return { cells, found: n };
+      const toks = idx.map((ci) => r.values.find((v) => v.col === ci));
+      return { cells: toks.map((t) => t?.text ?? ''), srcs: toks.map((t) => t?.src), found: n };
     }
     const v = r.values.slice();
     while (v.length > n && v[v.length - 1].text === '') v.pop();
     while (v.length > n && v[0].text === '') v.shift();
     if (v.length > n) return { cells: Array<string>(n).fill(''), found: 0, over: v.length };
-    return { cells: [...v.map((t) => t.text), ...Array<string>(n - v.length).fill('')], found: v.length };
+    return { cells: [...v.map((t) => t.text), ...Array<string>(n - v.length).fill('')], srcs: v.map((t) => t.src), found: v.length };
   }
 
   private nextDataRows(def: TableDef, group: RowDef): string[] | undefined {
@@ -250,6 +256,7 @@ export class TableBuilder {
         taken.add(j);
         used.add(k);
         index[j] = toks[k].col;
+        (b.colSrc ??= [])[j] = toks[k].src;
       }
       cols.forEach((c, j) => (text[j] = c.label));
     } else {
@@ -268,6 +275,7 @@ export class TableBuilder {
           for (let d = 0; d < best.span; d++) used.add(best.k + d);
           text[j] = joinCell(toks.slice(best.k, best.k + best.span).map((t) => t.text).join('\n'));
           index[j] = toks[best.k].col;
+          (b.colSrc ??= [])[j] = toks[best.k].src;
         } else text[j] = c.label;
       });
     }
@@ -280,17 +288,38 @@ export class TableBuilder {
   }
 
   /** GFM lines in the project's layout (scaffold.ts tableLines): one label column, group rows on their own line. */
+  private srcLines: (SourceRef | undefined)[] = [];
+  private srcCells: { line: number; cell: number; src: SourceRef }[] = [];
+
+  /** Where each line of the last render came from (its label, or its first header cell). */
+  renderedSources(): (SourceRef | undefined)[] {
+    return this.srcLines;
+  }
+
+  /** Where each cell of the last render came from: line of the table (0-based), cell of the row (label = 0). */
+  renderedCells(): { line: number; cell: number; src: SourceRef }[] {
+    return this.srcCells;
+  }
+
   render(): string[] {
-    const row = (cells: string[]) => `| ${cells.map((c) => cellEscape(c)).join(' | ')} |`;
     const lines: string[] = [];
+    this.srcLines = [];
+    this.srcCells = [];
+    // A line and where its cells came from.
+    const emit = (text: string, srcs: (SourceRef | undefined)[] = []) => {
+      lines.push(text);
+      this.srcLines.push(srcs.find((x) => x !== undefined));
+      srcs.forEach((src, cell) => { if (src) this.srcCells.push({ line: lines.length - 1, cell, src }); });
+    };
+    const row = (cells: string[]) => `| ${cells.map((c) => cellEscape(c)).join(' | ')} |`;
     if (this.part === 't2') {
       const width = Math.max(...this.cls.template.tables.filter((t) => t.part === 't2').map((t) => t.columns.length)) + 1;
       const pad = (cells: string[]) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill('')];
       this.blocks.forEach((b, i) => {
-        lines.push(row(pad([b.blockText ?? b.def.header ?? b.def.title.zh])));
-        if (i === 0) lines.push(`|${Array(width).fill('---').join('|')}|`);
-        lines.push(row(pad([b.infoText ?? '信息内容', ...b.colText!])));
-        for (const r of b.rows) lines.push(row(pad([r.label, ...r.cells])));
+        emit(row(pad([b.blockText ?? b.def.header ?? b.def.title.zh])), [b.blockSrc]);
+        if (i === 0) emit(`|${Array(width).fill('---').join('|')}|`);
+        emit(row(pad([b.infoText ?? '信息内容', ...b.colText!])), [undefined, ...(b.colSrc ?? [])]);
+        for (const r of b.rows) emit(row(pad([r.label, ...r.cells])), [r.src, ...(r.cellSrcs ?? [])]);
       });
       return lines;
     }
@@ -298,15 +327,15 @@ export class TableBuilder {
     const d = b.def;
     if (d.rows.every((r) => r.unlabeled)) {
       const groups = [...new Set(d.columns.map((c) => c.group ?? ''))];
-      lines.push(row(groups.flatMap((g) => d.columns.filter((c) => (c.group ?? '') === g).map((_, i) => (i === 0 ? g : '')))));
-      lines.push(`|${d.columns.map(() => '---').join('|')}|`);
-      lines.push(row(b.colText!));
-      for (const r of b.rows) lines.push(row(r.cells));
+      emit(row(groups.flatMap((g) => d.columns.filter((c) => (c.group ?? '') === g).map((_, i) => (i === 0 ? g : '')))));
+      emit(`|${d.columns.map(() => '---').join('|')}|`);
+      emit(row(b.colText!), b.colSrc ?? []);
+      for (const r of b.rows) emit(row(r.cells), r.cellSrcs ?? []);
       return lines;
     }
-    lines.push(row([b.noteText ?? (d.part === 't3' ? T3_NOTE : d.title.zh), ...b.colText!]));
-    lines.push(`|---|${d.columns.map(() => '---:').join('|')}|`);
-    for (const r of b.rows) lines.push(row([r.label, ...r.cells]));
+    emit(row([b.noteText ?? (d.part === 't3' ? T3_NOTE : d.title.zh), ...b.colText!]), [undefined, ...(b.colSrc ?? [])]);
+    emit(`|---|${d.columns.map(() => '---:').join('|')}|`);
+    for (const r of b.rows) emit(row([r.label, ...r.cells]), [r.src, ...(r.cellSrcs ?? [])]);
     return lines;
   }
 
