@@ -121,6 +121,10 @@ test('gitlab: fingerprints are equal across runs and after lines move or a wrong
   const prints = first.map((i) => i.fingerprint);
   assert.equal(new Set(prints).size, prints.length, 'every finding has its own fingerprint, also in a copy of the same report');
   assert.ok(prints.every((p) => /^[0-9a-f]{64}$/.test(p)));
+  // The same in English: a pipeline's language does not make every finding new.
+  const english = gitlab(['a.md', 'b.md', '--lang', 'en'], dir);
+  assert.notEqual(english[0].description, first[0].description);
+  assert.deepEqual(english.map((i) => i.fingerprint), prints);
 
   // Three lines more above the tables, and the wrong total 23 now a wrong 22: the same findings.
   const lines = REPORT.split('\n');
