@@ -45,6 +45,12 @@ test('the packed tarball installs into an empty prefix; nianbao check and lsp --
   assert.match(junit.stdout, /<failure message="63:11 （七）总计「自然人」应为 24（各办理结果之和），实为 23" type="total-results">/);
   const clean = run(['check', 'examples/2022-clean-2021-format.md']);
   assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  // A PDF: dist/import.cjs loads pdf.js (dist/lib/pdfjs.cjs) and its CMaps from the package.
+  const pdf = run(['import', join(root, 'test/fixtures/pdf/arith.lo.pdf'), '--check']);
+  assert.equal(pdf.status, 1, pdf.stdout + pdf.stderr);
+  assert.match(pdf.stdout, /^# 某市文化和旅游局2021年政府信息公开工作年度报告$/m);
+  assert.match(pdf.stderr, /PDF 共 2 页/);
+  assert.match(pdf.stderr, /\[total-results\]/);
 
   // The language server from the installed command, over stdio.
   const child = spawn(bin, ['lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
