@@ -55,4 +55,8 @@ test('vsce still packs the .vsix from .vscodeignore: client and server, not the 
   const files = r.stdout.trim().split('\n');
   for (const f of ['package.json', 'dist/client.cjs', 'dist/server.cjs', 'dist/lib/ajv.cjs', 'syntaxes/nianbao.injection.tmLanguage.json']) assert.ok(files.includes(f), `${f} missing from the .vsix`);
   assert.deepEqual(files.filter((f) => /^dist\/(cli|worker|import)\.cjs$|^(server|client|test)\//.test(f)), []);
+  // Every library the server bundle loads from beside itself is in the .vsix.
+  const loaded = [...readFileSync(join(root, 'dist/server.cjs'), 'utf8').matchAll(/(?:require|import)\(["'`]\.\/(lib\/[\w.-]+\.cjs)["'`]\)/g)].map((m) => 'dist/' + m[1]);
+  assert.ok(loaded.length >= 2, loaded.join(', '));
+  assert.deepEqual(loaded.filter((f) => !files.includes(f)), [], 'add them to .vscodeignore');
 });
