@@ -67,7 +67,9 @@ function templateForYear(templates: readonly Template[], year: number): Template
 
 export function buildReport(text: string, options: BuildOptions): Report {
   // Parse and read tables from a guarded copy (same length, same offsets) so pathological input stays cheap.
-  const safe = guardText(text);
+  // A leading byte order mark becomes a space there: micromark drops a BOM and counts offsets without it,
+  // which would put every node one character before its text.
+  const safe = guardText(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text);
   const root = options.root ?? options.parser?.update(safe) ?? parseMarkdown(safe);
   const title = findTitle(text, root);
   const y = (title ? yearOf(title.text) : undefined) ?? periodYear(text);
