@@ -29,9 +29,13 @@ if (chosen.includes('e2e') || chosen.includes('unit')) {
   const setup = spawnSync('bash', ['test/e2e/setup.sh'], { stdio: 'inherit' });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
 }
-if (chosen.includes('e2e')) {
+// The bundles: unit tests run the CLI from dist/, the protocol tests the server and the .vsix.
+if (chosen.includes('e2e') || chosen.includes('protocol')) {
   const pack = spawnSync('npm', ['run', 'package'], { stdio: 'inherit' });
   if (pack.status !== 0) process.exit(pack.status ?? 1);
+} else if (chosen.includes('unit')) {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...list], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

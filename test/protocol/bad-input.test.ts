@@ -5,16 +5,17 @@
 // 50 MB document, an engine failure). Each is answered (an error, an empty
 // result, or diagnostics whose ranges lie inside the document), loses no
 // text when formatted, and leaves the server serving: a hover still answers
-// and a normal report opened afterwards still gets its diagnostics. Figures
-// are printed with the prefix "bad-input:" for docs/reliability.md.
+// and a normal report opened afterwards still gets its diagnostics. What each
+// answer and each document's findings must be is written here (or is a seed's
+// hand-checked findings). The engine may throw only on the planted fault: a
+// throw on any other input fails the test. Figures are printed with the prefix
+// "bad-input:" for docs/reliability.md.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/engine/analyze.ts';
 import { ENGINE_FAULT_MARK } from '../../server/src/lsp/test-hooks.ts';
-import { cleanReport, essence, expectedEssences, fileUri, fixture, rssKb, TestClient } from './harness.ts';
+import { cleanReport, essence, fileUri, rssKb, seedFindings, seedText, sorted, TestClient } from './harness.ts';
 
 const TITLE = '# 某市某局2021年政府信息公开工作年度报告\n\n';
 const FORMAT = { tabSize: 2, insertSpaces: true };
@@ -22,7 +23,7 @@ const ALL = { start: { line: 0, character: 0 }, end: { line: 100000, character: 
 const MB = 1024 * 1024;
 
 function seedReport(): string {
-  return readFileSync(fixture('seeds-raw/003_4ec1c1e093af1759.txt'), 'utf8');
+  return seedText('003');
 }
 
 /** Every diagnostic (and related location) lies inside the document. */
@@ -107,7 +108,6 @@ async function stillAnswers(client: TestClient, seen: Frame[], tag: string): Pro
 }
 
 let tried = 0;
-const engineFailures: string[] = [];
 
 describe('invalid messages', () => {
   let client: TestClient;
@@ -149,26 +149,29 @@ describe('invalid messages', () => {
   }
 
   it('answers requests with invalid params with an error or an empty result', async () => {
-    const bad: [string, unknown][] = [
-      ['textDocument/hover', null],
-      ['textDocument/hover', { textDocument: 5, position: 'a' }],
-      ['textDocument/hover', { textDocument: { uri: 'file:///tmp/x.md' } }],
-      ['textDocument/codeAction', { textDocument: { uri: 'file:///tmp/x.md' }, range: null, context: null }],
-      ['textDocument/formatting', {}],
-      ['textDocument/completion', { position: { line: -1, character: -1 } }],
-      ['nianbao/fixAll', null],
-      ['nianbao/newReport', { year: 'abc' }],
-      ['nianbao/newReport', { year: 1e308, template: 7 }],
-      ['nianbao/nextYearReport', {}],
-      ['nianbao/templates', [1, 2, 3]],
-      ['shutdownx', {}],
+    // [method, params, what the answer must be: an error code, or the result as JSON]
+    const bad: [string, unknown, { error: number } | { result: string }][] = [
+      // null params reach vscode-languageserver's handler, which reads params.workDoneToken: InternalError (InvalidParams would be the better code).
+      ['textDocument/hover', null, { error: -32603 }],
+      ['textDocument/hover', { textDocument: 5, position: 'a' }, { result: 'null' }],
+      ['textDocument/hover', { textDocument: { uri: 'file:///tmp/x.md' } }, { result: 'null' }],
+      ['textDocument/codeAction', { textDocument: { uri: 'file:///tmp/x.md' }, range: null, context: null }, { result: '[]' }],
+      ['textDocument/formatting', {}, { result: '[]' }],
+      ['textDocument/completion', { position: { line: -1, character: -1 } }, { result: '[]' }],
+      ['nianbao/fixAll', null, { result: 'null' }],
+      ['nianbao/newReport', { year: 'abc' }, { error: 1 }],
+      ['nianbao/newReport', { year: 1e308, template: 7 }, { error: 1 }],
+      ['nianbao/nextYearReport', {}, { error: 1 }],
+      ['nianbao/templates', [1, 2, 3], { result: JSON.stringify([{ id: '2019', name: '2019年版格式（试行）', to: 2020 }, { id: '2021', name: '2021年版格式', from: 2021 }]) }],
+      ['shutdownx', {}, { error: -32601 }],
     ];
-    for (const [i, [method, params]] of bad.entries()) {
+    for (const [i, [method, params, want]] of bad.entries()) {
       tried++;
       const id = `p${i}`;
       await writeRaw(client, frame(JSON.stringify({ jsonrpc: '2.0', id, method, params })));
       const f = await answerTo(seen, id);
-      assert.ok(f.error !== undefined || f.result === null || Array.isArray(f.result) || typeof f.result === 'object', `${method}: ${JSON.stringify(f)}`);
+      const got = f.error !== undefined ? { error: f.error.code } : { result: JSON.stringify(f.result) };
+      assert.deepEqual(got, want, `${method} ${JSON.stringify(params)}: ${JSON.stringify(f)}`);
     }
     // Notifications with invalid params: nothing to answer, nothing to break.
     for (const [method, params] of [
@@ -245,7 +248,8 @@ describe('invalid messages', () => {
     const v = await client.change(uri, [{ range: { start: { line: 1e6, character: 0 }, end: { line: 1e6 + 1, character: 5 } }, text: '\n尾注\n' }]);
     const p = await client.waitForDiagnostics(uri, (x) => x.version === v);
     assert.ok(client.text(uri).endsWith('\n尾注\n'));
-    assert.deepEqual(p.diagnostics.map(essence), await expectedEssences(client.text(uri)));
+    // The seed's own findings: the footnote changes none of them.
+    assert.deepEqual(sorted(p.diagnostics.map(essence)), sorted(seedFindings('003')));
     await client.close(uri);
   });
 });
@@ -261,30 +265,62 @@ describe('bad documents', () => {
   });
 
   const table = (cols: number) => '| 一、本年新收政府信息公开申请数量 |' + ' 1 |'.repeat(cols) + '\n|' + '---|'.repeat(cols + 1) + '\n';
-  const cases: { name: string; text: () => string; compare?: boolean; timeoutMs?: number }[] = [
-    { name: 'an empty document', text: () => '', compare: true },
-    { name: 'only whitespace and line breaks', text: () => ' \n\r\n\t\n'.repeat(1000), compare: true },
-    { name: 'binary-looking text', text: () => Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + (i >> 7)) % 256)).toString('latin1'), compare: true },
-    { name: 'NUL bytes in a report', text: () => seedReport().replace(/\| (\d+) \|/g, '| $1\0 |').replace('年度', '年\0度'), compare: true },
-    { name: 'lone surrogates, a BOM and mixed line ends', text: () => '\ufeff' + seedReport().replace(/\n/g, (_, i: number) => (i % 3 ? '\r\n' : '\n')).replace(/一/g, '\ud800一\udfff'), compare: true },
-    { name: 'a table row of 100,000 columns', text: () => TITLE + table(100000), timeoutMs: 120000 },
-    { name: '10,000 nested blockquotes', text: () => TITLE + '> '.repeat(10000) + '三、收到和处理政府信息公开申请情况\n', compare: true },
-    { name: '10,000 nested blockquotes without spaces', text: () => TITLE + '>'.repeat(10000) + ' ' + table(7), compare: true },
-    { name: '10,000 nested list items', text: () => TITLE + '- '.repeat(10000) + '（一）予以公开\n', compare: true },
-    { name: '10,000 nested ordered list items', text: () => TITLE + '1. '.repeat(10000) + table(3), compare: true },
-    // Nesting of mixed containers: the engine currently overflows the stack here (after ~15 s); the server must catch it.
-    { name: '10,000 alternating quotes and lists', text: () => TITLE + '> - '.repeat(5000) + '**四、**\n', timeoutMs: 120000 },
-    { name: 'a 1 MB line of Chinese text', text: () => TITLE + '公开'.repeat(Math.ceil(MB / 6)) + '\n', timeoutMs: 60000 },
-    { name: 'a 1 MB line without spaces', text: () => TITLE + 'x'.repeat(MB) + '\n', timeoutMs: 60000 },
-    { name: 'a 1 MB number in a table cell', text: () => seedReport().replace(/\| \d+ \|/, `| ${'9'.repeat(MB)} |`), timeoutMs: 60000 },
-    { name: 'an engine failure (stack overflow)', text: () => seedReport() + '\n' + ENGINE_FAULT_MARK + '\n' },
+  /** TITLE alone: a 2021 report with its six sections missing, each reported on the title. */
+  const SIX_MISSING = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']
+    .map((s) => `section-missing 0:2-0:23 缺少「${s}」`);
+  /** What must be published: every finding, or the count per rule and some findings that must be among them. */
+  type Expect = string[] | { counts: Record<string, number>; including: string[] };
+  const cases: { name: string; text: () => string; expect: Expect | 'planted fault'; timeoutMs?: number }[] = [
+    // Not reports: nothing is published.
+    { name: 'an empty document', text: () => '', expect: [] },
+    { name: 'only whitespace and line breaks', text: () => ' \n\r\n\t\n'.repeat(1000), expect: [] },
+    { name: 'binary-looking text', text: () => Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i * 7919 + (i >> 7)) % 256)).toString('latin1'), expect: [] },
+    {
+      name: 'NUL bytes in a report',
+      text: () => seedReport().replace(/\| (\d+) \|/g, '| $1\0 |').replace('年度', '年\0度'),
+      // Every other figure carries a NUL: not a number, and rows whose cells shift are the wrong shape. The seed's own label findings stay.
+      expect: {
+        counts: { 'cell-empty': 6, 'cell-invalid': 75, 'publish-date': 1, 'table-row-label': 4, 'table-row-missing': 2, 'table-shape': 25 },
+        including: [
+          'cell-invalid 37:18-37:21 规章「本年新公开数量」「22\0」不是数字',
+          'cell-invalid 89:20-89:22 （七）总计「商业企业」「0\0」不是数字',
+          'table-shape 69:0-69:57 「1.属于国家秘密」行应有 7 个数值单元格，实有 6 个',
+          ...seedFindings('003').filter((e) => e.startsWith('table-row-label') || e.startsWith('publish-date')),
+        ],
+      },
+    },
+    {
+      name: 'lone surrogates, a BOM and mixed line ends',
+      text: () => '\ufeff' + seedReport().replace(/\n/g, (_, i: number) => (i % 3 ? '\r\n' : '\n')).replace(/一/g, '\ud800一\udfff'),
+      // 一 wrapped in lone surrogates is no longer 一: the heading 一、总体情况 and the labels with 一 are not the official ones.
+      expect: {
+        counts: { 'publish-date': 1, 'section-missing': 1, 'table-row-label': 7, 'table-row-missing': 3, 'table-shape': 3 },
+        including: [
+          'section-missing 32:0-32:12 缺少「一、总体情况」',
+          'table-shape 40:9-40:18 表头「上\ud800一\udfff年项目数量」应为「上一年项目数量」',
+          'table-row-label 73:6-73:17 行标签「5.属于三类内部事务息」应为「5.属于三类内部事务信息」',
+          'publish-date 112:0-112:10 落款日期 2022年1月15日 比报告年度 2020 晚两年以上，不可能是本报告的日期：报告年度或日期有误（本报告应于 2021年1月31日 前发布）',
+        ],
+      },
+    },
+    // The parser's bounds make these cheap and inert: what is left is the title, and the six sections missing.
+    { name: 'a table row of 100,000 columns', text: () => TITLE + table(100000), expect: SIX_MISSING, timeoutMs: 120000 },
+    { name: '10,000 nested blockquotes', text: () => TITLE + '> '.repeat(10000) + '三、收到和处理政府信息公开申请情况\n', expect: SIX_MISSING },
+    { name: '10,000 nested blockquotes without spaces', text: () => TITLE + '>'.repeat(10000) + ' ' + table(7), expect: SIX_MISSING },
+    { name: '10,000 nested list items', text: () => TITLE + '- '.repeat(10000) + '（一）予以公开\n', expect: SIX_MISSING },
+    { name: '10,000 nested ordered list items', text: () => TITLE + '1. '.repeat(10000) + table(3), expect: SIX_MISSING },
+    // Mixed container nesting (alternating quotes and list items, footnotes among them) overflowed the stack before the guard bounded it.
+    { name: '10,000 alternating quotes and lists', text: () => TITLE + '> - '.repeat(5000) + '**四、**\n', expect: SIX_MISSING, timeoutMs: 120000 },
+    { name: '10,000 alternating lists, footnotes and quotes', text: () => TITLE + '- [^a]: > 1. '.repeat(2500) + '三、收到和处理政府信息公开申请情况\n', expect: SIX_MISSING, timeoutMs: 120000 },
+    { name: 'a 1 MB line of Chinese text', text: () => TITLE + '公开'.repeat(Math.ceil(MB / 6)) + '\n', expect: SIX_MISSING, timeoutMs: 60000 },
+    { name: 'a 1 MB line without spaces', text: () => TITLE + 'x'.repeat(MB) + '\n', expect: SIX_MISSING, timeoutMs: 60000 },
+    { name: 'a 1 MB number in a table cell', text: () => seedReport().replace(/\| \d+ \|/, `| ${'9'.repeat(MB)} |`), expect: seedFindings('003'), timeoutMs: 60000 },
+    { name: 'an engine failure (stack overflow)', text: () => seedReport() + '\n' + ENGINE_FAULT_MARK + '\n', expect: 'planted fault' },
   ];
 
-  const normal = seedReport();
-  let normalExpected: string[];
-  before(async () => {
-    normalExpected = await expectedEssences(normal);
-  });
+  // The report opened after each bad one: seed 000, with its hand-checked findings.
+  const normal = seedText('000');
+  const normalExpected = sorted(seedFindings('000'));
 
   for (const [n, c] of cases.entries()) {
     it(`${c.name}: answered, and the server still serves`, { timeout: (c.timeoutMs ?? 30000) + 30000 }, async () => {
@@ -296,19 +332,21 @@ describe('bad documents', () => {
       const ms = performance.now() - t0;
       assertInside(text, published.diagnostics);
       const failed = published.diagnostics.some((d) => d.code === 'check-failed');
-      if (c.name.startsWith('an engine failure')) {
+      if (c.expect === 'planted fault') {
         assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['check-failed', 3]]);
         assert.match(published.diagnostics[0].message, /^未检查/);
         assert.ok(client.logs.some((l) => l.includes('analysis of') && l.includes('engine fault on purpose')), 'the error is logged');
-      } else if (failed) {
-        // The engine threw; the server caught it, logged it and said so. An engine defect, reported, not a server one.
-        assert.deepEqual(published.diagnostics.map((d) => d.code), ['check-failed']);
-        engineFailures.push(c.name);
-        console.log(`bad-input: ENGINE DEFECT: the engine threw on "${c.name}"; the server caught it and published the notice. ${client.logs.filter((l) => l.includes('analysis of')).at(-1)?.split('\n')[0] ?? ''}`);
-      } else if (c.compare) {
-        // What the engine finds, when it takes the text for a report; nothing otherwise.
-        const expected = analyze(text).isReport ? await expectedEssences(text) : [];
-        assert.deepEqual(published.diagnostics.map(essence), expected, 'the engine\'s diagnostics');
+      } else {
+        // Only the planted fault may make the engine throw: anything else is an engine defect, and this test fails on it.
+        assert.ok(!failed, `the engine threw on "${c.name}": ${client.logs.filter((l) => l.includes('analysis of')).at(-1)?.split('\n').slice(0, 3).join(' ') ?? ''}`);
+        const got = published.diagnostics.map(essence);
+        if (Array.isArray(c.expect)) assert.deepEqual(sorted(got), sorted(c.expect));
+        else {
+          const counts: Record<string, number> = {};
+          for (const d of published.diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
+          assert.deepEqual(counts, c.expect.counts);
+          for (const e of c.expect.including) assert.ok(got.includes(e), `missing: ${e}`);
+        }
       }
       // Every feature answers on it, and formatting loses nothing.
       const pos = { line: 0, character: 1 };
@@ -320,7 +358,7 @@ describe('bad documents', () => {
       assertNothingLost(text, await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: FORMAT }));
       // A normal report still gets its diagnostics.
       const okUri = fileUri(`/tmp/nianbao-proto/bad-${n}-then-normal.md`);
-      assert.deepEqual((await client.open(okUri, normal)).diagnostics.map(essence), normalExpected);
+      assert.deepEqual(sorted((await client.open(okUri, normal)).diagnostics.map(essence)), normalExpected);
       await client.close(okUri);
       await client.close(uri);
       console.log(`bad-input: ${c.name} (${Buffer.byteLength(text)} bytes): ${published.diagnostics.length} diagnostic(s) in ${ms.toFixed(0)} ms`);
@@ -353,7 +391,7 @@ describe('bad documents', () => {
     if (rss !== undefined) assert.ok(rss < 1536 * 1024, `server RSS ${(rss / 1024).toFixed(0)} MB with a 50 MB document open`);
     // Cut down below the limit, it is checked as usual.
     const small = await client.replaceAll(uri, normal);
-    assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === small, 30000)).diagnostics.map(essence), normalExpected);
+    assert.deepEqual(sorted((await client.waitForDiagnostics(uri, (p) => p.version === small, 30000)).diagnostics.map(essence)), normalExpected);
     await client.close(uri);
   });
 
@@ -370,12 +408,12 @@ describe('bad documents', () => {
       en.settings = { maxFileSize: 10 * MB };
       const next = en.waitForDiagnostics(uri, (p) => p.diagnostics.every((d) => d.code !== 'file-too-large'));
       await en.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      assert.deepEqual((await next).diagnostics.map(essence), await expectedEssences(report, 'en'));
+      assert.deepEqual((await next).diagnostics.map(essence), [], 'a clean report, checked');
       await en.close(uri);
     } finally {
       await en.stop();
     }
   });
 
-  after(() => console.log(`bad-input: ${tried} bad inputs tried through the server, 0 crashes, engine failures caught: ${engineFailures.length ? engineFailures.join('; ') : 'none'}`));
+  after(() => console.log(`bad-input: ${tried} bad inputs tried through the server, 0 crashes, 0 engine failures but the planted one`));
 });

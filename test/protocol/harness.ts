@@ -193,8 +193,42 @@ export function essence(d: Diagnostic): string {
   return `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
 }
 
-/** What the server should publish for `text`: the engine run in-process, in the same shape. */
-export async function expectedEssences(text: string, lang: 'zh' | 'en' = 'zh', options: Record<string, unknown> = {}): Promise<string[]> {
+/** A seed report as Markdown (test/fixtures/seeds/NNN.md). */
+export function seedText(id: string): string {
+  return readFileSync(fixture(`seeds/${id}.md`), 'utf8');
+}
+
+/**
+ * What the server must publish for a seed: the findings recorded by hand in
+ * test/fixtures/seeds/NNN.expected.json (rule, range with 1-based lines and
+ * columns, message), in the shape of essence().
+ */
+export function seedFindings(id: string, lang: 'zh' | 'en' = 'zh'): string[] {
+  const expected = JSON.parse(readFileSync(fixture(`seeds/${id}.expected.json`), 'utf8')) as { findings: { ruleId: string; range: string; message: { zh: string; en: string } }[] };
+  return expected.findings.map((f) => {
+    const [s, e] = f.range.split('-').map((p) => p.split(':').map(Number));
+    return `${f.ruleId} ${s[0] - 1}:${s[1] - 1}-${e[0] - 1}:${e[1] - 1} ${f.message[lang]}`;
+  });
+}
+
+/** Essences in a stable order: by position, then rule, then message. */
+export function sorted(essences: readonly string[]): string[] {
+  const key = (s: string) => {
+    const [, at] = s.split(' ');
+    const [a, b] = at.split('-')[0].split(':').map(Number);
+    return a * 1e6 + b;
+  };
+  return [...essences].sort((x, y) => key(x) - key(y) || x.localeCompare(y));
+}
+
+/**
+ * The engine run in-process on `text`, in the shape of essence(). Not an
+ * oracle: a finding the engine gets wrong is wrong here too. Tests use it only
+ * for what it can show, that the server (incremental, scheduled, over stdio)
+ * publishes what a full analysis of the same text gives; what the findings
+ * must be is written in the tests or in fixture files (seedFindings).
+ */
+export async function engineEssences(text: string, lang: 'zh' | 'en' = 'zh', options: Record<string, unknown> = {}): Promise<string[]> {
   const { analyze } = await import('../../server/src/engine/analyze.ts');
   const doc = TextDocument.create('file:///x.md', 'markdown', 1, text);
   return analyze(text, options).diagnostics.map((d) => {

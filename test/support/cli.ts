@@ -1,7 +1,7 @@
 // Runs the bundled CLI (dist/cli.cjs, built by `npm test` before the tests) as
 // a child process, the way users and CI run it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './engine.ts';
@@ -14,6 +14,7 @@ export interface Run {
 
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const entry = process.env.NIANBAO_CLI_SOURCE ? ['--import', 'tsx', join(root, 'server/src/cli/main.ts')] : [join(root, 'dist/cli.cjs')];
+  if (!process.env.NIANBAO_CLI_SOURCE && !existsSync(entry[0])) throw new Error('dist/cli.cjs is missing: run `node esbuild.mjs` (node test/run.mjs builds it before the tests)');
   const r = spawnSync(process.execPath, [...entry, ...args], {
     cwd: options.cwd ?? root,
     env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', ...options.env },

@@ -1,8 +1,8 @@
 // The static snippets the extension contributes (snippets/nianbao.json), for
 // editors that use them without the server's context-aware completion:
 // whole-report scaffolds and the three tables, per format. Generated from the
-// templates; test/protocol/snippets.test.ts fails when the file is out of date
-// and rewrites it with UPDATE_SNIPPETS=1.
+// templates; test/protocol/manifest.test.ts fails when the file is out of date,
+// and `npm run snippets` (test/support/write-snippets.ts) rewrites it.
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import { reportSnippet, sectionSnippet } from './snippet-text.ts';

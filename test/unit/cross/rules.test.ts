@@ -178,6 +178,14 @@ test('carryover: per column, with last year\'s figure as fix', () => {
   assert.ok(f.every((d) => d.severity === 'error'));
   assert.deepEqual(f.map((d) => d.fix?.edits[0].newText), ['2', '5']);
   assert.match(f[0].message.zh, /二、上年结转「商业企业」为 1，而2020年度报告的四、结转下年度继续办理「商业企业」为 2/);
+  // Carried in more than was carried over: reported the same way, in the other direction.
+  const more = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 4], disclosed: [10, 2] } });
+  const m = only('carryover', more, last);
+  assert.deepEqual(m.map((d) => d.message.zh), [
+    '二、上年结转「商业企业」为 4，而2020年度报告的四、结转下年度继续办理「商业企业」为 2',
+    '二、上年结转「总计」为 7，而2020年度报告的四、结转下年度继续办理「总计」为 5',
+  ]);
+  assert.deepEqual(m.map((d) => d.fix?.edits[0].newText), ['2', '5']);
   assert.deepEqual(only('carryover', bad), [], 'silent without a previous report');
   assert.deepEqual(only('carryover', bad, spec({ year: 2019 })), [], 'silent when the previous report is not the year before');
 });

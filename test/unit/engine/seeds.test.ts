@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { fixture, findings, lineOf } from '../../support/engine.ts';
+import { LineIndex } from '../../../server/src/engine/lines.ts';
 
 for (const id of ['000', '001', '002', '003', '004']) {
   test(`seed ${id} produces the hand-checked findings`, () => {
@@ -12,6 +13,12 @@ for (const id of ['000', '001', '002', '003', '004']) {
     const expected = JSON.parse(fixture(`test/fixtures/seeds/${id}.expected.json`));
     const want = expected.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}@${f.line}`).sort();
     assert.deepEqual(findings(text), want);
+    // Ranges and messages, in both languages, as recorded by hand.
+    const lines = new LineIndex(text);
+    const where = (offset: number) => { const p = lines.position(offset); return `${p.line + 1}:${p.character + 1}`; };
+    const shown = (d: { ruleId: string; range: { start: number; end: number }; message: { zh: string; en: string } }) => `${d.ruleId} ${where(d.range.start)}-${where(d.range.end)} ${d.message.zh} | ${d.message.en}`;
+    const recorded = expected.findings.map((f: { ruleId: string; range: string; message: { zh: string; en: string } }) => `${f.ruleId} ${f.range} ${f.message.zh} | ${f.message.en}`);
+    assert.deepEqual(analyze(text).diagnostics.map(shown).sort(), recorded.sort());
     const a = analyze(text);
     assert.equal(a.report.template.id, expected.template);
     assert.equal(a.report.year, expected.year);

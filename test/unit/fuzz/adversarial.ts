@@ -1,7 +1,8 @@
 // Inputs that make Markdown parsing super-linear or overflow its stack,
-// each a function of the size in characters (adversarial.test.ts times them;
-// guard.test.ts checks what the guard makes of them). Measured before the
-// guard, on a busy 2-core machine: docs/reliability.md.
+// each a function of the size in characters (bench/adversarial.ts times them;
+// guard.test.ts checks what the guard makes of them; adversarial.test.ts runs
+// the nesting families far past the bounds). Measured before the guard, on a
+// busy 2-core machine: docs/reliability.md.
 
 /** `unit` repeated to `size` characters. */
 const repeat = (unit: string) => (size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -26,6 +27,12 @@ export const FAMILIES: Record<string, Family> = {
   'footnote definitions nested': { build: repeat('[^a]: '), why: 'nesting' },
   'footnotes and quotes nested': { build: repeat('[^a]: > '), why: 'nesting' },
   'quotes nested': { build: repeat('>'), why: 'nesting' },
+  // Mixed container nesting: every container kind micromark knows, alternating.
+  'bullet list and quote nesting': { build: repeat('* > '), why: 'nesting' },
+  'ordered list with parens and quote nesting': { build: repeat('> 1) '), why: 'nesting' },
+  'quote and list nesting with tabs': { build: repeat('>\t-\t'), why: 'nesting' },
+  'list, footnote, quote, ordered list nesting': { build: repeat('- [^a]: > 1. '), why: 'nesting' },
+  'lines nesting deeper and deeper': { build: (n) => { let s = ''; for (let k = 1; s.length < n; k++) s += '> - '.repeat(k % 40) + 'x\n'; return s.slice(0, n); }, why: 'containers' },
   // Container lines in one segment (MAX_CONTAINER_LEVELS).
   'list items': { build: lines('- x'), why: 'containers' },
   'nested list items': { build: lines('- - x'), why: 'containers' },

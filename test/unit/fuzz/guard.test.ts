@@ -1,6 +1,8 @@
 // The parser guard (server/src/engine/parse/guard.ts): real reports come back
-// as the same string, quickly; adversarial input comes back the same length,
+// as the same string; adversarial input comes back the same length,
 // with each bound applied exactly at its limit; guarding twice changes nothing.
+// (What the guard costs, and that bounded input parses in linear time, is
+// measured by `npm run bench:parser`: bench/adversarial.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -51,22 +53,6 @@ test('real reports and fixtures come back unchanged (the same string), by either
   fits(generateCompendium(7, 2 << 20), 'compendium');
 });
 
-test('the guard on a 40 KB report takes well under 1 ms (it runs on every keystroke)', (t) => {
-  const text = generateReport(11, { bytes: 40 * 1024 }).text;
-  assert.ok(Buffer.byteLength(text) >= 40 * 1024);
-  for (let i = 0; i < 100; i++) guardText(text);
-  const times: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const t0 = performance.now();
-    guardText(text);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[times.length >> 1];
-  t.diagnostic(`median ${(median * 1000).toFixed(0)} µs, 90th percentile ${(times[Math.floor(times.length * 0.9)] * 1000).toFixed(0)} µs`);
-  assert.ok(median < 1, `median ${median.toFixed(3)} ms`);
-});
-
 test('adversarial input keeps its length and offsets; guarding twice changes nothing', () => {
   for (const [name, family] of Object.entries(FAMILIES)) {
     const text = family.build(20_000);
@@ -78,8 +64,9 @@ test('adversarial input keeps its length and offsets; guarding twice changes not
   }
 });
 
-test('nesting: MAX_DEPTH levels kept, the deeper prefix made text', () => {
-  for (const unit of ['> - ', '1. > ', '[^a]: ', '[^a]: > ', '>']) {
+test('nesting, of one container kind or mixed: MAX_DEPTH levels kept, the deeper prefix made text', () => {
+  // Mixed nesting (quotes and list items alternating, footnotes among them) is what overflowed the stack.
+  for (const unit of ['> - ', '- > ', '>- ', '* > ', '+ > ', '> 1) ', '1. > ', '>\t-\t', '- [^a]: > 1. ', '[^a]: ', '[^a]: > ', '>', '- ']) {
     const text = unit.repeat(5000) + 'x';
     const guarded = guardText(text);
     assert.equal(scanPrefix(guarded, 0, guarded.length).depth, MAX_DEPTH, unit);

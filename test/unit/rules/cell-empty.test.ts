@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { diagnosticAt, diagnosticsOf, fixed, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { applyEdits } from '../../../server/src/engine/fixes.ts';
+import { diagnosticAt, diagnosticsOf, fixed, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('cell-empty');
 
@@ -45,4 +46,24 @@ test('cell-empty: a blank cell is not also a broken relation', () => {
   for (const name of ['cell-empty', 'cell-empty-2019']) {
     assert.deepEqual(diagnosticsOf(name, 'total-row').concat(diagnosticsOf(name, 'total-results'), diagnosticsOf(name, 'balance'), diagnosticsOf(name, 'total-review')), []);
   }
+});
+
+test('cell-empty: blanks in both a cell\'s row and its column: the partial sums do not give it a value', () => {
+  // From clean-2021 with 2 carried in and carried over under 其他; then 一、本年新收 其他 (truly 0) and 法律服务机构
+  // (truly 2) blank, and 二、上年结转 其他 (truly 2) blank. Counting the other blanks as 0, 一's 其他 would be
+  // 2 by its row and 2 by its column: a partial sum, not its value. (Not a fixture of the rule suite: there, fixing one
+  // blank may turn another's "没有则填 0" into "按勾稽关系应为 0", which the suite counts as a new finding.)
+  const text = fixture('clean-2021').text
+    .replace('| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | | | 18 |')
+    .replace('| 二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |', '| 二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | | 5 |')
+    .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 2 | 4 |');
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText)]), [
+    ['cell-empty', '一、本年新收「法律服务机构」为空，应填写数字（按勾稽关系应为 2）', [' 2 ']],
+    ['cell-empty', '一、本年新收「其他」为空，应填写数字（没有则填 0）', [' 0 ']],
+    ['cell-empty', '二、上年结转「其他」为空，应填写数字（按勾稽关系应为 2）', [' 2 ']],
+  ]);
+  // All three filled: the table holds.
+  const filled = applyEdits(text, a.diagnostics.flatMap((d) => d.fix!.edits));
+  assert.deepEqual(analyze(filled).diagnostics.filter((d) => d.severity === 'error'), []);
 });

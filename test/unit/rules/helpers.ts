@@ -273,9 +273,15 @@ export function ruleSuite(ruleId: string): void {
     });
   });
   describe(`${ruleId}: fixtures`, () => {
-    test('some fixture expects this rule, and some fixture of its own expects none of it', () => {
-      assert.ok(fixtures().some((f) => f.expected.some((e) => e.ruleId === ruleId)), 'a fixture with findings');
-      assert.ok(fixtures().some((f) => f.expected.every((e) => e.ruleId !== ruleId) && (f.name.startsWith(`${ruleId}-ok`) || f.name.startsWith('clean-'))), 'a clean fixture');
+    // What the rule does, not what the sidecars say: a rule that stopped firing, or fired everywhere, fails here.
+    test('the rule fires where its fixtures expect it, and stays silent on the clean ones', () => {
+      const expecting = own.filter((f) => f.expected.some((e) => e.ruleId === ruleId));
+      assert.ok(expecting.length > 0, 'a fixture expects this rule');
+      const fired = expecting.map((f) => analyzed(f).diagnostics.filter((d) => d.ruleId === ruleId).length);
+      assert.ok(fired.every((n) => n > 0), `fires in every fixture that expects it: ${expecting.map((f, i) => `${f.name} ${fired[i]}`).join(', ')}`);
+      const clean = own.filter((f) => f.expected.every((e) => e.ruleId !== ruleId));
+      assert.ok(clean.some((f) => f.name.startsWith('clean-')), 'the clean reports are among its fixtures');
+      for (const f of clean) assert.deepEqual(analyzed(f).diagnostics.filter((d) => d.ruleId === ruleId).map((d) => d.message.zh), [], `${f.name}: silent`);
     });
     for (const f of own) {
       test(f.name, () => {

@@ -42,3 +42,10 @@ test('table-row-label: half-width brackets, spaces, straight quotes, a listed va
   assert.deepEqual(diagnosticsOf('table-row-label-ok', 'table-row-label'), []);
   assert.deepEqual(diagnosticsOf('table-row-label-ok-3col', 'table-row-label'), []);
 });
+
+test('table-row-label: an official label followed by words of its own is that row, misworded', () => {
+  const d = diagnosticAt('table-row-label-trailing', 'table-row-label', lineWith('table-row-label-trailing', '| （一）予以公开的'));
+  assert.equal(d.message.zh, '行标签「（一）予以公开的政府信息公开申请事项」应为「（一）予以公开」');
+  assert.deepEqual(d.fix!.edits.map((e) => e.newText), ['（一）予以公开']);
+  assert.equal(d.fix!.changesFigure, false);
+});

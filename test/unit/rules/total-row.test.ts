@@ -20,3 +20,13 @@ test('total-row: when one applicant cell explains every failure, it is the findi
   assert.equal(d.message.zh, '（七）总计「自然人」应为 13（使（七）总计「总计」等于六类申请人之和），实为 14');
   assert.equal(d.message.en, '（七）总计 «自然人» should be 13 (so that （七）总计 «总计» equals the sum of the six applicant columns), found 14');
 });
+
+test('total-row: a total that should be 0 says so, with 0 as the fix (an expected 0 is a value like any other)', () => {
+  const line = lineWith('total-row-zero', '| 2.没有现成信息需要另行制作 |');
+  const d = diagnosticAt('total-row-zero', 'total-row', line);
+  assert.equal(d.message.zh, '（四）2.需另行制作「总计」应为 0（六类申请人之和），实为 2');
+  assert.deepEqual(d.fix!.edits.map((e) => e.newText), ['0']);
+  const r = diagnosticAt('total-row-zero', 'total-results', line);
+  assert.equal(r.message.zh, '（四）2.需另行制作「总计」应为 0（使（七）总计「总计」等于各办理结果之和），实为 2');
+  assert.deepEqual(r.fix!.edits.map((e) => e.newText), ['0']);
+});
