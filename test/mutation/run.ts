@@ -1,0 +1,398 @@
+// `npm run mutate`: the mutation score of the engine modules where a wrong
+// figure or a missed finding would come from (MODULES below), against the unit
+// suite. Not part of CI: about an hour or two on two cores.
+//
+//   npm run mutate                          all modules, unit suite, 2 jobs
+//   npm run mutate -- --only relations.ts   modules whose path contains a string
+//   npm run mutate -- --jobs 1 --resume     keep the results of an interrupted run
+//   npm run mutate -- --mutant 812 --suite protocol --show
+//                                           one mutant against the protocol suite
+//   npm run mutate -- --only numbers.ts --tests rules/   a quick look (not a score)
+//
+// How: the repository is copied to a sandbox (tracked and new files, not
+// ignored ones; node_modules linked); every mutant of a module is compiled into
+// it behind a switch (instrument.ts) and the bundles are built from those
+// sources, so tests that run dist/ see the mutant too. One run of every test
+// file with no mutant active records which mutants each file reaches; then
+// each mutant runs those files, fastest first, in one process (entry.mjs), and
+// is killed at the first failing test (or when they take 3× their normal time
+// and a minute more: a timeout, counted as killed like StrykerJS does). Survived = every file passed;
+// no coverage = no test reaches the code. The score is killed / all.
+//
+// Property tests run with a smaller budget per mutant (FUZZ_RUNS,
+// FIX_SAFETY_REPORTS below); their full runs are `npm run fuzz`.
+//
+// Output: .tmp/mutation/result.json (every mutant, its status and the test
+// that killed it), a summary on stdout, and the score table between the
+// markers in docs/testing.md. Survivors must each be explained there (by
+// their key); the run lists those that are not.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { instrument, PRELUDE, type Numbered } from './instrument.ts';
+import { sitesOf, type Site } from './operators.ts';
+import { templateMutants, templateRuntime, type TemplatePatch } from './templates.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The modules mutated: relations, the rules and their helpers, figures, labels, stated figures, fixes. */
+export const MODULES = [
+  'server/src/engine/relations.ts',
+  'server/src/engine/fixes.ts',
+  'server/src/engine/parse/numbers.ts',
+  'server/src/engine/parse/labels.ts',
+  'server/src/engine/cross/statements.ts',
+  ...readdirSync(join(ROOT, 'server/src/engine/rules')).filter((f) => f.endsWith('.ts')).sort().map((f) => `server/src/engine/rules/${f}`),
+];
+const TEMPLATES_MODULE = 'templates (relations)';
+
+const SUITES: Record<string, string> = { unit: 'test/unit', protocol: 'test/protocol' };
+/** Smaller budgets for the property tests while mutants run. */
+const MUTANT_ENV = { FUZZ_RUNS: '60', FIX_SAFETY_REPORTS: '150' };
+
+type Status = 'killed' | 'timeout' | 'survived' | 'no-coverage';
+
+interface Mutant {
+  id: number;
+  key: string;
+  module: string;
+  file: string;
+  line: number;
+  column: number;
+  operator: string;
+  original: string;
+  replacement: string;
+  status?: Status;
+  killedBy?: string;
+  files?: number;
+  ms?: number;
+}
+
+interface Args {
+  jobs: number;
+  only: string[];
+  suite: string;
+  resume: boolean;
+  mutants: number[];
+  show: boolean;
+  keep: boolean;
+  tests: string[];
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], out: join(ROOT, '.tmp/mutation/result.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i];
+    if (v === '--jobs') a.jobs = Number(argv[++i]);
+    else if (v === '--only') a.only.push(argv[++i]);
+    else if (v === '--suite') a.suite = argv[++i];
+    else if (v === '--resume') a.resume = true;
+    else if (v === '--mutant') a.mutants.push(...argv[++i].split(',').map(Number));
+    else if (v === '--show') a.show = true;
+    else if (v === '--keep') a.keep = true;
+    else if (v === '--tests') a.tests.push(argv[++i]);
+    else if (v === '--out') a.out = argv[++i];
+    else throw new Error(`unknown option ${v}`);
+  }
+  if (!(a.suite in SUITES)) throw new Error(`--suite: one of ${Object.keys(SUITES).join(', ')}`);
+  return a;
+}
+
+function log(s: string): void {
+  process.stdout.write(`[mutate ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+}
+
+// ---------------------------------------------------------------- mutants
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function keyOf(file: string, text: string, s: Site): string {
+  // Stable across unrelated edits: the file, the node's text, its occurrence among equal nodes, the operator and the replacement.
+  let k = 0;
+  for (let at = text.indexOf(s.original); at !== -1 && at < s.start; at = text.indexOf(s.original, at + 1)) k++;
+  const h = createHash('sha1').update(`${s.original}\u0000${s.replacement}`).digest('hex').slice(0, 8);
+  return `${file.replace('server/src/engine/', '')}#${s.operator}#${h}#${k}`;
+}
+
+function discover(args: Args): { mutants: Mutant[]; sources: Map<string, Numbered[]>; patches: { id: number; patch: TemplatePatch }[] } {
+  const files = MODULES.filter((m) => args.only.length === 0 || args.only.some((o) => m.includes(o)));
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const program = ts.createProgram(files.map((f) => join(ROOT, f)), config.options);
+  const checker = program.getTypeChecker();
+  const mutants: Mutant[] = [];
+  const sources = new Map<string, Numbered[]>();
+  for (const file of files) {
+    const sf = program.getSourceFile(join(ROOT, file))!;
+    const numbered: Numbered[] = [];
+    for (const s of sitesOf(sf, checker)) {
+      const id = mutants.length + 1;
+      const { line, column } = lineColumn(sf.text, s.start);
+      mutants.push({ id, key: keyOf(file, sf.text, s), module: file, file, line, column, operator: s.operator, original: s.original, replacement: s.replacement });
+      numbered.push({ ...s, id });
+    }
+    sources.set(file, numbered);
+  }
+  const patches: { id: number; patch: TemplatePatch }[] = [];
+  if (args.only.length === 0 || args.only.some((o) => 'templates'.includes(o) || o.includes('template'))) {
+    for (const t of templateMutants(ROOT)) {
+      const id = mutants.length + 1;
+      const key = `templates/${t.patch.template}.json#${t.operator}#${t.patch.table}.${t.patch.relation}.${t.patch.kind}.${t.patch.side ?? ''}.${t.patch.term ?? t.patch.value}`;
+      mutants.push({ id, key, module: TEMPLATES_MODULE, file: t.file, line: t.line, column: 1, operator: t.operator, original: '', replacement: t.description });
+      patches.push({ id, patch: t.patch });
+    }
+  }
+  // Duplicate keys (the same text twice in one file at equal occurrence) cannot happen; make sure.
+  const seen = new Set<string>();
+  for (const m of mutants) {
+    if (seen.has(m.key)) m.key += `#${m.id}`;
+    seen.add(m.key);
+  }
+  return { mutants, sources, patches };
+}
+
+// ---------------------------------------------------------------- sandbox
+
+function makeSandbox(sources: Map<string, Numbered[]>, patches: { id: number; patch: TemplatePatch }[]): string {
+  const dir = join(tmpdir(), `nianbao-mutate-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  const listed = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  for (const f of listed.stdout.split('\0').filter(Boolean)) {
+    const from = join(ROOT, f);
+    if (!existsSync(from) || statSync(from).isDirectory()) continue;
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    cpSync(from, join(dir, f));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const [file, numbered] of sources) writeFileSync(join(dir, file), instrument(readFileSync(join(ROOT, file), 'utf8'), numbered));
+  const builtin = join(dir, 'server/src/engine/templates/builtin.ts');
+  const text = readFileSync(builtin, 'utf8');
+  const list = /\[t2019 as Template, t2021 as Template\]/;
+  if (!list.test(text)) throw new Error('builtin.ts no longer lists [t2019 as Template, t2021 as Template]: update test/mutation/run.ts');
+  writeFileSync(builtin, PRELUDE + templateRuntime(patches) + text.replace(list, "[__nbTemplates(t2019, '2019') as Template, __nbTemplates(t2021, '2021') as Template]"));
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: dir, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the sandbox failed:\n${build.stdout}${build.stderr}`);
+  return dir;
+}
+
+function testFiles(dir: string, suite: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(join(dir, d)).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(d, name);
+      if (statSync(join(dir, p)).isDirectory()) walk(p);
+      else if (name.endsWith('.test.ts')) out.push(p);
+    }
+  };
+  walk(SUITES[suite]);
+  return out;
+}
+
+// ---------------------------------------------------------------- running tests
+
+interface FileRun {
+  ok: boolean;
+  timedOut: boolean;
+  ms: number;
+  failed?: string;
+  output: string;
+}
+
+/** Runs test files (one, or several in one process through entry.mjs); stops at the first failing test when `bail`. */
+function runFiles(dir: string, files: readonly string[], env: Record<string, string>, timeoutMs: number, bail: boolean): Promise<FileRun> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const argv = files.length === 1
+      ? ['--import', 'tsx', '--test', '--test-reporter=tap', files[0]]
+      : ['--import', 'tsx', '--test-reporter=tap', 'test/mutation/entry.mjs'];
+    const child = spawn(process.execPath, argv, {
+      cwd: dir,
+      env: { ...process.env, ...env, NB_TEST_FILE: files.length === 1 ? files[0] : '', NB_FILES: files.join(','), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    let failed: string | undefined;
+    let timedOut = false;
+    let done = false;
+    const kill = () => {
+      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+    };
+    const timer = setTimeout(() => { timedOut = true; kill(); }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (failed === undefined) {
+        const m = /^\s*not ok \d+ - (.*)$/m.exec(output);
+        if (m) {
+          failed = m[1].trim();
+          if (bail) kill();
+        }
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.on('close', (code) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      const ms = performance.now() - t0;
+      resolve({ ok: !timedOut && failed === undefined && code === 0, timedOut, ms, failed: failed ?? (timedOut || code === 0 ? undefined : `exit ${code}`), output });
+    });
+  });
+}
+
+async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+// ---------------------------------------------------------------- main
+
+interface Baseline {
+  ms: Map<string, number>;
+  covers: Map<number, Set<string>>;
+  broken: string[];
+}
+
+async function baseline(dir: string, files: string[], jobs: number): Promise<Baseline> {
+  const cover = join(dir, '.nb-cover');
+  rmSync(cover, { recursive: true, force: true });
+  mkdirSync(cover);
+  const ms = new Map<string, number>();
+  const broken: string[] = [];
+  await pool(files, jobs, async (file) => {
+    const r = await runFiles(dir, [file], { ...MUTANT_ENV, NB_MUTANT: '-1', NB_COVER: cover }, 30 * 60_000, false);
+    ms.set(file, r.ms);
+    if (!r.ok) {
+      broken.push(file);
+      log(`baseline: ${file} FAILS without any mutant (${r.failed ?? 'timeout'}): left out of the run\n${r.output.split('\n').filter((l) => /not ok|Error|error/.test(l)).slice(0, 8).join('\n')}`);
+    } else log(`baseline: ${file} ${(r.ms / 1000).toFixed(1)} s`);
+  });
+  const covers = new Map<number, Set<string>>();
+  for (const name of readdirSync(cover)) {
+    const { file, hits } = JSON.parse(readFileSync(join(cover, name), 'utf8')) as { file: string; hits: number[] };
+    if (broken.includes(file) || !ms.has(file)) continue;
+    for (const id of hits) {
+      if (!covers.has(id)) covers.set(id, new Set());
+      covers.get(id)!.add(file);
+    }
+  }
+  return { ms, covers, broken };
+}
+
+async function runMutant(dir: string, m: Mutant, base: Baseline, show: boolean): Promise<void> {
+  const files = [...(base.covers.get(m.id) ?? [])].sort((a, b) => base.ms.get(a)! - base.ms.get(b)!);
+  m.files = files.length;
+  if (files.length === 0) { m.status = 'no-coverage'; return; }
+  const t0 = performance.now();
+  const normal = files.reduce((sum, f) => sum + base.ms.get(f)!, 0);
+  const r = await runFiles(dir, files, { ...MUTANT_ENV, NB_MUTANT: String(m.id) }, 3 * normal + 60_000, true);
+  if (show) log(`#${m.id} (${files.length} files): ${r.ok ? 'pass' : r.timedOut ? 'timeout' : `FAIL ${r.failed}`}`);
+  if (r.timedOut) { m.status = 'timeout'; m.killedBy = 'timeout'; }
+  else if (!r.ok) { m.status = 'killed'; m.killedBy = r.failed; }
+  m.status ??= 'survived';
+  m.ms = Math.round(performance.now() - t0);
+}
+
+interface Row {
+  module: string;
+  total: number;
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+}
+
+function summarise(mutants: readonly Mutant[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const m of mutants) {
+    const r = rows.get(m.module) ?? { module: m.module, total: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0 };
+    r.total++;
+    if (m.status === 'killed') r.killed++;
+    else if (m.status === 'timeout') r.timeout++;
+    else if (m.status === 'survived') r.survived++;
+    else if (m.status === 'no-coverage') r.noCoverage++;
+    rows.set(m.module, r);
+  }
+  return [...rows.values()];
+}
+
+const pct = (r: Row) => (r.total === 0 ? '–' : `${(((r.killed + r.timeout) / r.total) * 100).toFixed(1)} %`);
+
+function table(rows: readonly Row[]): string {
+  const all: Row = rows.reduce((a, r) => ({ module: '**all**', total: a.total + r.total, killed: a.killed + r.killed, timeout: a.timeout + r.timeout, survived: a.survived + r.survived, noCoverage: a.noCoverage + r.noCoverage }), { module: '**all**', total: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0 });
+  const line = (r: Row) => `| ${r.module.replace('server/src/engine/', '')} | ${r.killed + r.timeout} / ${r.total} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${pct(r)} |`;
+  return ['| module | killed / all | killed by a failing test | killed by a timeout | survived | no coverage | score |', '|---|---|---|---|---|---|---|', ...rows.map(line), line(all)].join('\n');
+}
+
+function updateDocs(rows: readonly Row[], mutants: readonly Mutant[], stamp: string): string[] {
+  const doc = join(ROOT, 'docs/testing.md');
+  if (!existsSync(doc)) return [];
+  let text = readFileSync(doc, 'utf8');
+  const begin = '<!-- mutation-score:begin -->';
+  const end = '<!-- mutation-score:end -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a !== -1 && b > a) {
+    text = text.slice(0, a + begin.length) + `\n${stamp}\n\n${table(rows)}\n` + text.slice(b);
+    writeFileSync(doc, text);
+  }
+  return mutants.filter((m) => m.status === 'survived' || m.status === 'no-coverage').filter((m) => !text.includes(m.key)).map((m) => m.key);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const { mutants, sources, patches } = discover(args);
+  log(`${mutants.length} mutants in ${sources.size} modules${patches.length ? ' and the templates\' relations' : ''}`);
+  const previous = new Map<string, Mutant>();
+  if (args.resume && existsSync(args.out)) for (const m of JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[]) if (m.status) previous.set(m.key, m);
+  for (const m of mutants) {
+    const p = previous.get(m.key);
+    if (p && args.mutants.length === 0) Object.assign(m, { status: p.status, killedBy: p.killedBy, files: p.files, ms: p.ms });
+  }
+  const dir = makeSandbox(sources, patches);
+  log(`sandbox ${dir} built`);
+  const files = testFiles(dir, args.suite).filter((f) => args.tests.length === 0 || args.tests.some((t) => f.includes(t)));
+  const base = await baseline(dir, files, args.jobs);
+  const chosen = mutants.filter((m) => (args.mutants.length ? args.mutants.includes(m.id) : m.status === undefined));
+  log(`${chosen.length} mutants to run against ${files.length - base.broken.length} test files (${args.jobs} jobs)`);
+  let done = 0;
+  const save = () => {
+    mkdirSync(dirname(args.out), { recursive: true });
+    writeFileSync(args.out, JSON.stringify({ suite: args.suite, broken: base.broken, mutants }, null, 1));
+  };
+  await pool(chosen, args.jobs, async (m) => {
+    await runMutant(dir, m, base, args.show);
+    done++;
+    if (m.status !== 'killed' && m.status !== 'timeout') log(`${m.status}: #${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original).slice(0, 80)} → ${JSON.stringify(m.replacement).slice(0, 80)}`);
+    if (done % 25 === 0) {
+      log(`${done} / ${chosen.length}`);
+      save();
+    }
+  });
+  save();
+  if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  const rows = summarise(mutants);
+  const minutes = ((performance.now() - started) / 60_000).toFixed(0);
+  console.log('\n' + table(rows) + '\n');
+  if (args.mutants.length === 0 && args.only.length === 0 && args.tests.length === 0 && args.suite === 'unit') {
+    const stamp = `Last run: ${new Date().toISOString().slice(0, 10)}, \`npm run mutate\` (${args.jobs} jobs, ${minutes} min on ${process.platform} with ${readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores, Node ${process.version}).`;
+    const unexplained = updateDocs(rows, mutants, stamp);
+    if (unexplained.length) log(`${unexplained.length} survivors without an explanation in docs/testing.md:\n${unexplained.join('\n')}`);
+  }
+  for (const m of chosen) if (args.mutants.length) log(`#${m.id} ${m.key}: ${m.status}${m.killedBy ? ` by ${m.killedBy}` : ''}`);
+  log(`done in ${minutes} min; results in ${relative(ROOT, args.out)}${base.broken.length ? `; test files failing without mutants: ${base.broken.join(', ')}` : ''}`);
+}
+
+await main();
