@@ -8,6 +8,7 @@
 //   npm run mutate -- --mutant 812 --suite protocol --show
 //                                           one mutant against the protocol suite
 //   npm run mutate -- --only numbers.ts --tests rules/   a quick look (not a score)
+//   npm run mutate -- --only relations.ts --list          the mutants and their ids
 //
 // How: the repository is copied to a sandbox (tracked and new files, not
 // ignored ones; node_modules linked); every mutant of a module is compiled into
@@ -19,8 +20,9 @@
 // and a minute more: a timeout, counted as killed like StrykerJS does). Survived = every file passed;
 // no coverage = no test reaches the code. The score is killed / all.
 //
-// Property tests run with a smaller budget per mutant (FUZZ_RUNS,
-// FIX_SAFETY_REPORTS below); their full runs are `npm run fuzz`.
+// Property tests run with a small budget per mutant (FUZZ_RUNS,
+// FIX_SAFETY_REPORTS below: 20 cases per generator, 30 reports); their full
+// runs are `npm run fuzz`.
 //
 // Output: .tmp/mutation/result.json (every mutant, its status and the test
 // that killed it), a summary on stdout, and the score table between the
@@ -52,7 +54,7 @@ const TEMPLATES_MODULE = 'templates (relations)';
 
 const SUITES: Record<string, string> = { unit: 'test/unit', protocol: 'test/protocol' };
 /** Smaller budgets for the property tests while mutants run. */
-const MUTANT_ENV = { FUZZ_RUNS: '60', FIX_SAFETY_REPORTS: '150' };
+const MUTANT_ENV = { FUZZ_RUNS: '20', FIX_SAFETY_REPORTS: '30' };
 
 type Status = 'killed' | 'timeout' | 'survived' | 'no-coverage';
 
@@ -81,11 +83,12 @@ interface Args {
   show: boolean;
   keep: boolean;
   tests: string[];
+  list: boolean;
   out: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], out: join(ROOT, '.tmp/mutation/result.json') };
+  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json') };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--jobs') a.jobs = Number(argv[++i]);
@@ -96,6 +99,7 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--show') a.show = true;
     else if (v === '--keep') a.keep = true;
     else if (v === '--tests') a.tests.push(argv[++i]);
+    else if (v === '--list') a.list = true;
     else if (v === '--out') a.out = argv[++i];
     else throw new Error(`unknown option ${v}`);
   }
@@ -207,6 +211,15 @@ interface FileRun {
   output: string;
 }
 
+/** Process groups of the test runs under way, ended with this process (Ctrl-C included). */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const pid of running) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+    process.exit(130);
+  });
+}
+
 /** Runs test files (one, or several in one process through entry.mjs); stops at the first failing test when `bail`. */
 function runFiles(dir: string, files: readonly string[], env: Record<string, string>, timeoutMs: number, bail: boolean): Promise<FileRun> {
   return new Promise((resolve) => {
@@ -220,6 +233,7 @@ function runFiles(dir: string, files: readonly string[], env: Record<string, str
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    running.add(child.pid!);
     let output = '';
     let failed: string | undefined;
     let timedOut = false;
@@ -240,6 +254,7 @@ function runFiles(dir: string, files: readonly string[], env: Record<string, str
     });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     child.on('close', (code) => {
+      running.delete(child.pid!);
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -355,6 +370,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { mutants, sources, patches } = discover(args);
   log(`${mutants.length} mutants in ${sources.size} modules${patches.length ? ' and the templates\' relations' : ''}`);
+  if (args.list) {
+    for (const m of mutants) console.log(`#${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original)} → ${JSON.stringify(m.replacement)}`);
+    return;
+  }
   const previous = new Map<string, Mutant>();
   if (args.resume && existsSync(args.out)) for (const m of JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[]) if (m.status) previous.set(m.key, m);
   for (const m of mutants) {

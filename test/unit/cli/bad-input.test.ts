@@ -40,19 +40,19 @@ test('a 50 MB file gets a clear "too large" notice (no out-of-memory); the other
   unlinkSync(big);
 });
 
-test('wide, deep and long inputs are checked in bounded time without a crash', () => {
+// A hang fails through the test's timeout; how long these take is not asserted (load, not a bug, would fail it).
+test('wide, deep and long inputs are checked without a crash', { timeout: 300_000 }, () => {
   const dir = scratch();
   const cases: Record<string, string> = {
     'wide.md': BAD + '\n| a |' + ' 1 |'.repeat(100_000) + '\n|' + '---|'.repeat(100_001) + '\n',
     'quotes.md': BAD + '\n' + '>'.repeat(10_000) + ' 一、总体情况\n',
     'lists.md': BAD + '\n' + '- '.repeat(10_000) + 'x\n',
+    'mixed.md': BAD + '\n' + '> - [^a]: 1. '.repeat(2_500) + 'x\n',
     'longline.md': BAD + '\n' + '字'.repeat(1_000_000) + '\n',
   };
   for (const [name, text] of Object.entries(cases)) writeFileSync(join(dir, name), text);
-  const t0 = Date.now();
   const { out } = json([dir]);
-  assert.ok(Date.now() - t0 < 120_000, 'took more than two minutes');
-  assert.equal(out.summary.checked, 4);
+  assert.equal(out.summary.checked, 5);
   for (const f of out.files) {
     assert.equal(f.status, 'checked', `${f.path}: ${f.reason}`);
     // The report inside each file is still read: its known findings are there.
