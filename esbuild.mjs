@@ -24,6 +24,8 @@ const common = {
   logLevel: 'warning',
   // import.meta.url has no CJS equivalent; the bundles use __filename instead.
   define: { 'import.meta.url': '__importMetaUrl' },
+  // jsonc-parser's `main` is a UMD build whose require() calls esbuild cannot follow: bundle its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
@@ -37,7 +39,7 @@ const lazyPlugin = {
       args.importer.startsWith(resolve('server/src/lazy')) ? { path: args.path, external: true } : undefined);
   },
 };
-const withLazy = { ...common, alias: Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])) };
+const withLazy = { ...common, alias: { ...common.alias, ...Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])) } };
 
 // Modules the CLI imports that are bundled on their own: in dist/cli.cjs the
 // import stays, of the file beside it, and runs only when the command does.

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../server/src/engine/analyze.ts';
-import { importReport } from '../server/src/import/index.ts';
+import { importReport } from '../server/src/host/published/index.ts';
 import { official2021, toDocument } from '../test/fixtures/pdf/model.ts';
 import { fontFromCollection, toWpsPdf } from '../test/fixtures/pdf/write-wps.ts';
 

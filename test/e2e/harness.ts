@@ -20,7 +20,7 @@ import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes, createHash } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page, type Locator } from 'playwright-core';
-import { writeStoredZip } from '../../server/src/import/zip.ts';
+import { writeStoredZip } from '../../server/src/host/published/zip.ts';
 
 // Browser-side globals used inside page.evaluate callbacks. The repository's
 // tsconfig has no DOM lib; these module-scoped declarations keep it that way.

@@ -105,14 +105,41 @@ describe('configuration', () => {
     }
   });
 
-  it('a broken .nianbaorc.json is logged and ignored', async () => {
+  it('a broken .nianbaorc.json is logged and ignored, and its error is a diagnostic on the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-badrc-'));
     writeFileSync(join(dir, '.nianbaorc.json'), '{ "rules": { "balance": "loud" }, oops');
     const client = await TestClient.start({ workspaceFolder: dir });
     try {
+      const onRc = client.waitForDiagnostics(fileUri(join(dir, '.nianbaorc.json')));
       const published = await client.open(fileUri(join(dir, 'r.md')), await faulty());
       assert.deepEqual(codes(published), ['balance', 'section-missing', 'total-row']);
       assert.ok(client.logs.some((l) => l.includes('.nianbaorc.json')), client.logs.join('\n'));
+      const rc = await onRc;
+      assert.equal(rc.diagnostics.length, 1);
+      assert.equal(rc.diagnostics[0].code, 'config-invalid');
+      // Where the parser stopped: `oops`, line 0 from column 34.
+      assert.deepEqual(rc.diagnostics[0].range.start, { line: 0, character: 34 });
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('an invalid field is a diagnostic on its key; the valid ones still apply; fixing the file clears it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-badfield-'));
+    const rcPath = join(dir, '.nianbaorc.json');
+    writeFileSync(rcPath, '{\n  "rules": { "total-row": "off" },\n  "maxFileSize": "big"\n}\n');
+    const client = await TestClient.start({ workspaceFolder: dir });
+    try {
+      const rcUri = fileUri(rcPath);
+      const onRc = client.waitForDiagnostics(rcUri);
+      const published = await client.open(fileUri(join(dir, 'r.md')), await faulty());
+      assert.deepEqual(codes(published), ['balance', 'section-missing']);
+      const rc = await onRc;
+      assert.deepEqual(rc.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['config-invalid', 2, 2]]);
+      const cleared = client.waitForDiagnostics(rcUri, (p) => p.diagnostics.length === 0);
+      writeFileSync(rcPath, '{ "rules": { "total-row": "off" } }');
+      await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rcUri, type: 2 }] });
+      await cleared;
     } finally {
       await client.stop();
     }

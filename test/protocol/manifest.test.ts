@@ -55,11 +55,10 @@ describe('package.json and translations', () => {
     assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.blankCells', 'nianbao.files', 'nianbao.inlayHints', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
   });
 
-  it('nianbao.maxFileSize defaults to the CLI\'s limit, and the server uses the same default', async () => {
-    const { DEFAULT_MAX_FILE_SIZE: cli } = await import('../../server/src/cli/check-file.ts');
-    const { DEFAULT_MAX_FILE_SIZE: server } = await import('../../server/src/lsp/config.ts');
-    assert.equal(server, cli);
-    assert.equal(pkg.contributes.configuration.properties['nianbao.maxFileSize'].default, cli);
+  it('nianbao.maxFileSize defaults to the one size limit, 10 MiB', async () => {
+    const { MAX_FILE_SIZE } = await import('../../server/src/host/limits.ts');
+    assert.equal(MAX_FILE_SIZE, 10485760);
+    assert.equal(pkg.contributes.configuration.properties['nianbao.maxFileSize'].default, 10485760);
   });
 
   it('contributed files exist: schema, snippets, grammar', () => {

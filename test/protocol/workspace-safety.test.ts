@@ -79,10 +79,10 @@ describe('nothing from the workspace is executed', () => {
 
   it('prototype pollution in .nianbaorc.json or a template changes nothing', async () => {
     const ws = workspace();
-    const { loadRcFile } = await import('../../server/src/lsp/rc-file.ts');
+    const { readConfigFile } = await import('../../server/src/host/nianbaorc.ts');
     const { ConfigStore } = await import('../../server/src/lsp/config.ts');
-    const rc = loadRcFile(join(ws.dir, '.nianbaorc.json'));
-    assert.ok(rc.problems.some((p) => p.includes('evil-template.js')));
+    const rc = readConfigFile(join(ws.dir, '.nianbaorc.json'));
+    assert.ok(rc.problems.some((p) => p.message.includes('evil-template.js')));
     const store = new ConfigStore({ log: () => undefined });
     await store.get(fileUri(ws.report));
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');

@@ -3,8 +3,9 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { previousIndex, summaryTable, SummaryRows } from './data-command.ts';
-import { expand, shard } from './files.ts';
+import { previousIndex } from '../host/previous-year.ts';
+import { summaryTable, SummaryRows } from './agency-summary.ts';
+import { expand, shard } from '../host/discovery.ts';
 import type { Formatter, FormatterIO } from './format/formatter.ts';
 import { githubFormatter } from './format/github.ts';
 import { gitlabFormatter } from './format/gitlab.ts';

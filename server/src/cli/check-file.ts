@@ -4,17 +4,18 @@
 // worker threads and memory does not grow with the number of files.
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { matchesGlob } from './match.ts';
+import { matchesGlob } from '../host/glob-match.ts';
 import { analyze } from '../engine/analyze.ts';
 import { applyEdits, selectFixEdits } from '../engine/fixes.ts';
 import { LineIndex } from '../engine/lines.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Diagnostic, Lang, Severity } from '../engine/types.ts';
-import { configFor } from './config.ts';
-import { decodeBytes, encodeText } from './decode.ts';
+import { configFor } from '../host/nianbaorc.ts';
+import { decodeBytes, encodeText } from '../host/decode.ts';
 import { fingerprints } from './fingerprint.ts';
+import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
-import { loadPreviousReport } from './data-command.ts';
+import { loadPreviousReport } from '../host/previous-year.ts';
 
 export interface CheckOptions {
   fix?: boolean;
@@ -52,8 +53,6 @@ export interface FileResult {
   /** Number of edits --fix wrote. */
   fixed?: number;
 }
-
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string): OutDiagnostic {
   const s = lines.position(d.range.start);
@@ -96,7 +95,7 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     return { path, status: 'error', reason: errorMessage(e), diagnostics: [] };
   }
   const { config, templates: extra } = loaded;
-  const maxSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const maxSize = config.maxFileSize ?? MAX_FILE_SIZE;
   let bytes: Buffer;
   try {
     const size = statSync(path).size;

@@ -5,76 +5,20 @@
 // few hundred reports. CSV is UTF-8 with a BOM and CRLF line ends, quoted as
 // RFC 4180 says, so Excel, WPS and LibreOffice open it as columns.
 //
-// Also here, because check and diff use them too: reading a report file,
-// finding each file's previous-year report among the files given together,
-// and the per-agency summary table of `check --summary`.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { eastAsianWidth } from 'get-east-asian-width';
+// Reading a report file and finding its previous-year report are the host
+// layer's (host/report-file.ts, host/previous-year.ts).
+import { writeFileSync } from 'node:fs';
 import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
 import { reportFigures, unionSlots, type FigureSlot } from '../engine/cross/figures.ts';
-import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
-import type { Report } from '../engine/model.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
-import type { FileResult } from './check-file.ts';
-import { configFor } from './config.ts';
-import { decodeBytes } from './decode.ts';
+import { configFor } from '../host/nianbaorc.ts';
+import { MAX_FILE_SIZE } from '../host/limits.ts';
+import { loadPreviousReport, previousIndex } from '../host/previous-year.ts';
+import { readReportText } from '../host/report-file.ts';
 import { detached } from '../engine/detach.ts';
-import { expand } from './files.ts';
-
-const MAX_SIZE = 10 * 1024 * 1024;
-
-/** A file's text, decoded as check decodes it; throws with a readable message. */
-export function readReportText(path: string, maxSize = MAX_SIZE): string {
-  const size = statSync(path).size;
-  if (size > maxSize) throw new Error(`文件过大 (file too large): ${size} > ${maxSize}`);
-  return decodeBytes(readFileSync(path)).text;
-}
-
-/**
- * Who and when the report in a file is, for pairing it with last year's
- * (agency and year only, the agency copied: a slice of the text would keep the
- * whole file alive); undefined when the file cannot be read (check reports it).
- */
-export function readIdentity(path: string): Identity | undefined {
-  let identity: Identity;
-  try {
-    identity = identify(readReportText(path));
-  } catch {
-    return undefined;
-  }
-  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
-}
-
-/** Each file's previous-year report among `paths` (path → path), from their identities (`readIdentity`, in this order). */
-export function pairIdentities(paths: readonly string[], identities: readonly (Identity | undefined)[]): Record<string, string> {
-  const items: { path: string; identity: Identity }[] = [];
-  paths.forEach((path, i) => {
-    const identity = identities[i];
-    if (identity) items.push({ path, identity });
-  });
-  return Object.fromEntries(pairPrevious(items));
-}
-
-/**
- * First, cheap pass over the files checked together: read each one's title,
- * agency and year, and map each file to the same agency's file for the year
- * before (path → path). Unreadable files are left out (check reports them).
- */
-export function previousIndex(paths: readonly string[]): Record<string, string> {
-  return pairIdentities(paths, paths.map(readIdentity));
-}
-
-/** The previous-year report for a file, analysed with the same templates; undefined when it cannot be read. */
-export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>): Report | undefined {
-  if (!path) return undefined;
-  try {
-    return analyze(readReportText(path), { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
-  } catch {
-    return undefined;
-  }
-}
+import { expand } from '../host/discovery.ts';
 
 export interface ReportRecord {
   path: string;
@@ -115,7 +59,7 @@ export async function collectData(paths: readonly string[], options: { template?
       const { config, templates: extra } = configFor(t.path, options.config);
       templates = [...builtinTemplates, ...extra];
       for (const x of extra) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
-      text = readReportText(t.path, config.maxFileSize ?? MAX_SIZE);
+      text = readReportText(t.path, config.maxFileSize ?? MAX_FILE_SIZE);
       analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
     } catch (e) {
       problems.push({ path: t.path, reason: e instanceof Error ? e.message : String(e) });
@@ -208,60 +152,4 @@ export async function runData(args: DataArgs, io: DataIO): Promise<number> {
   else io.out(body);
   if (args.output) io.err(args.lang === 'zh' ? `已写入 ${data.records.length} 份报告 → ${args.output}` : `${data.records.length} reports written to ${args.output}`);
   return data.problems.length > 0 ? 2 : 0;
-}
-
-// ---------------------------------------------------------------------------
-// check --summary: a table per agency and year, worst first.
-
-export interface SummaryRow {
-  agency: string;
-  year: number | null;
-  files: number;
-  errors: number;
-  warnings: number;
-}
-
-/** The rows of `check --summary`, added up file by file: memory grows with agencies and years, not files. */
-export class SummaryRows {
-  private readonly by = new Map<string, SummaryRow>();
-
-  add(r: FileResult): void {
-    if (r.status !== 'checked') return;
-    const agency = r.agency ?? r.path;
-    const key = `${agency}\u0000${r.year ?? ''}`;
-    let row = this.by.get(key);
-    if (!row) this.by.set(key, (row = { agency: detached(agency), year: r.year ?? null, files: 0, errors: 0, warnings: 0 }));
-    row.files++;
-    for (const d of r.diagnostics) {
-      if (d.severity === 'error') row.errors++;
-      else if (d.severity === 'warning') row.warnings++;
-    }
-  }
-
-  /** Worst first: most errors, then most warnings, then by agency and year. */
-  sorted(): SummaryRow[] {
-    return [...this.by.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.agency.localeCompare(b.agency, 'zh') || (a.year ?? 0) - (b.year ?? 0));
-  }
-}
-
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += eastAsianWidth(ch.codePointAt(0)!);
-  return w;
-}
-
-function pad(s: string, w: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
-/** The summary as an aligned text table (CJK characters count two columns). */
-export function summaryTable(summary: SummaryRows, lang: Lang): string {
-  const rows = summary.sorted();
-  const head = lang === 'zh' ? ['机关', '年度', '文件', '错误', '警告'] : ['Agency', 'Year', 'Files', 'Errors', 'Warnings'];
-  const body = rows.map((r) => [r.agency, r.year === null ? '—' : String(r.year), String(r.files), String(r.errors), String(r.warnings)]);
-  const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i >= 1)).join('  ').trimEnd();
-  const title = lang === 'zh' ? '按机关和年度汇总（问题最多的在前）' : 'By agency and year (worst first)';
-  return [title, line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

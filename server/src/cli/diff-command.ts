@@ -11,8 +11,8 @@ import { formatNumber } from '../engine/relations.ts';
 import type { Report } from '../engine/model.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
-import { configFor } from './config.ts';
-import { readReportText } from './data-command.ts';
+import { configFor } from '../host/nianbaorc.ts';
+import { readReportText } from '../host/report-file.ts';
 
 /** Paragraphs this similar are one paragraph changed; below, one removed and one added. */
 const CHANGED_AT = 0.5;

@@ -8,8 +8,8 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyze } from '../engine/analyze.ts';
 import type { Diagnostic, Lang } from '../engine/types.ts';
-import { formatAccount } from '../import/account.ts';
-import { ImportError, importReport, type ImportResult, type SourceKind } from '../import/index.ts';
+import { formatAccount } from '../engine/import/account.ts';
+import { ImportError, importReport, type ImportResult, type SourceKind } from '../host/published/index.ts';
 
 export interface ImportArgs {
   file: string;

@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck, type OutputFormat } from './check-command.ts';
 import { runnerFor } from './workers.ts';
-import { VERSION } from './version.ts';
+import { VERSION } from '../host/version.ts';
 import type { Lang } from '../engine/types.ts';
 
 function intArg(name: string) {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { readIdentity } from './data-command.ts';
+import { readIdentity } from '../host/previous-year.ts';
 
 export type Task =
   | { kind: 'identify'; index: number; path: string }

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { inThread, type Runner } from './check-command.ts';
-import { pairIdentities, readIdentity } from './data-command.ts';
+import { pairIdentities, readIdentity } from '../host/previous-year.ts';
 import { AHEAD, Pool } from './pool.ts';
 import type { Done, Task } from './worker-entry.ts';
 

@@ -4,20 +4,15 @@
 // cached and dropped together when either changes (didChangeConfiguration or
 // the `.nianbaorc.json` file watcher), so changes apply without a restart.
 import { dirname, parse } from 'node:path';
-import { matchesGlob } from '../cli/match.ts';
+import { matchesGlob } from '../host/glob-match.ts';
 import type { AnalyzeOptions } from '../engine/analyze.ts';
+import { MAX_FILE_SIZE } from '../host/limits.ts';
 import type { SeveritySetting } from '../engine/types.ts';
-import { findRcFile, loadRcFile, withUserTemplates, type RcConfig } from './rc-file.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import type { Template } from '../engine/templates/template.ts';
+import { findConfigPath, readConfigFile, type ConfigFile, type ConfigProblem } from '../host/nianbaorc.ts';
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
-
-/**
- * Default of `maxFileSize` (bytes, UTF-8): larger documents are not analysed.
- * The same as the CLI's DEFAULT_MAX_FILE_SIZE (server/src/cli/check-file.ts;
- * not imported, to keep the CLI's file handling out of the server bundle; a
- * unit test keeps the two equal).
- */
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export interface DocumentConfig {
   analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells'>;
@@ -32,6 +27,16 @@ export interface ConfigSource {
   /** The client's settings for a document (workspace/configuration), or undefined when it cannot be asked. */
   pull?(uri: string): Promise<unknown>;
   log(message: string): void;
+  /** A config file was (re)read: what is wrong with it (an empty list when nothing is), for diagnostics on the file. */
+  configProblems?(path: string, problems: readonly ConfigProblem[]): void;
+}
+
+/**
+ * The builtin templates, then the user's: the order the CLI uses
+ * (check-file.ts), so the editor chooses the same format as `nianbao check`.
+ */
+export function withUserTemplates(user: readonly Template[]): readonly Template[] {
+  return user.length === 0 ? builtinTemplates : [...builtinTemplates, ...user];
 }
 
 /** `files` globs matched the CLI's way: against the path relative to `base` (a workspace folder, or the config file's folder). */
@@ -49,8 +54,9 @@ export class ConfigStore {
   /** Settings pushed by didChangeConfiguration or initializationOptions (clients without workspace/configuration). */
   private pushed: EditorSettings = defaultSettings;
   private readonly perUri = new Map<string, Promise<DocumentConfig>>();
-  private readonly rcByDir = new Map<string, RcConfig | undefined>();
-  private readonly reported = new Set<string>();
+  private readonly rcByDir = new Map<string, ConfigFile | undefined>();
+  /** Each config file read since the last invalidation, by path. */
+  private readonly rcByPath = new Map<string, ConfigFile>();
   workspaceFolders: string[] = [];
 
   constructor(private readonly source: ConfigSource) {}
@@ -63,7 +69,7 @@ export class ConfigStore {
   invalidate(): void {
     this.perUri.clear();
     this.rcByDir.clear();
-    this.reported.clear();
+    this.rcByPath.clear();
   }
 
   forget(uri: string): void {
@@ -80,16 +86,19 @@ export class ConfigStore {
     return hit;
   }
 
-  private rcFor(path: string): RcConfig | undefined {
+  private rcFor(path: string): ConfigFile | undefined {
     const dir = dirname(path);
     if (this.rcByDir.has(dir)) return this.rcByDir.get(dir);
-    const file = findRcFile(dir);
-    const rc = file ? loadRcFile(file) : undefined;
-    this.rcByDir.set(dir, rc);
-    if (rc && rc.problems.length && !this.reported.has(rc.path)) {
-      this.reported.add(rc.path);
-      for (const p of rc.problems) this.source.log(`.nianbaorc.json: ${p}`);
+    const file = findConfigPath(dir);
+    let rc = file ? this.rcByPath.get(file) : undefined;
+    if (file && !rc) {
+      // Read once per invalidation whatever the folder it is found from: the editor sees a changed file at once.
+      rc = readConfigFile(file);
+      this.rcByPath.set(file, rc);
+      for (const p of rc.problems) this.source.log(`.nianbaorc.json: ${p.message}`);
+      this.source.configProblems?.(file, rc.problems);
     }
+    this.rcByDir.set(dir, rc);
     return rc;
   }
 
@@ -108,14 +117,14 @@ export class ConfigStore {
     const settings = await this.editorSettings(uri);
     const path = uriToPath(uri);
     const rc = path ? this.rcFor(path) : undefined;
-    const rules: Record<string, SeveritySetting> = { ...settings.rules, ...rc?.rules };
+    const rules: Record<string, SeveritySetting> = { ...settings.rules, ...rc?.config.rules };
     const folder = path ? this.workspaceFolders.find((f) => relativeInside(f, path) !== undefined) : undefined;
-    const listed = path !== undefined && (matches(settings.files, folder, path) || (rc !== undefined && matches(rc.files, dirname(rc.path), path)));
+    const listed = path !== undefined && (matches(settings.files, folder, path) || (rc !== undefined && matches(rc.config.files ?? [], dirname(rc.path), path)));
     return {
-      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.template ?? settings.template, rules, blankCells: rc?.blankCells ?? settings.blankCells },
+      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.config.template ?? settings.template, rules, blankCells: rc?.config.blankCells ?? settings.blankCells },
       listed,
       inlayHints: settings.inlayHints,
-      maxFileSize: rc?.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxFileSize: rc?.config.maxFileSize ?? settings.maxFileSize ?? MAX_FILE_SIZE,
       rcPath: rc?.path,
     };
   }

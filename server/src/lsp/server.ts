@@ -7,6 +7,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   ResponseError,
   TextDocuments,
@@ -19,8 +20,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node.js';
 import { Console } from 'node:console';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { VERSION } from '../cli/version.ts';
+import { CONFIG_NAME } from '../host/nianbaorc.ts';
+import { VERSION } from '../host/version.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
 import { analyze } from '../engine/analyze.ts';
@@ -28,6 +32,7 @@ import { Analyses, type Checked } from './analyses.ts';
 import { codeActions, figureFixCount, FIX_ALL_KIND, fixAllEdits } from './code-actions.ts';
 import { complete } from './completion.ts';
 import { ConfigStore } from './config.ts';
+import { configDiagnostics } from './config-diagnostics.ts';
 import { notCheckedDiagnostic, toLspDiagnostic } from './diagnostics.ts';
 import { hover } from './hover.ts';
 import { inlayHints } from './inlay-hints.ts';
@@ -38,7 +43,6 @@ import {
   FIX_ALL_REQUEST, NEW_REPORT_REQUEST, NEXT_YEAR_REQUEST, STATUS_NOTIFICATION, TEMPLATES_REQUEST,
   type FixAllParams, type FixAllResult, type NewReportParams, type NextYearParams, type ReportTextResult, type StatusParams, type TemplateInfo,
 } from './protocol.ts';
-import { RC_NAME } from './rc-file.ts';
 import { newReport, nextYearReport, ReportTextError } from './report-text.ts';
 import { Scheduler } from './scheduler.ts';
 import { FrameRepair } from './framing.ts';
@@ -86,7 +90,20 @@ export function startServer(): Connection {
   const configs = new ConfigStore({
     pull: (uri) => (canPull ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'nianbao' }) : Promise.resolve(undefined)),
     log,
+    configProblems: (path, problems) => {
+      let text = '';
+      try {
+        text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+      } catch {
+        // Gone since it was read: the problems are placed at the start.
+      }
+      if (problems.length) rcWithProblems.add(path);
+      else if (!rcWithProblems.delete(path)) return;
+      void connection.sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics: configDiagnostics(path, text, problems, lang) });
+    },
   });
+  /** Config files whose problems are shown, so that fixing or deleting one clears them. */
+  const rcWithProblems = new Set<string>();
   const analyses = new Analyses(configs, log, testRules(), testAnalyze(analyze));
   // The workspace's reports by agency and year: last year's report for carryover and copied-text.
   const reports = new WorkspaceIndex({ log, changed: (uris) => uris.forEach((uri) => scheduler.schedule(uri)) });
@@ -191,7 +208,7 @@ export function startServer(): Connection {
     void reports.scan(configs.workspaceFolders);
     if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: REPORT_WATCHERS }).catch((e) => log(`nianbao: cannot watch reports: ${describe(e)}`));
     if (canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] }).catch((e) => log(`nianbao: cannot watch ${RC_NAME}: ${describe(e)}`));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }] }).catch((e) => log(`nianbao: cannot watch ${CONFIG_NAME}: ${describe(e)}`));
     }
     if (canRegisterConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' }).catch(() => undefined);
@@ -213,6 +230,10 @@ export function startServer(): Connection {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    for (const c of params.changes) {
+      const path = uriToPath(c.uri);
+      if (c.type === FileChangeType.Deleted && path && rcWithProblems.delete(path)) void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+    }
     if (reports.filesChanged(params.changes)) recheckAll();
   });
 

@@ -13,7 +13,7 @@ export interface EditorSettings {
   /** Globs (relative to the workspace folder) of files checked even without a report title. */
   files: string[];
   inlayHints: InlayHintMode;
-  /** Bytes (UTF-8) above which a document is not analysed; undefined: the default (DEFAULT_MAX_FILE_SIZE in config.ts). */
+  /** Bytes (UTF-8) above which a document is not analysed; undefined: the default (MAX_FILE_SIZE in host/limits.ts). */
   maxFileSize?: number;
   /** How blank cells are read; undefined: the engine's default. */
   blankCells?: BlankCellPolicy;

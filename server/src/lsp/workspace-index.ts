@@ -13,15 +13,15 @@
 import { open as openFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadPreviousReport } from '../cli/data-command.ts';
-import { decodeBytes } from '../cli/decode.ts';
-import { IGNORE } from '../cli/files.ts';
-import { matchesGlob } from '../cli/match.ts';
+import { MAX_FILE_SIZE } from '../host/limits.ts';
+import { loadPreviousReport } from '../host/previous-year.ts';
+import { decodeBytes } from '../host/decode.ts';
+import { IGNORE } from '../host/discovery.ts';
+import { matchesGlob } from '../host/glob-match.ts';
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
 import type { Report } from '../engine/model.ts';
 import { isMarkdown } from './analyses.ts';
-import { DEFAULT_MAX_FILE_SIZE } from './config.ts';
 import { uriToPath } from './paths.ts';
 
 /** What the server registers with didChangeWatchedFiles for the index. */
@@ -35,7 +35,7 @@ const DELETED = 3;
 export interface WorkspaceIndexOptions {
   /** At most this many files are indexed (the first in path order); default 2,000. */
   maxFiles?: number;
-  /** Larger files are not indexed (bytes); default the CLI's 10 MiB. */
+  /** Larger files are not indexed (bytes); default host/limits.ts's MAX_FILE_SIZE. */
   maxFileSize?: number;
   /** Bytes read from the head of each file for its title; default 128 KiB. */
   headBytes?: number;
@@ -160,7 +160,7 @@ export class WorkspaceIndex {
 
   constructor(options: WorkspaceIndexOptions = {}) {
     this.maxFiles = options.maxFiles ?? 2000;
-    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.maxFileSize = options.maxFileSize ?? MAX_FILE_SIZE;
     this.headBytes = options.headBytes ?? 128 * 1024;
     this.walkTimeoutMs = options.walkTimeoutMs ?? 10_000;
     this.log = options.log ?? (() => undefined);

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { ImportError, importReport } from '../../../server/src/import/index.ts';
-import { formatNumber, writeNumbers } from '../../../server/src/import/docx.ts';
-import { crc32, readDirectory } from '../../../server/src/import/zip.ts';
+import { ImportError, importReport } from '../../../server/src/host/published/index.ts';
+import { formatNumber, writeNumbers } from '../../../server/src/host/published/docx.ts';
+import { crc32, readDirectory } from '../../../server/src/host/published/zip.ts';
 import { makeReportDocx } from './make-docx.ts';
 
 const FIXTURE = new URL('../../fixtures/import/official-2021.html', import.meta.url);

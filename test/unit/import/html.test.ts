@@ -8,8 +8,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { cellKey } from '../../../server/src/engine/model.ts';
-import { importHtml, tableGrid } from '../../../server/src/import/html.ts';
-import { importReport } from '../../../server/src/import/index.ts';
+import { importHtml, tableGrid } from '../../../server/src/host/published/html.ts';
+import { importReport } from '../../../server/src/host/published/index.ts';
 
 const FIXTURE = new URL('../../fixtures/import/official-2021.html', import.meta.url);
 

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { looksLikeValue } from '../../../server/src/engine/parse/numbers.ts';
-import { importReport, type ImportResult } from '../../../server/src/import/index.ts';
-import { isSectionHeading } from '../../../server/src/import/build.ts';
+import { importReport, type ImportResult } from '../../../server/src/host/published/index.ts';
+import { isSectionHeading } from '../../../server/src/engine/import/build.ts';
 
 const RAW = new URL('../../fixtures/seeds-raw/', import.meta.url);
 const HAND = new URL('../../fixtures/seeds/', import.meta.url);

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { escapeInline } from '../../../server/src/import/build.ts';
-import { importReport, importText } from '../../../server/src/import/index.ts';
-import { detectLayout, splitLines } from '../../../server/src/import/text.ts';
+import { escapeInline } from '../../../server/src/engine/import/build.ts';
+import { importReport, importText } from '../../../server/src/host/published/index.ts';
+import { detectLayout, splitLines } from '../../../server/src/host/published/text.ts';
 
 const RAW = new URL('../../fixtures/seeds-raw/', import.meta.url);
 const seeds = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { importReport } from '../../../server/src/import/index.ts';
+import { importReport } from '../../../server/src/host/published/index.ts';
 import { fixture, lineOf, ROOT } from './helpers.ts';
 
 test('import-unplaced: each paragraph of unplaced content is one finding, with the row it followed and the reason', async () => {

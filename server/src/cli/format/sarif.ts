@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import { rules } from '../../engine/rules/index.ts';
 import type { FileResult } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
-import { VERSION } from '../version.ts';
+import { VERSION } from '../../host/version.ts';
 
 export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
 

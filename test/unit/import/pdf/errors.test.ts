@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runImport } from '../../../../server/src/cli/import-command.ts';
-import { importReport, ImportError } from '../../../../server/src/import/index.ts';
+import { importReport, ImportError } from '../../../../server/src/host/published/index.ts';
 
 const DIR = new URL('../../../fixtures/pdf/', import.meta.url).pathname;
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { importReport } from '../../../../server/src/import/index.ts';
+import { importReport } from '../../../../server/src/host/published/index.ts';
 import { both, cells, findings } from './compare.ts';
 
 const DIR = new URL('../../../fixtures/pdf/', import.meta.url);

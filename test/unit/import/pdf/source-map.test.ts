@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { importReport } from '../../../../server/src/import/index.ts';
+import { importReport } from '../../../../server/src/host/published/index.ts';
 
 const FILE = new URL('../../../fixtures/pdf/arith.wps.pdf', import.meta.url);
 

@@ -5,9 +5,8 @@
 // figures it belongs to (the figures sit beside its first line, between its
 // two lines, or the label's second line follows them).
 import type { CellText } from './cells.ts';
-import type { Run } from './geometry.ts';
+import type { LineBlock, Run } from './geometry.ts';
 import type { Grid, GridCell } from './grid.ts';
-import type { LineBlock } from './layout.ts';
 import { isFigureText, needsSpace, tidySpaces } from './normalize.ts';
 
 interface Piece {

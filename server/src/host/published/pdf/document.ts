@@ -7,10 +7,11 @@
 import { normLabel } from '../../../engine/parse/normalize.ts';
 import { builtinTemplates } from '../../../engine/templates/builtin.ts';
 import type { Text2 } from '../../../engine/types.ts';
-import { isSectionHeading } from '../../../import/build.ts';
-import type { Item, Tok } from '../../../import/types.ts';
+import { isSectionHeading } from '../../../engine/import/build.ts';
+import type { Item, Tok } from '../../../engine/import/types.ts';
 import type { PageData } from './geometry.ts';
-import { pageBlocks, type Block, type LineBlock, type TableBlock } from './layout.ts';
+import type { LineBlock } from './geometry.ts';
+import { pageBlocks, type Block, type TableBlock } from './layout.ts';
 
 export interface PdfItems {
   items: Item[];

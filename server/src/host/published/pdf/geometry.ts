@@ -60,3 +60,16 @@ export function runCentre(r: Run): { x: number; y: number } {
   if (r.vertical) return { x: r.x + r.w / 2, y: r.y + Math.min(r.h, r.size) / 2 };
   return { x: r.x + r.w / 2, y: r.y - r.size * 0.35 };
 }
+
+/** A line of text outside the tables of a page (layout.ts), in reading order. */
+export interface LineBlock {
+  kind: 'line';
+  page: number;
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline from the top of the page. */
+  y: number;
+  size: number;
+  runs: Run[];
+}

@@ -4,8 +4,8 @@
 // nothing invented). Pure apart from pdf.js: bytes in, Markdown and an
 // account out; no file system, no console.
 import type { Text2 } from '../../../engine/types.ts';
-import { buildReport } from '../../../import/build.ts';
-import { ImportError, type ImportResult } from '../../../import/types.ts';
+import { buildReport } from '../../../engine/import/build.ts';
+import { ImportError, type ImportResult } from '../../../engine/import/types.ts';
 import { documentItems } from './document.ts';
 import { readPage } from './extract.ts';
 import type { PageData } from './geometry.ts';

@@ -2,7 +2,7 @@
 // texts) and lines of text outside them, page furniture (page numbers) left
 // out. Coordinates are per page; a block keeps its page for the source map.
 import { fillGrid, linesOf, type CellText } from './cells.ts';
-import type { PageData, Run } from './geometry.ts';
+import type { LineBlock, PageData, Run } from './geometry.ts';
 import { findGrids, type Grid } from './grid.ts';
 import { borderlessTables } from './columns.ts';
 
@@ -13,18 +13,6 @@ export interface TableBlock {
   texts: CellText[];
   /** How the table was found: ruling lines, or aligned columns of figures. */
   ruled: boolean;
-}
-
-export interface LineBlock {
-  kind: 'line';
-  page: number;
-  text: string;
-  x0: number;
-  x1: number;
-  /** Baseline from the top of the page. */
-  y: number;
-  size: number;
-  runs: Run[];
 }
 
 export type Block = TableBlock | LineBlock;

@@ -5,11 +5,11 @@
 // the rest empty (reported); a row with more, or figures with no row to own
 // them, are never guessed into cells: they are kept in a marked paragraph
 // after the table (reported).
-import { matchLabel } from '../engine/parse/labels.ts';
-import { normLabel } from '../engine/parse/normalize.ts';
-import type { LabelMatch } from '../engine/model.ts';
-import type { RowDef, TableDef } from '../engine/templates/template.ts';
-import type { Text2 } from '../engine/types.ts';
+import { matchLabel } from '../parse/labels.ts';
+import { normLabel } from '../parse/normalize.ts';
+import type { LabelMatch } from '../model.ts';
+import type { RowDef, TableDef } from '../templates/template.ts';
+import type { Text2 } from '../types.ts';
 import { type Classifier, type Cls, joinCell } from './classify.ts';
 import type { ShortRow, SourceRef, TableAccount, Tok, Unplaced } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The account `nianbao import` prints: what the source was, what was found,
 // how many cells were filled or left empty, and everything that could not be
 // placed, so nothing is lost silently.
-import type { Lang } from '../engine/types.ts';
+import type { Lang } from '../types.ts';
 import type { ImportAccount } from './types.ts';
 
 const LAYOUT: Record<string, [string, string]> = {

@@ -2,7 +2,7 @@
 // breadcrumbs, font-size and colour pickers, print/close/share links, QR-code
 // prompts, search boxes. Judged per line; report sentences are never dropped
 // for merely mentioning one of these words (long lines are kept).
-import { isPageChrome } from '../engine/parse/chrome.ts';
+import { isPageChrome } from '../parse/chrome.ts';
 
 const WHOLE_LINE = [
   /^(字体颜色|字体|字号|颜色|背景色?|默认|还原|银色|黑色|红色|绿色|蓝色|栗色|青色|金色|灰色|白色|紫色|橙色|黄色|粉色|大|中|小|A\+|A-|A)$/,

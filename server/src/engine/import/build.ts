@@ -2,10 +2,10 @@
 // the project's Markdown layout: `# ` title, `## ` section headings, narrative
 // paragraphs word for word, the three report tables as GFM tables in the
 // scaffold's layout, page furniture dropped; and an account of every cell.
-import { matchSectionTitle } from '../engine/parse/sections.ts';
-import { builtinTemplates } from '../engine/templates/builtin.ts';
-import type { Template } from '../engine/templates/template.ts';
-import { normLabel } from '../engine/parse/normalize.ts';
+import { matchSectionTitle } from '../parse/sections.ts';
+import { builtinTemplates } from '../templates/builtin.ts';
+import type { Template } from '../templates/template.ts';
+import { normLabel } from '../parse/normalize.ts';
 import { Classifier, joinCell } from './classify.ts';
 import { isChromeLine } from './chrome.ts';
 import { TableBuilder, cellEscape } from './tables.ts';
@@ -134,7 +134,7 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
     lastPara = undefined;
   };
 
-  const partOf = (c: ReturnType<Classifier['classify']>): { part: string; def?: import('../engine/templates/template.ts').TableDef } | undefined => {
+  const partOf = (c: ReturnType<Classifier['classify']>): { part: string; def?: import('../templates/template.ts').TableDef } | undefined => {
     if (c.kind === 'block') return { part: 't2', def: c.def };
     if (c.kind === 'signature') return { part: c.part };
     if (c.kind === 'label') return { part: c.hit.item.table.part, def: c.hit.item.table };

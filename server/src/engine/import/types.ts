@@ -1,7 +1,7 @@
 // Shared shapes of the import: what a source reader hands the report builder
 // (lines and table cells, in document order) and what the builder hands back
 // (the Markdown and an account of what it did with every cell).
-import type { Text2 } from '../engine/types.ts';
+import type { Text2 } from '../types.ts';
 
 export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
 

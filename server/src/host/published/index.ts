@@ -1,13 +1,13 @@
 // `nianbao import` as a library: bytes or text of a Word file, a web page or
 // copied text in; a report in the project's Markdown layout and an account of
 // every cell out. Pure: no file system, no process, no console.
-import { decodeBytes } from '../cli/decode.ts';
-import { buildReport } from './build.ts';
+import { decodeBytes } from '../decode.ts';
+import { buildReport } from '../../engine/import/build.ts';
 import { textItems } from './text.ts';
-import { isSectionHeading } from './build.ts';
-import { ImportError, type ImportResult, type SourceKind } from './types.ts';
+import { isSectionHeading } from '../../engine/import/build.ts';
+import { ImportError, type ImportResult, type SourceKind } from '../../engine/import/types.ts';
 
-export * from './types.ts';
+export * from '../../engine/import/types.ts';
 
 export interface ImportOptions {
   /** The source kind; guessed from the file name and the bytes when absent. */
@@ -51,7 +51,7 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
   if (!options.from) {
     if (ext === 'doc' || (input[0] === 0xd0 && input[1] === 0xcf && input[2] === 0x11 && input[3] === 0xe0)) throw new ImportError('unsupported', { zh: '这是旧版 Word 文件（.doc），无法读取；请在 Word/WPS 中另存为 .docx 后再导入', en: 'this is an old Word file (.doc), which cannot be read; save it as .docx in Word/WPS and import that' });
   }
-  if (options.from === 'pdf' || (!options.from && (ext === 'pdf' || Buffer.from(input.subarray(0, 5)).toString('latin1') === '%PDF-'))) return (await import('../host/published/pdf/index.ts')).importPdf(input, { template: options.template });
+  if (options.from === 'pdf' || (!options.from && (ext === 'pdf' || Buffer.from(input.subarray(0, 5)).toString('latin1') === '%PDF-'))) return (await import('./pdf/index.ts')).importPdf(input, { template: options.template });
   const kind = options.from ?? guessKind(input, options.fileName);
   if (kind === 'docx') return (await import('./docx.ts')).importDocx(input, { template: options.template });
   if (kind === 'html') {

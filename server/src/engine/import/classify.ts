@@ -1,10 +1,10 @@
 // What a cell of the source is, judged against the chosen template: a figure,
 // a block header (第二十条第（N）项), a row label, a column header, a header
 // word of table 3 or 4, or other text.
-import { matchLabel, type LabelHit } from '../engine/parse/labels.ts';
-import { normLabel } from '../engine/parse/normalize.ts';
-import { looksLikeValue } from '../engine/parse/numbers.ts';
-import type { RowDef, TableDef, Template } from '../engine/templates/template.ts';
+import { matchLabel, type LabelHit } from '../parse/labels.ts';
+import { normLabel } from '../parse/normalize.ts';
+import { looksLikeValue } from '../parse/numbers.ts';
+import type { RowDef, TableDef, Template } from '../templates/template.ts';
 
 export interface RowCand {
   table: TableDef;
