@@ -11,7 +11,7 @@
 // code and its start-up compiled them before the first diagnostics.
 import * as esbuild from 'esbuild';
 import { cpSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -90,7 +90,22 @@ const pdfjsNoCanvas = {
     });
   },
 };
-const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin] };
+// ECharts (the review page's charts, 0.9 MB) and exceljs (`data --format xlsx`) are
+// dist/lib/echarts.cjs and dist/lib/exceljs.cjs, loaded on first use the same way.
+const ownLibs = {
+  [resolve('server/src/review/echarts-lib.ts')]: './lib/echarts.cjs',
+  [resolve('server/src/review/exceljs-lib.ts')]: './lib/exceljs.cjs',
+};
+const ownLibsPlugin = {
+  name: 'libraries-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /-lib\.ts$/ }, (args) => {
+      const to = ownLibs[resolve(args.resolveDir, args.path)];
+      return to ? { path: to, external: true } : undefined;
+    });
+  },
+};
+const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin, ownLibsPlugin] };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
@@ -100,6 +115,7 @@ await Promise.all([
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
   esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
   esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
+  ...Object.entries(ownLibs).map(([entry, out]) => esbuild.build({ ...common, entryPoints: [entry], outfile: join('dist', out) })),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),
 ]);
 cpSync('node_modules/pdfjs-dist/cmaps', 'dist/lib/pdfjs-cmaps', { recursive: true });

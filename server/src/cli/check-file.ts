@@ -16,6 +16,7 @@ import { fingerprints } from './fingerprint.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
 import { loadPreviousReport } from '../host/previous-year.ts';
+import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 
 export interface CheckOptions {
   fix?: boolean;
@@ -52,6 +53,8 @@ export interface FileResult {
   diagnostics: OutDiagnostic[];
   /** Number of edits --fix wrote. */
   fixed?: number;
+  /** The report's indicators (engine/indicators.ts), after any fixes; with their change when last year's report was among the files. */
+  indicators?: Indicator[];
 }
 
 function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string): OutDiagnostic {
@@ -151,5 +154,5 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
   failed.forEach((f, i) => {
     diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i] });
   });
-  return { path, status: 'checked', template: r.template.id, year: r.year, agency: r.agency, encoding: decoded.encoding, diagnostics, fixed: options.fix ? fixed : undefined };
+  return { path, status: 'checked', template: r.template.id, year: r.year, agency: r.agency, encoding: decoded.encoding, diagnostics, fixed: options.fix ? fixed : undefined, indicators: computeIndicators(r, options2.previous) };
 }

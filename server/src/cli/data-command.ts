@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
 import { reportFigures, unionSlots, type FigureSlot } from '../engine/cross/figures.ts';
+import { computeIndicators, INDICATORS, quantityText, type Indicator } from '../engine/indicators.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
@@ -35,6 +36,8 @@ export interface ReportRecord {
   rules: Record<string, number>;
   /** Every figure slot of the report's format: the number, the cell text when it is not a number, null when blank or absent. */
   values: Record<string, number | string | null>;
+  /** The indicators (engine/indicators.ts), with their change from the previous-year report when there is one. */
+  indicators: Indicator[];
 }
 
 export interface DataResult {
@@ -87,6 +90,7 @@ export async function collectData(paths: readonly string[], options: { template?
       infos: a.diagnostics.filter((d) => d.severity === 'info').length,
       rules: counts,
       values,
+      indicators: computeIndicators(r, previous),
     });
   }
   return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems };
@@ -103,7 +107,20 @@ export function csvField(value: string | number | null | undefined, text = false
 
 export function csvColumns(data: DataResult): string[] {
   const ruleIds = allRules.map((r) => r.id);
-  return ['path', 'agency', 'year', 'template', 'title', 'previous', 'errors', 'warnings', 'infos', ...ruleIds.map((id) => `rule.${id}`), ...data.slots.map((s) => s.name)];
+  return ['path', 'agency', 'year', 'template', 'title', 'previous', 'errors', 'warnings', 'infos', ...ruleIds.map((id) => `rule.${id}`), ...indicatorColumns(), ...data.slots.map((s) => s.name)];
+}
+
+/** Three columns per indicator: its value (a rate as a fraction of 1), its status, its change from last year. */
+export function indicatorColumns(): string[] {
+  return INDICATORS.flatMap((d) => [`indicator.${d.id}`, `indicator.${d.id}.status`, `indicator.${d.id}.change`]);
+}
+
+function indicatorFields(r: ReportRecord): string[] {
+  return INDICATORS.flatMap((d) => {
+    const ind = r.indicators.find((x) => x.id === d.id);
+    const change = ind?.change?.value ? quantityText(ind.change.value) : '';
+    return [ind?.value ? quantityText(ind.value) : '', ind?.status ?? 'absent', change];
+  });
 }
 
 /** The whole CSV document: BOM, header row, one row per report, CRLF line ends. */
@@ -115,6 +132,7 @@ export function toCsv(data: DataResult): string {
       csvField(r.path, true), csvField(r.agency, true), csvField(r.year), csvField(r.template), csvField(r.title, true), csvField(r.previous, true),
       csvField(r.errors), csvField(r.warnings), csvField(r.infos),
       ...allRules.map((x) => csvField(r.rules[x.id] ?? 0)),
+      ...indicatorFields(r),
       ...data.slots.map((s) => {
         const v = r.values[s.name];
         return typeof v === 'number' ? csvField(v) : csvField(v, true);

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runCheck, type OutputFormat } from './check-command.ts';
 import { runnerFor } from './workers.ts';
 import { VERSION } from '../host/version.ts';
+import { registerReview } from './review-command.ts';
 import type { Lang } from '../engine/types.ts';
 
 function intArg(name: string) {
@@ -82,6 +83,8 @@ program
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
     );
   });
+
+registerReview(program, defaultLang);
 
 program
   .command('diff')

@@ -204,12 +204,14 @@ function difference(a: Quantity, b: Quantity): Quantity {
 
 /**
  * Every indicator of the report, in INDICATORS order; with `previous` (the
- * same agency's report for the year before), each one's change from it.
+ * same agency's report for the year before), each one's change from it
+ * (every indicator then has a `change`).
  */
 export function computeIndicators(report: Report, previous?: Report): Indicator[] {
   const health = new Map<string, TableHealth>();
   const now = INDICATORS.map((def) => computeOne(def, report, health));
-  if (!previous) return now;
+  // A change is from the year before only (a gap year would read as one year's change).
+  if (!previous || report.year === undefined || previous.year !== report.year - 1) return now;
   const prevHealth = new Map<string, TableHealth>();
   return now.map((ind, i) => {
     const def = INDICATORS[i];
@@ -243,6 +245,14 @@ function roundedScaled(numerator: number, denominator: number, digits: number): 
 /** A rate as a percentage with `digits` decimals, rounded half up from the exact fraction: 2/3 → '66.7'. */
 export function percent(q: { numerator: number; denominator: number }, digits = 1): string {
   const v = roundedScaled(q.numerator * 100, q.denominator, digits);
+  const s = (Math.abs(v) / 10 ** digits).toFixed(digits);
+  return (v < 0 ? '-' : '') + s;
+}
+
+/** A quantity as a plain decimal for spreadsheets: a rate as a fraction of 1 rounded (exactly) to `digits` places, 2/3 → '0.666667'. */
+export function quantityText(q: Quantity, digits = 6): string {
+  if (q.kind === 'number') return String(q.value);
+  const v = roundedScaled(q.numerator, q.denominator, digits);
   const s = (Math.abs(v) / 10 ** digits).toFixed(digits);
   return (v < 0 ? '-' : '') + s;
 }

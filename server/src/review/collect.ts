@@ -1,0 +1,87 @@
+// Reading a batch for the review page, as `check` reads it: the same
+// configuration, the same pairing with last year's report, the same skipping
+// of files that are not reports, so the page's counts equal `check --format
+// json` on the same files. Each report keeps only what the page shows (its
+// findings in context, its indicators), not its text.
+import { dirname } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
+import { detached } from '../engine/detach.ts';
+import { computeIndicators } from '../engine/indicators.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import type { Lang } from '../engine/types.ts';
+import { expand } from '../host/discovery.ts';
+import { matchesGlob } from '../host/glob-match.ts';
+import { configFor } from '../host/nianbaorc.ts';
+import { loadPreviousReport, previousIndex } from '../host/previous-year.ts';
+import { readReportText } from '../host/report-file.ts';
+import { findingsInContext } from './context.ts';
+import type { ReviewReport, Unreadable } from './model.ts';
+
+export interface ReviewInput {
+  paths: string[];
+  lang: Lang;
+  template?: string;
+  config?: string;
+}
+
+export interface ReviewIO {
+  err: (s: string) => void;
+  /** A progress line redrawn in place (stderr on a terminal); absent when stderr is not one. */
+  progress?: (s: string) => void;
+}
+
+function reason(e: unknown): string {
+  const code = e && typeof e === 'object' && 'code' in e ? (e as { code: string }).code : '';
+  const known: Record<string, string> = { ENOENT: '文件不存在 (no such file)', EACCES: '没有读取权限 (permission denied)', EISDIR: '是目录 (is a directory)' };
+  return known[code] ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** Reads and analyses the files; each report in context, each unreadable file with its reason. */
+export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ reports: ReviewReport[]; unreadable: Unreadable[] }> {
+  const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
+  const unreadable: Unreadable[] = missing.map((m) => ({ path: m, reason: args.lang === 'zh' ? '没有匹配的文件 (no such file or no match)' : 'no such file or no match' }));
+  const prev = previousIndex(targets.map((t) => t.path));
+  const reports: ReviewReport[] = [];
+  let last = 0;
+  targets.forEach((target, i) => {
+    if (io.progress && (Date.now() - last > 100 || i === targets.length - 1)) {
+      last = Date.now();
+      io.progress(args.lang === 'zh' ? `已分析 ${i + 1}/${targets.length}` : `analysed ${i + 1}/${targets.length}`);
+    }
+    let text: string;
+    let options: AnalyzeOptions;
+    let listed = false;
+    try {
+      const { config, templates, path: configPath } = configFor(target.path, args.config);
+      text = readReportText(target.path, config.maxFileSize);
+      options = { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
+      listed = config.files && configPath ? config.files.some((g) => matchesGlob(target.path, g, dirname(configPath))) : false;
+    } catch (e) {
+      unreadable.push({ path: target.path, reason: reason(e) });
+      return;
+    }
+    const previous = loadPreviousReport(prev[target.path], options);
+    let a;
+    try {
+      a = analyze(text, { ...options, previous });
+    } catch (e) {
+      unreadable.push({ path: target.path, reason: `无法分析：${reason(e)} (cannot analyse)` });
+      return;
+    }
+    if (!target.explicit && !a.isReport && !listed) return;
+    const r = a.report;
+    reports.push({
+      path: target.path,
+      ...(r.agency !== undefined ? { agency: detached(r.agency) } : {}),
+      ...(r.year !== undefined ? { year: r.year } : {}),
+      template: r.template.id,
+      ...(r.title ? { title: detached(r.title.text) } : {}),
+      ...(previous ? { previous: prev[target.path] } : {}),
+      findings: findingsInContext(a, args.lang),
+      indicators: computeIndicators(r, previous),
+    });
+  });
+  if (io.progress) io.progress('');
+  return { reports, unreadable };
+}
+
