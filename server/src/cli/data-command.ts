@@ -149,7 +149,7 @@ export function toJson(data: DataResult): string {
 
 export interface DataArgs {
   paths: string[];
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   output?: string;
   template?: string;
   config?: string;
@@ -163,8 +163,18 @@ export interface DataIO {
 
 /** Exit: 0 written; 2 some file could not be read (the others are still in the output). */
 export async function runData(args: DataArgs, io: DataIO): Promise<number> {
+  if (args.format === 'xlsx' && !args.output) {
+    io.err(args.lang === 'zh' ? 'xlsx 格式需要用 -o 指定输出文件' : 'the xlsx format needs -o FILE');
+    return 2;
+  }
   const data = await collectData(args.paths, { template: args.template, config: args.config });
   for (const p of data.problems) io.err(`${p.path}: ${args.lang === 'zh' ? '无法读取' : 'cannot read'}: ${p.reason}`);
+  if (args.format === 'xlsx') {
+    const { workbookBytes } = await import('../review/workbook.ts');
+    writeFileSync(args.output!, await workbookBytes({ records: data.records, slots: data.slots, ruleIds: allRules.map((r) => r.id) }, args.lang));
+    io.err(args.lang === 'zh' ? `已写入 ${data.records.length} 份报告 → ${args.output}` : `${data.records.length} reports written to ${args.output}`);
+    return data.problems.length > 0 ? 2 : 0;
+  }
   const body = args.format === 'csv' ? toCsv(data) : toJson(data);
   if (args.output) writeFileSync(args.output, body, 'utf8');
   else io.out(body);

@@ -71,7 +71,7 @@ program
   .command('data')
   .description('导出每份报告的表格数字和问题数（供电子表格使用）/ export every report\'s figures and finding counts')
   .argument('[paths...]', '文件、目录或 glob / files, directories or globs')
-  .addOption(new Option('--format <format>', '输出格式 / output format').choices(['csv', 'json']).default('csv'))
+  .addOption(new Option('--format <format>', '输出格式（xlsx 需要 -o）/ output format (xlsx needs -o)').choices(['csv', 'json', 'xlsx']).default('csv'))
   .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
   .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
