@@ -2,7 +2,8 @@
 // dist/cli.cjs and dist/worker.cjs alone, and the other parts are loaded only
 // by what needs them: dist/import.cjs by `import`, dist/server.cjs by `lsp`,
 // dist/lib/ajv.cjs by a .nianbaorc.json, dist/lib/iconv-lite.cjs by a file
-// that is not UTF-8, dist/lib/xmlbuilder2.cjs by `--format junit`.
+// that is not UTF-8, dist/lib/xmlbuilder2.cjs by `--format junit`,
+// dist/lib/echarts.cjs by `review`, dist/lib/exceljs.cjs by `data --format xlsx`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -83,5 +84,30 @@ test('a .nianbaorc.json, a GB18030 file and --format junit load their libraries 
     assert.match(junit.stdout, /^<\?xml[^]*<failure /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('review draws its charts with dist/lib/echarts.cjs and data --format xlsx writes with dist/lib/exceljs.cjs; neither is loaded otherwise', { timeout: 120_000 }, () => {
+  needDist();
+  const without = partialDist(['cli.cjs', 'worker.cjs']);
+  const withLibs = partialDist(['cli.cjs', 'worker.cjs', 'lib/echarts.cjs', 'lib/exceljs.cjs']);
+  try {
+    for (const dir of [without, withLibs]) writeFileSync(join(dir, 'r.md'), REPORT);
+    // Without the libraries: the page and the workbook cannot be written, and the error names the missing part.
+    const page = run(without, ['review', 'r.md', '-o', 'review.html']);
+    assert.equal(page.code, 2);
+    assert.match(page.stderr, /echarts\.cjs/);
+    const book = run(without, ['data', '--format', 'xlsx', '-o', 'data.xlsx', 'r.md']);
+    assert.equal(book.code, 2);
+    assert.match(book.stderr, /exceljs\.cjs/);
+    // With them: both are written.
+    const ok = run(withLibs, ['review', 'r.md', '-o', 'review.html']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(readFileSync(join(withLibs, 'review.html'), 'utf8'), /<figure class="chart" id="chart-per-rule"><h3>Findings per rule<\/h3><svg /);
+    assert.equal(run(withLibs, ['data', '--format', 'xlsx', '-o', 'data.xlsx', 'r.md']).code, 0);
+    assert.deepEqual([...readFileSync(join(withLibs, 'data.xlsx')).subarray(0, 2)], [0x50, 0x4b], 'a zip (xlsx)');
+  } finally {
+    rmSync(without, { recursive: true, force: true });
+    rmSync(withLibs, { recursive: true, force: true });
   }
 });
