@@ -56,6 +56,7 @@ mark{background:#fadbd8;color:var(--err);font-weight:700;padding:0 2px}
 blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid var(--line);background:#f8f9f9;font-size:13px}
 .relation{font-family:ui-monospace,monospace;font-size:12px;background:#fef9e7;padding:2px 6px;display:block;margin:2px 0}
 table.ind{font-size:13px}table.ind td,table.ind th{border:1px solid var(--line);padding:2px 8px}
+ul.related{margin:2px 0;padding-left:18px;font-size:12px;color:var(--muted)}
 footer{margin:40px auto 30px}
 @media print{.tools{display:none}details.report{break-inside:avoid}}
 `;
@@ -138,6 +139,11 @@ function contextHtml(f: ReviewFinding): string {
     out += `<blockquote>${esc(c.before)}<mark>${esc(c.marked)}</mark>${esc(c.after)}</blockquote>`;
   }
   for (const r of f.relations ?? []) out += `<code class="relation">${esc(r)}</code>`;
+  // What the finding was compared with (the table cells a sentence contradicts, the first occurrence, …); a relation already shows its terms.
+  if (!f.relations && f.related) {
+    const shown = [...new Set(f.related)];
+    out += `<ul class="related">${shown.slice(0, 8).map((r) => `<li>${esc(r)}</li>`).join('')}${shown.length > 8 ? '<li>…</li>' : ''}</ul>`;
+  }
   return out;
 }
 

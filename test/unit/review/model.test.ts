@@ -94,6 +94,8 @@ test('the page: self-contained, every finding once, overview figures, text escap
   assert.equal((html.match(/<li class="finding"/g) ?? []).length, 9);
   assert.match(html, /id="ov-errors"><div class="n" data-n="7">/);
   assert.match(html, /id="ov-clean"><div class="n" data-n="66.7%">/);
+  // The sentence that contradicts table 3 is shown with the cell it was compared with.
+  assert.match(html, /<blockquote>2022年，本局全年新收政府信息公开申请<mark>50<\/mark>件，办结52件。<\/blockquote><ul class="related"><li>一、本年新收「总计」= 52<\/li><\/ul>/);
   // Four charts, each an inline SVG drawn by ECharts; two years → the chart over the years.
   assert.equal((html.match(/<figure class="chart"/g) ?? []).length, 4);
   assert.equal((html.match(/<svg /g) ?? []).length, 4);
