@@ -6,17 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import { parse } from 'yaml';
 import { root } from '../../support/engine.ts';
+import { needDist } from '../../support/dist.ts';
 import { packTarball, VERSION } from '../../support/tarball.ts';
 import { readmeBlocks } from '../../support/readme.ts';
 
 const AjvDraft04 = ajvDraft04.default;
-const skip = !existsSync(join(root, 'dist/cli.cjs')) && 'no dist/: run `node esbuild.mjs`';
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string; value: string }>;
@@ -72,7 +72,8 @@ function runStep(withInputs: Record<string, string>, files: Record<string, strin
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 const EXAMPLES = Object.fromEntries(['2022-with-mistakes.md', '2022-clean-2021-format.md', '2020-clean-2019-format.md'].map((n) => [`reports/${n}`, example(n)]));
 
-test('the README\'s workflow: the nianbao step with its inputs, and the outputs the later steps read', { skip, timeout: 300_000 }, () => {
+test('the README\'s workflow: the nianbao step with its inputs, and the outputs the later steps read', { timeout: 300_000 }, () => {
+  needDist();
   const workflow = parse(readmeBlocks('GitHub Actions')[0]) as { jobs: Record<string, { steps: { id?: string; uses?: string; run?: string; with?: Record<string, string | number> }[] }> };
   const steps = Object.values(workflow.jobs)[0].steps;
   const ours = steps.find((x) => x.uses?.startsWith('nianbao/nianbao@'))!;
@@ -90,7 +91,8 @@ test('the README\'s workflow: the nianbao step with its inputs, and the outputs 
   assert.match(r.stdout, /^::error file=年报\/2022-with-mistakes\.md,line=63,/m);
 });
 
-test('the step writes SARIF, annotates, sets the counts and fails on errors', { skip, timeout: 300_000 }, () => {
+test('the step writes SARIF, annotates, sets the counts and fails on errors', { timeout: 300_000 }, () => {
+  needDist();
   const r = runStep({ paths: 'reports' }, EXAMPLES);
   assert.equal(r.code, 1, r.stdout);
   assert.deepEqual(r.outputs, { errors: '6', warnings: '2', infos: '0', unreadable: '0', 'sarif-file': 'nianbao.sarif' });
@@ -110,7 +112,8 @@ test('the step writes SARIF, annotates, sets the counts and fails on errors', { 
   assert.match(r.summary, /\| 6 \| 2 \| 0 \| 0 \|/);
 });
 
-test('fail-on: clean reports pass, none never fails on findings, warning fails on warnings; inputs on several lines', { skip, timeout: 300_000 }, () => {
+test('fail-on: clean reports pass, none never fails on findings, warning fails on warnings; inputs on several lines', { timeout: 300_000 }, () => {
+  needDist();
   const clean = runStep({ paths: 'reports/2022-clean-2021-format.md\nreports/2020-clean-2019-format.md', 'sarif-file': 'out/nianbao.sarif' }, EXAMPLES);
   assert.equal(clean.code, 0, clean.stdout);
   assert.deepEqual(clean.outputs, { errors: '0', warnings: '0', infos: '0', unreadable: '0', 'sarif-file': 'out/nianbao.sarif' });
@@ -132,7 +135,8 @@ test('fail-on: clean reports pass, none never fails on findings, warning fails o
   assert.match(onWarning.stdout, /^::warning file=warned\.md,line=\d+,.*title=nianbao section-title::/m);
 });
 
-test('a file that cannot be read fails the step and is counted, whatever fail-on says', { skip, timeout: 300_000 }, () => {
+test('a file that cannot be read fails the step and is counted, whatever fail-on says', { timeout: 300_000 }, () => {
+  needDist();
   const r = runStep({ paths: 'reports missing.md', 'fail-on': 'none' }, EXAMPLES);
   assert.equal(r.code, 1, r.stdout);
   assert.equal(r.outputs.unreadable, '1');

@@ -6,21 +6,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { validateXML } from 'xmllint-wasm';
 import { parse } from 'yaml';
 import { root } from '../../support/engine.ts';
+import { needDist } from '../../support/dist.ts';
 import { readmeBlocks } from '../../support/readme.ts';
 import { packTarball, VERSION } from '../../support/tarball.ts';
 
-const skip = !existsSync(join(root, 'dist/cli.cjs')) && 'no dist/: run `node esbuild.mjs`';
-
 interface Job { image: string; script: string[]; artifacts: { when: string; reports: { codequality: string; junit: string } } }
 
-test('the README\'s GitLab CI job: fails on errors and leaves a valid Code Quality report and JUnit report', { skip, timeout: 300_000 }, async () => {
+test('the README\'s GitLab CI job: fails on errors and leaves a valid Code Quality report and JUnit report', { timeout: 300_000 }, async () => {
+  needDist();
   const job = Object.values(parse(readmeBlocks('GitLab CI')[0]) as Record<string, Job>)[0];
   assert.equal(job.artifacts.when, 'always', 'the reports are uploaded when the job fails too');
   const install = `npm install --global nianbao@${VERSION}`;

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 import { root } from '../../support/engine.ts';
+import { needDist } from '../../support/dist.ts';
 import { installTarball, packTarball, VERSION } from '../../support/tarball.ts';
 
-const skip = !existsSync(join(root, 'dist/cli.cjs')) && 'no dist/: run `node esbuild.mjs`';
 const FINDING = /63:11\s+错误\s+（七）总计「自然人」应为 24（各办理结果之和），实为 23\s+total-results/;
 
 /** A folder with copies of the example reports, outside the repository. */
@@ -22,7 +22,8 @@ function examples(): string {
   return dir;
 }
 
-test('the packed tarball installs into an empty prefix; nianbao check and lsp --stdio work from there', { skip, timeout: 240_000 }, async () => {
+test('the packed tarball installs into an empty prefix; nianbao check and lsp --stdio work from there', { timeout: 240_000 }, async () => {
+  needDist();
   const tarball = packTarball();
   assert.match(tarball, new RegExp(`nianbao-${VERSION.replace(/\./g, '\\.')}\\.tgz$`));
   const prefix = installTarball(tarball);
@@ -80,7 +81,8 @@ test('the packed tarball installs into an empty prefix; nianbao check and lsp --
   }
 });
 
-test('npx --package ./nianbao-x.y.z.tgz nianbao check runs the packed CLI', { skip, timeout: 240_000 }, () => {
+test('npx --package ./nianbao-x.y.z.tgz nianbao check runs the packed CLI', { timeout: 240_000 }, () => {
+  needDist();
   const tarball = packTarball();
   const cwd = examples();
   cpSync(tarball, join(cwd, `nianbao-${VERSION}.tgz`));

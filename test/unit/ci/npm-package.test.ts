@@ -4,13 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../support/engine.ts';
+import { needDist } from '../../support/dist.ts';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const built = existsSync(join(root, 'dist/cli.cjs'));
-const skip = !built && 'no dist/: run `node esbuild.mjs`';
 
 function packList(): string[] {
   // --ignore-scripts: list what is there now, without prepack's production build.
@@ -31,7 +30,8 @@ test('package.json: a public package named nianbao whose bin is the CLI bundle, 
   assert.equal(pkg.files, undefined, 'vsce refuses a "files" field beside .vscodeignore: the npm list is .npmignore');
 });
 
-test('npm pack holds the bundles, the schemas, README and LICENSE: no sources, tests, maps or VS Code client', { skip }, () => {
+test('npm pack holds the bundles, the schemas, README and LICENSE: no sources, tests, maps or VS Code client', () => {
+  needDist();
   const files = packList();
   // dist/lib/<name>/: files a lazily loaded library reads at run time (pdf.js's CMaps).
   const allowed = [/^dist\/[\w-]+\.cjs$/, /^dist\/lib\/[\w-]+\.cjs$/, /^dist\/lib\/[\w-]+\/(?![\w.-]*\.map$)[\w.-]+$/, /^schemas\/[\w.-]+\.json$/, /^(package\.json|README\.md|LICENSE)$/];
@@ -49,7 +49,8 @@ test('npm pack holds the bundles, the schemas, README and LICENSE: no sources, t
   assert.deepEqual([...wanted].filter((w) => !files.includes(w)), []);
 });
 
-test('vsce still packs the .vsix from .vscodeignore: client and server, not the CLI', { skip, timeout: 60_000 }, () => {
+test('vsce still packs the .vsix from .vscodeignore: client and server, not the CLI', { timeout: 60_000 }, () => {
+  needDist();
   const r = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = r.stdout.trim().split('\n');

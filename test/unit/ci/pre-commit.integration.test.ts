@@ -15,7 +15,6 @@ import { root } from '../../support/engine.ts';
 import { readmeBlocks } from '../../support/readme.ts';
 import { VERSION } from '../../support/tarball.ts';
 
-
 function run(cmd: string, args: string[], options: SpawnSyncOptions = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...options });
   return { code: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
