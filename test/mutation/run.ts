@@ -13,6 +13,10 @@
 //                                           one mutant against the protocol suite
 //   npm run mutate -- --only numbers.ts --tests rules/   a quick look (not a score)
 //   npm run mutate -- --only relations.ts --list          the mutants and their ids
+//   npm run mutate -- --sample 200 --seed 7 --tests rules/ --tests engine/
+//                                           a uniform random sample of the mutants
+//                                           (an estimate of the score when the whole
+//                                           run does not fit in the time there is)
 //
 // How: the repository is copied to a sandbox (tracked and new files, not
 // ignored ones; node_modules linked); every mutant of a module is compiled into
@@ -89,10 +93,12 @@ interface Args {
   tests: string[];
   list: boolean;
   out: string;
+  sample: number;
+  seed: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json') };
+  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json'), sample: 0, seed: 1 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--jobs') a.jobs = Number(argv[++i]);
@@ -105,6 +111,8 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--tests') a.tests.push(argv[++i]);
     else if (v === '--list') a.list = true;
     else if (v === '--out') a.out = argv[++i];
+    else if (v === '--sample') a.sample = Number(argv[++i]);
+    else if (v === '--seed') a.seed = Number(argv[++i]);
     else throw new Error(`unknown option ${v}`);
   }
   if (!(a.suite in SUITES)) throw new Error(`--suite: one of ${Object.keys(SUITES).join(', ')}`);
@@ -278,6 +286,24 @@ async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Pro
 
 // ---------------------------------------------------------------- main
 
+/** `n` of `items`, uniformly at random (seeded: mulberry32), in their original order. */
+function sample<T>(items: readonly T[], n: number, seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const index = items.map((_, i) => i);
+  for (let i = index.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [index[i], index[j]] = [index[j], index[i]];
+  }
+  return index.slice(0, n).sort((x, y) => x - y).map((i) => items[i]);
+}
+
 interface Baseline {
   ms: Map<string, number>;
   covers: Map<number, Set<string>>;
@@ -392,7 +418,8 @@ async function main(): Promise<void> {
   log(`sandbox ${dir} built`);
   const files = testFiles(dir, args.suite).filter((f) => args.tests.length === 0 || args.tests.some((t) => f.includes(t)));
   const base = await baseline(dir, files, args.jobs);
-  const chosen = mutants.filter((m) => (args.mutants.length ? args.mutants.includes(m.id) : m.status === undefined));
+  let chosen = mutants.filter((m) => (args.mutants.length ? args.mutants.includes(m.id) : m.status === undefined));
+  if (args.sample > 0) chosen = sample(chosen, args.sample, args.seed);
   log(`${chosen.length} mutants to run against ${files.length - base.broken.length} test files (${args.jobs} jobs)`);
   let done = 0;
   const save = () => {
@@ -411,7 +438,7 @@ async function main(): Promise<void> {
   save();
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
   const all = [...others, ...mutants];
-  const rows = summarise(all);
+  const rows = summarise(all.filter((m) => m.status !== undefined));
   const minutes = ((performance.now() - started) / 60_000).toFixed(0);
   console.log('\n' + table(rows) + '\n');
   const everyModule = MODULES.every((f) => all.some((m) => m.module === f)) && all.some((m) => m.module === TEMPLATES_MODULE);
