@@ -1,31 +1,19 @@
-// Time from a didChange to its publishDiagnostics through the real stdio
-// server, on the largest seed report: 100 single-character edits, each awaited,
-// after 10 warm-up edits. Prints the median (and spread); asserts a generous
-// bound so that only a gross regression fails the suite.
+// didChange after didChange through the real stdio server, on the largest
+// seed report (000): 100 single-character edits, each awaited, after 10
+// warm-up edits. Each edit is answered by a publication of its own version,
+// and after the last (the text is the seed again) the findings are the seed's
+// hand-checked ones. The time from each didChange to its publication is
+// printed (median and spread) for reading, never asserted: a busy machine is
+// not a bug. `npm run bench` measures it as the benchmark's keystroke latency.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileUri, fixture, TestClient } from './harness.ts';
+import { essence, fileUri, seedFindings, seedText, sorted, TestClient } from './harness.ts';
 
 const RUNS = 100;
 const WARMUP = 10;
-const MEDIAN_BOUND_MS = 2000;
 
-function largestSeed(): string {
-  const files = ['seeds', 'seeds-raw'].flatMap((d) => {
-    try {
-      return readdirSync(fixture(d)).filter((f) => /^\d.*\.(md|txt)$/.test(f)).map((f) => join(fixture(d), f));
-    } catch {
-      return [];
-    }
-  });
-  assert.ok(files.length > 0, 'no seed fixtures');
-  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+function quantile(ordered: number[], q: number): number {
+  return ordered[Math.min(ordered.length - 1, Math.floor(q * ordered.length))];
 }
 
 describe('latency', () => {
@@ -35,9 +23,8 @@ describe('latency', () => {
   });
   after(() => client.stop());
 
-  it(`didChange → publishDiagnostics on the largest seed, median of ${RUNS}`, async () => {
-    const seed = largestSeed();
-    const text = readFileSync(seed, 'utf8');
+  it(`didChange → publishDiagnostics on the largest seed, ${WARMUP + RUNS} edits: each version published, the seed's findings at the end`, async () => {
+    const text = seedText('000');
     const uri = fileUri('/tmp/nianbao-proto/latency.md');
     await client.open(uri, text);
     // Edit the end of a prose line: insert a character, then delete it, alternately.
@@ -45,6 +32,7 @@ describe('latency', () => {
     const line = lines.findIndex((l, i) => i > 2 && l.length > 20 && !l.includes('|'));
     const end = lines[line].length;
     const times: number[] = [];
+    let last: string[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const insert = i % 2 === 0;
       const change = insert
@@ -52,13 +40,16 @@ describe('latency', () => {
         : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
       const t0 = performance.now();
       const v = await client.change(uri, [change]);
-      await client.waitForDiagnostics(uri, (p) => p.version === v);
+      const published = await client.waitForDiagnostics(uri, (p) => p.version === v);
       if (i >= WARMUP) times.push(performance.now() - t0);
+      last = published.diagnostics.map(essence);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = (sorted[RUNS / 2 - 1] + sorted[RUNS / 2]) / 2;
-    console.log(`didChange→publishDiagnostics on ${seed.split('/').slice(-2).join('/')} (${Buffer.byteLength(text)} bytes): median ${median.toFixed(1)} ms, p90 ${quantile(sorted, 0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[RUNS - 1].toFixed(1)} ms (n=${RUNS})`);
-    assert.ok(median < MEDIAN_BOUND_MS, `median ${median.toFixed(1)} ms exceeds ${MEDIAN_BOUND_MS} ms`);
+    assert.equal((WARMUP + RUNS) % 2, 0, 'an even number of edits ends on the seed as it was');
+    assert.equal(client.text(uri), text);
+    assert.deepEqual(sorted(last), sorted(seedFindings('000')));
+    const ordered = [...times].sort((a, b) => a - b);
+    const median = (ordered[RUNS / 2 - 1] + ordered[RUNS / 2]) / 2;
+    console.log(`didChange→publishDiagnostics on seeds/000.md (${Buffer.byteLength(text)} bytes), measured under whatever load the machine has: median ${median.toFixed(1)} ms, p90 ${quantile(ordered, 0.9).toFixed(1)} ms, min ${ordered[0].toFixed(1)} ms, max ${ordered[RUNS - 1].toFixed(1)} ms (n=${RUNS})`);
     await client.close(uri);
   });
 });
