@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { diagnosticAt, diagnosticsOf, fixed, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { diagnosticAt, diagnosticsOf, fixed, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('table-row-label');
 
@@ -48,4 +48,17 @@ test('table-row-label: an official label followed by words of its own is that ro
   assert.equal(d.message.zh, '行标签「（一）予以公开的政府信息公开申请事项」应为「（一）予以公开」');
   assert.deepEqual(d.fix!.edits.map((e) => e.newText), ['（一）予以公开']);
   assert.equal(d.fix!.changesFigure, false);
+});
+
+test('table-row-label: a numbering written without its 、 or . is still that row, and the label is set right', () => {
+  // Found by npm run mutate (labels.ts, the numbering's trailing 、/. stripped before comparing).
+  const clean = fixture('clean-2021').text;
+  for (const [official, written] of [['1.属于国家秘密', '1属于国家秘密'], ['一、本年新收政府信息公开申请数量', '一本年新收政府信息公开申请数量']]) {
+    const text = clean.replace(`| ${official} |`, `| ${written} |`);
+    assert.notEqual(text, clean);
+    const a = analyze(text);
+    assert.deepEqual(a.diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText)]), [
+      ['table-row-label', `行标签「${written}」应为「${official}」`, [official]],
+    ]);
+  }
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze } from '../../../server/src/engine/analyze.ts';
 import { diagnosticAt, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { reportMarkdown } from '../cross/build.ts';
 
 ruleSuite('total-row');
 
@@ -29,4 +31,24 @@ test('total-row: a total that should be 0 says so, with 0 as the fix (an expecte
   const r = diagnosticAt('total-row-zero', 'total-results', line);
   assert.equal(r.message.zh, '（四）2.需另行制作「总计」应为 0（使（七）总计「总计」等于各办理结果之和），实为 2');
   assert.deepEqual(r.fix!.edits.map((e) => e.newText), ['0']);
+});
+
+test('total-row: a cell that would explain every failure only as a negative figure is not the culprit', () => {
+  // Found by npm run mutate (relations.ts: a culprit's agreed value must be ≥ 0). 一、本年新收 has no 自然人, yet
+  // （一）予以公开 counts one; 四、结转下年度「总计」is 0 for a row of 1. Row 四's total and column 自然人's balance
+  // both fail, and only 四「自然人」 takes part in both, but it would have to be −1: each failure is reported on its own.
+  const base = reportMarkdown({ t3: { new: [1, 1], carried_in: [0, 0], disclosed: [1, 0] }, t4: {} });
+  const text = base
+    .replace('| 一、本年新收政府信息公开申请数量 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 一、本年新收政府信息公开申请数量 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |')
+    .replace('| 四、结转下年度继续办理 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |', '| 四、结转下年度继续办理 | 0 | 1 | 0 | 0 | 0 | 0 | 0 |');
+  assert.equal(text.split('\n').filter((l, i) => l !== base.split('\n')[i]).length, 2);
+  const row = text.split('\n').find((l) => l.startsWith('| 四、结转下年度继续办理'))!;
+  const totalAt = text.indexOf(row) + row.lastIndexOf('0');
+  const ds = analyze(text).diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.message.zh, d.fix ?? null]), [
+    ['balance', '「自然人」列不满足 一＋二＝三（七）＋四：左边为 0，右边为 1', null],
+    // Set to 1, the total would break column 总计's balance, which holds now: no fix.
+    ['total-row', '四、结转下年度「总计」应为 1（六类申请人之和），实为 0', null],
+  ]);
+  assert.equal(ds[1].range.start, totalAt, 'on the total, not on 「自然人」');
 });
