@@ -62,3 +62,13 @@ test('table-row-label: a numbering written without its 、 or . is still that ro
     ]);
   }
 });
+
+test('table-row-label: a label of two characters after its numbering, one of them off, is that row: （七）合计', () => {
+  // Found by npm run mutate (labels.ts: bodies of two characters are compared, shorter ones are not).
+  const clean = fixture('clean-2021').text;
+  const text = clean.replace('| （七）总计 |', '| （七）合计 |');
+  assert.notEqual(text, clean);
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText)]), [
+    ['table-row-label', '行标签「（七）合计」应为「（七）总计」', ['（七）总计']],
+  ]);
+});
