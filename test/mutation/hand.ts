@@ -28,6 +28,8 @@ export interface HandMutant {
   tests: string[];
   /** The tests run the bundles (dist/): build them from the mutated sources. */
   build?: boolean;
+  /** Only the tests whose names match (--test-name-pattern). */
+  pattern?: string;
 }
 
 export const HAND_MUTANTS: HandMutant[] = [
@@ -120,6 +122,25 @@ export const HAND_MUTANTS: HandMutant[] = [
     tests: ['test/protocol/diagnostics.test.ts'],
     build: true,
   },
+  {
+    name: 'parser guard off',
+    effect: 'mixed container nesting (10,000 alternating quotes and list items) overflows the stack: the server publishes 未检查 instead of findings',
+    file: 'server/src/engine/parse/guard.ts',
+    from: 'if (!needsGuard(text)) return text;',
+    to: 'return text;',
+    tests: ['test/protocol/bad-input.test.ts'],
+    build: true,
+    pattern: 'alternating quotes and lists',
+  },
+  {
+    name: 'parser guard off (unit)',
+    effect: 'the same, in the engine',
+    file: 'server/src/engine/parse/guard.ts',
+    from: 'if (!needsGuard(text)) return text;',
+    to: 'return text;',
+    tests: ['test/unit/fuzz/adversarial.test.ts'],
+    pattern: 'every nesting family',
+  },
 ];
 
 function sandbox(): string {
@@ -143,8 +164,8 @@ function build(dir: string): void {
 }
 
 /** Runs test files; the first failing test's name, or undefined when all pass. */
-function run(dir: string, tests: readonly string[]): string | undefined {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...tests], {
+function run(dir: string, tests: readonly string[], pattern?: string): string | undefined {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...(pattern ? [`--test-name-pattern=${pattern}`] : []), ...tests], {
     cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FUZZ_RUNS: '20', FIX_SAFETY_REPORTS: '30' }, maxBuffer: 256 * 1024 * 1024,
   });
   const failed = /^\s*not ok \d+ - (.*)$/m.exec(r.stdout)?.[1].trim();
@@ -160,10 +181,12 @@ function main(): void {
   try {
     // The unchanged sources pass every test file used.
     build(dir);
-    const files = [...new Set(chosen.flatMap((m) => m.tests))];
-    const base = run(dir, files);
-    if (base !== undefined) throw new Error(`the tests fail without any mutant: ${base}`);
-    console.log(`unchanged: ${files.length} test files pass`);
+    const runs = new Map(chosen.map((m) => [JSON.stringify([m.tests, m.pattern]), m]));
+    for (const m of runs.values()) {
+      const base = run(dir, m.tests, m.pattern);
+      if (base !== undefined) throw new Error(`${m.name}: the tests fail without any mutant: ${base}`);
+    }
+    console.log(`unchanged: the ${runs.size} test runs the mutants use pass`);
     for (const m of chosen) {
       const path = join(dir, m.file);
       const original = readFileSync(path, 'utf8');
@@ -172,7 +195,7 @@ function main(): void {
       writeFileSync(path, original.slice(0, at) + m.to + original.slice(at + m.from.length));
       try {
         if (m.build) build(dir);
-        const killedBy = run(dir, m.tests);
+        const killedBy = run(dir, m.tests, m.pattern);
         if (killedBy === undefined) survived++;
         console.log(`${killedBy === undefined ? 'SURVIVED' : 'killed  '}  ${m.name}  (${m.file})${killedBy === undefined ? '' : `  by “${killedBy}”`}`);
       } finally {

@@ -190,6 +190,18 @@ test('carryover: per column, with last year\'s figure as fix', () => {
   assert.deepEqual(only('carryover', bad, spec({ year: 2019 })), [], 'silent when the previous report is not the year before');
 });
 
+test('carryover: a blank or unreadable figure on either side is not compared (cell-empty and cell-invalid report it)', () => {
+  // Found by npm run mutate (carryover.ts: either figure missing skips the column, not only both).
+  const last = spec({ year: 2020 }); // carries over [3, 2], total 5
+  const now = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 2], disclosed: [10, 2] } });
+  const blankNow = now.replace('| 二、上年结转政府信息公开申请数量 | 3 | 2 |', '| 二、上年结转政府信息公开申请数量 | | 2 |');
+  const blankLast = last.replace('| 四、结转下年度继续办理 | 3 | 2 |', '| 四、结转下年度继续办理 | 无 | 2 |');
+  assert.notEqual(blankNow, now);
+  assert.notEqual(blankLast, last);
+  assert.deepEqual(only('carryover', blankNow, last).map((d) => d.message.zh), []);
+  assert.deepEqual(only('carryover', now, blankLast).map((d) => d.message.zh), []);
+});
+
 // The five seeds
 
 function seedFindings(id: string): string[] {

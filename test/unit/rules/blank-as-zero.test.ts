@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { applyEdits } from '../../../server/src/engine/fixes.ts';
 import { diagnosticAt, diagnosticsOf, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { reportMarkdown } from '../cross/build.ts';
 
 ruleSuite('blank-as-zero');
 
@@ -66,4 +67,23 @@ test('blank-as-zero: the fix writes 0 in every blank of the table and nothing el
   const after = analyze(out).diagnostics;
   assert.deepEqual(after.filter((d) => d.ruleId === 'blank-as-zero').length, 2);
   assert.deepEqual(after.filter((d) => d.ruleId === 'total-row').map((d) => d.message.zh), ['（一）予以公开「自然人」应为 6（使（一）予以公开「总计」等于六类申请人之和），实为 7']);
+});
+
+test('blank-as-zero: one blank in a table that writes no 0: "1 cell", in the message and the fix; "cells" for more', () => {
+  // Found by npm run mutate (blank-as-zero.ts: the English singular).
+  const base = reportMarkdown({ t4: { review: [1, 1, 1, 1], direct: [1, 1, 1, 1], after: [1, 1, 1, 0] } });
+  const text = base.replace('| 1 | 1 | 1 | 0 | 3 |', '| 1 | 1 | 1 |  | 3 |');
+  assert.notEqual(text, base);
+  const ds = analyze(text).diagnostics;
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.message.zh, d.message.en, d.fix?.title.zh, d.fix?.title.en, d.fix?.edits.map((e) => e.newText)]), [[
+    'blank-as-zero',
+    '政府信息公开行政复议、行政诉讼情况表没有填写 0，1 个空格按 0 计算勾稽关系（格式要求没有的填 0）',
+    'Table «Administrative reconsideration and litigation» writes no 0 and leaves 1 cell blank: the blanks are read as 0 for the sums (the format asks for 0)',
+    '在 1 个空格中填入 0',
+    'Write 0 in the 1 blank cell',
+    [' 0 '],
+  ]]);
+  // And the plural, in the fixture's table 3.
+  const many = diagnosticAt('blank-as-zero', 'blank-as-zero', lineWith('blank-as-zero', '| 一、本年新收'));
+  assert.deepEqual([many.fix!.title.zh, many.fix!.title.en], ['在 142 个空格中填入 0', 'Write 0 in the 142 blank cells']);
 });
