@@ -1,7 +1,8 @@
 // `npm run coverage`: the engine's line and branch coverage by the unit suite
-// (node's built-in --experimental-test-coverage, lcov written to
-// .tmp/coverage/lcov.info), summed over server/src/engine/ and over the
-// modules `npm run mutate` mutates. Not part of CI; docs/testing.md quotes it.
+// (node's built-in --experimental-test-coverage, one lcov file per folder of
+// test/unit/ in .tmp/coverage/, merged: one run of the whole suite lost its
+// report), summed over server/src/engine/ and over the modules `npm run
+// mutate` mutates. Not part of CI; docs/testing.md quotes it.
 //
 // Lines are counted as node reports them, except lines that hold no code
 // (blank, comments, `import`/`export … from`, type-only declarations): V8
@@ -9,12 +10,11 @@
 // through tsx marks a file's leading comments and imports as never run, which
 // would count against files that have no untested code at all.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { root } from './engine.ts';
 
 const OUT = join(root, '.tmp/coverage');
-const LCOV = join(OUT, 'lcov.info');
 
 function unitFiles(dir: string): string[] {
   const out: string[] = [];
@@ -56,22 +56,36 @@ function codeLines(source: string): Set<number> {
   return out;
 }
 
-function parse(lcov: string): FileCoverage[] {
-  const out: FileCoverage[] = [];
-  for (const record of lcov.split('end_of_record')) {
-    const file = /^SF:(.+)$/m.exec(record)?.[1];
-    if (!file || !file.startsWith('server/src/engine/') || !file.endsWith('.ts')) continue;
-    const code = codeLines(readFileSync(join(root, file), 'utf8'));
-    let lines = 0;
-    let linesHit = 0;
-    for (const m of record.matchAll(/^DA:(\d+),(\d+)$/gm)) {
-      if (!code.has(Number(m[1]))) continue;
-      lines++;
-      if (Number(m[2]) > 0) linesHit++;
+/** Several lcov reports merged: a line or branch counts as run when any report ran it. */
+function parse(reports: readonly string[]): FileCoverage[] {
+  const lines = new Map<string, Map<number, number>>();
+  const branches = new Map<string, Map<string, number>>();
+  for (const lcov of reports) {
+    for (const record of lcov.split('end_of_record')) {
+      const file = /^SF:(.+)$/m.exec(record)?.[1];
+      if (!file || !file.startsWith('server/src/engine/') || !file.endsWith('.ts')) continue;
+      const l = lines.get(file) ?? new Map<number, number>();
+      const b = branches.get(file) ?? new Map<string, number>();
+      lines.set(file, l);
+      branches.set(file, b);
+      for (const m of record.matchAll(/^DA:(\d+),(\d+)$/gm)) l.set(Number(m[1]), (l.get(Number(m[1])) ?? 0) + Number(m[2]));
+      // Node numbers a file's branches in the order it met them, which depends on what ran: a branch is
+      // known by its line and its place among that line's branches instead.
+      const onLine = new Map<string, number>();
+      for (const m of record.matchAll(/^BRDA:(\d+),(\d+),(\d+),(\d+|-)$/gm)) {
+        const k = onLine.get(m[1]) ?? 0;
+        onLine.set(m[1], k + 1);
+        const key = `${m[1]}#${k}`;
+        b.set(key, (b.get(key) ?? 0) + (m[4] === '-' ? 0 : Number(m[4])));
+      }
     }
-    const branches = Number(/^BRF:(\d+)$/m.exec(record)?.[1] ?? 0);
-    const branchesHit = Number(/^BRH:(\d+)$/m.exec(record)?.[1] ?? 0);
-    out.push({ file, lines, linesHit, branches, branchesHit });
+  }
+  const out: FileCoverage[] = [];
+  for (const [file, l] of lines) {
+    const code = codeLines(readFileSync(join(root, file), 'utf8'));
+    const counted = [...l].filter(([n]) => code.has(n));
+    const b = [...branches.get(file)!.values()];
+    out.push({ file, lines: counted.length, linesHit: counted.filter(([, hits]) => hits > 0).length, branches: b.length, branchesHit: b.filter((x) => x > 0).length });
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
@@ -88,16 +102,22 @@ function sum(name: string, files: readonly FileCoverage[]): string {
 
 function main(): void {
   mkdirSync(OUT, { recursive: true });
+  const folders = readdirSync(join(root, 'test/unit')).filter((d) => statSync(join(root, 'test/unit', d)).isDirectory()).sort();
   if (!process.argv.includes('--report-only')) {
-    const files = unitFiles(join(root, 'test/unit'));
-    const r = spawnSync(process.execPath, [
-      '--import', 'tsx', '--enable-source-maps', '--experimental-test-coverage',
-      '--test-reporter=lcov', `--test-reporter-destination=${LCOV}`, '--test-reporter=dot', '--test-reporter-destination=stdout',
-      '--test', ...files,
-    ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) console.error(`some unit tests failed (exit ${r.status}): the figures below count what ran`);
+    for (const folder of folders) {
+      const files = unitFiles(join(root, 'test/unit', folder));
+      if (files.length === 0) continue;
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [
+        '--import', 'tsx', '--enable-source-maps', '--experimental-test-coverage',
+        '--test-reporter=lcov', `--test-reporter-destination=${join(OUT, `${folder}.info`)}`, '--test-reporter=tap', `--test-reporter-destination=${join(OUT, `${folder}.tap`)}`,
+        '--test', ...files,
+      ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+      console.error(`test/unit/${folder}: ${files.length} files, exit ${r.status}, ${((performance.now() - t0) / 1000).toFixed(0)} s${r.status === 0 ? '' : ` (see .tmp/coverage/${folder}.tap): the figures count what ran`}`);
+    }
   }
-  const all = parse(readFileSync(LCOV, 'utf8'));
+  const reports = folders.filter((f) => existsSync(join(OUT, `${f}.info`))).map((f) => readFileSync(join(OUT, `${f}.info`), 'utf8'));
+  const all = parse(reports);
   const mutated = (f: string) => /engine\/(relations|fixes)\.ts$|engine\/parse\/(numbers|labels)\.ts$|engine\/cross\/statements\.ts$|engine\/rules\//.test(f);
   console.log('| files | count | lines | branches |\n|---|---|---|---|');
   console.log(sum('server/src/engine/ (all)', all));
