@@ -42,3 +42,21 @@ test('import-short-row: a short row of the account is reported at its row; none 
   assert.equal(lineOf(f.text, table.range.start), f.text.split('\n').findIndex((l) => l.startsWith('| 行政复议 |')) + 1);
   assert.deepEqual(analyze(f.text).diagnostics.filter((d) => d.ruleId === 'import-short-row'), []);
 });
+
+test('import-short-row: the row is found whatever spaces the source put in its label; a table not in the report puts the finding at the start', () => {
+  // Found by npm run mutate (import-short-row.ts: spaces ignored when matching the label; the fallback range).
+  const f = fixture('clean-2021');
+  const spaced = { shortRows: [{ part: 't3', row: '一、本年新收 政府信息 公开申请数量', found: 4, expected: 7 }] };
+  const [row] = analyze(f.text, { imported: spaced }).diagnostics.filter((d) => d.ruleId === 'import-short-row');
+  assert.equal(lineOf(f.text, row.range.start), f.text.split('\n').findIndex((l) => l.startsWith('| 一、本年新收')) + 1, 'at the row');
+  // And spaces in the table's label, none in the account's.
+  const spacedCell = f.text.replace('| 一、本年新收政府信息公开申请数量 |', '| 一、本年新收 政府信息公开申请数量 |');
+  assert.notEqual(spacedCell, f.text);
+  const plain = { shortRows: [{ part: 't3', row: '一、本年新收政府信息公开申请数量', found: 4, expected: 7 }] };
+  const [again] = analyze(spacedCell, { imported: plain }).diagnostics.filter((d) => d.ruleId === 'import-short-row');
+  assert.equal(lineOf(spacedCell, again.range.start), spacedCell.split('\n').findIndex((l) => l.startsWith('| 一、本年新收')) + 1, 'at the row');
+  const noTable4 = f.text.slice(0, f.text.indexOf('四、政府信息公开行政复议'));
+  assert.ok(!noTable4.includes('| 行政复议 |'));
+  const lost = analyze(noTable4, { imported: { shortRows: [{ part: 't4', row: '行政复议', found: 3, expected: 15 }] } }).diagnostics.filter((d) => d.ruleId === 'import-short-row');
+  assert.deepEqual(lost.map((d) => [d.range.start, d.range.end]), [[0, 0]]);
+});
