@@ -148,8 +148,7 @@ function contextHtml(f: ReviewFinding): string {
 }
 
 function findingHtml(f: ReviewFinding, lang: Lang): string {
-  const sev = t(f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'status', lang);
-  return `<li class="finding" data-rule="${esc(f.ruleId)}" data-line="${f.line}" data-column="${f.column}"><span class="sev ${f.severity}">${esc(f.severity === 'info' ? 'info' : sev)}</span> ${esc(f.message)} <span class="rule">${esc(f.ruleId)} · ${esc(t('line', lang, f.line, f.column))}</span>${contextHtml(f)}</li>`;
+  return `<li class="finding" data-rule="${esc(f.ruleId)}" data-line="${f.line}" data-column="${f.column}"><span class="sev ${f.severity}">${esc(t(f.severity, lang))}</span> ${esc(f.message)} <span class="rule">${esc(f.ruleId)} · ${esc(t('line', lang, f.line, f.column))}</span>${contextHtml(f)}</li>`;
 }
 
 function indicatorRow(ind: Indicator, lang: Lang): string {

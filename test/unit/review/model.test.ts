@@ -109,6 +109,15 @@ test('the page: self-contained, every finding once, overview figures, text escap
   const page = pageHtml(en, chartsOf(en, () => '<svg></svg>'), 'v');
   assert.match(page, /<html lang="en">/);
   assert.match(page, /Reports with no errors/);
+  assert.match(page, /<span class="sev error">Error<\/span>/);
+});
+
+test('progress: a counter per file when asked for (a terminal), cleared at the end', async () => {
+  const seen: string[] = [];
+  await collectReview({ paths: [`${BATCH}/2021`], lang: 'zh' }, { err: () => {}, progress: (s) => seen.push(s) });
+  assert.equal(seen.at(-1), '');
+  assert.equal(seen.at(-2), '已分析 4/4');
+  assert.ok(seen.every((s) => s === '' || /^已分析 [1-4]\/4$/.test(s)));
 });
 
 test('one year only: no chart over the years; an empty batch still writes a page', async () => {
