@@ -40,7 +40,7 @@ table{border-collapse:collapse;background:#fff}
 .unreliable{color:var(--warn)}.unreliable::after{content:" ⚠"}
 .chart{background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 12px;margin:12px 0;overflow-x:auto}
 .chart h3{margin:4px 0}
-details.report{background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}
+details.report{content-visibility:auto;contain-intrinsic-size:auto 48px;background:#fff;border:1px solid var(--line);border-radius:6px;margin:10px 0;padding:8px 14px}
 details.report>summary{cursor:pointer;font-weight:600}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;color:#fff;margin-left:6px}
 .badge.error{background:var(--err)}.badge.warning{background:var(--warn)}.badge.info{background:var(--info)}.badge.clean{background:var(--ok)}
@@ -67,15 +67,18 @@ const SCRIPT = `
 var table=document.getElementById('reports');if(!table)return;
 var body=table.tBodies[0],heads=table.tHead.rows[0].cells,rows=[].slice.call(body.rows);
 var box=document.getElementById('filter'),only=document.getElementById('only-errors'),shown=document.getElementById('shown');
+var zh=new Intl.Collator('zh');
 function val(td){var v=td.getAttribute('data-v');if(v===null||v==='')return null;var n=Number(v);return isNaN(n)?v:n;}
 [].forEach.call(heads,function(th,i){th.addEventListener('click',function(){
 var asc=th.getAttribute('aria-sort')!=='ascending';
 [].forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
 th.setAttribute('aria-sort',asc?'ascending':'descending');
-rows.sort(function(a,b){var x=val(a.cells[i]),y=val(b.cells[i]);
-if(x===null&&y===null)return 0;if(x===null)return 1;if(y===null)return -1;
-var c=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y),'zh');return asc?c:-c;});
-rows.forEach(function(r){body.appendChild(r);});});});
+var keyed=rows.map(function(r,k){return {r:r,v:val(r.cells[i]),k:k};});
+keyed.sort(function(a,b){var x=a.v,y=b.v;
+if(x===null||y===null)return x===y?a.k-b.k:(x===null?1:-1);
+var c=(typeof x==='number'&&typeof y==='number')?x-y:zh.compare(String(x),String(y));return (asc?c:-c)||a.k-b.k;});
+rows=keyed.map(function(e){return e.r;});
+var f=document.createDocumentFragment();rows.forEach(function(r){f.appendChild(r);});body.appendChild(f);});});
 function filter(){var q=box.value.trim().toLowerCase(),n=0;
 rows.forEach(function(r){var ok=(!q||r.textContent.toLowerCase().indexOf(q)>=0||r.getAttribute('data-path').toLowerCase().indexOf(q)>=0)&&(!only.checked||Number(r.getAttribute('data-errors'))>0);
 r.hidden=!ok;if(ok)n++;});shown.textContent=shown.getAttribute('data-template').replace('{n}',n);}

@@ -49,7 +49,7 @@ const S: Record<string, { zh: string | ((...a: Arg[]) => string); en: string | (
   relation: { zh: '关系', en: 'Relation' },
   line: { zh: (l, c) => `第 ${l} 行第 ${c} 列`, en: (l, c) => `line ${l}, column ${c}` },
   unreliable: { zh: '不可靠', en: 'unreliable' },
-  statusEmpty: { zh: '无可计算（分母为 0）', en: 'nothing to divide (denominator 0)' },
+  statusEmpty: { zh: '无从计算（分母为 0）', en: 'nothing to divide (denominator 0)' },
   statusMissing: { zh: '缺少所需数字', en: 'figures missing' },
   statusAbsent: { zh: '该格式无此项', en: 'not in this format' },
   generatedBy: { zh: (v) => `由 nianbao ${v} 生成。指标的定义见 docs/indicators.md；本页不联网，可直接发送。`, en: (v) => `Made by nianbao ${v}. Indicators are defined in docs/indicators.md; the page needs no network and can be mailed as is.` },
