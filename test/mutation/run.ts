@@ -286,8 +286,13 @@ async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Pro
 
 // ---------------------------------------------------------------- main
 
-/** `n` of `items`, uniformly at random (seeded: mulberry32), in their original order. */
+/** `n` of `items`, uniformly at random (seeded), in their original order. */
 function sample<T>(items: readonly T[], n: number, seed: number): T[] {
+  return shuffle(items.map((_, i) => i), seed).slice(0, n).sort((x, y) => x - y).map((i) => items[i]);
+}
+
+/** `items` in a random order (seeded: mulberry32, Fisher–Yates). */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
   let a = seed >>> 0;
   const random = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -296,12 +301,12 @@ function sample<T>(items: readonly T[], n: number, seed: number): T[] {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const index = items.map((_, i) => i);
-  for (let i = index.length - 1; i > 0; i--) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [index[i], index[j]] = [index[j], index[i]];
+    [out[i], out[j]] = [out[j], out[i]];
   }
-  return index.slice(0, n).sort((x, y) => x - y).map((i) => items[i]);
+  return out;
 }
 
 interface Baseline {
@@ -418,8 +423,12 @@ async function main(): Promise<void> {
   log(`sandbox ${dir} built`);
   const files = testFiles(dir, args.suite).filter((f) => args.tests.length === 0 || args.tests.some((t) => f.includes(t)));
   const base = await baseline(dir, files, args.jobs);
-  let chosen = mutants.filter((m) => (args.mutants.length ? args.mutants.includes(m.id) : m.status === undefined));
+  // The sample is drawn from every mutant (the same seed gives the same sample, whatever has run), then
+  // what has no result yet runs in random order, so that a run cut short leaves a random part of it.
+  let chosen = args.mutants.length ? mutants.filter((m) => args.mutants.includes(m.id)) : mutants;
   if (args.sample > 0) chosen = sample(chosen, args.sample, args.seed);
+  if (!args.mutants.length) chosen = chosen.filter((m) => m.status === undefined);
+  if (args.sample > 0) chosen = shuffle(chosen, args.seed + 1);
   log(`${chosen.length} mutants to run against ${files.length - base.broken.length} test files (${args.jobs} jobs)`);
   let done = 0;
   const save = () => {

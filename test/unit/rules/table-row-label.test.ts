@@ -72,3 +72,18 @@ test('table-row-label: a label of two characters after its numbering, one of the
     ['table-row-label', '行标签「（七）合计」应为「（七）总计」', ['（七）总计']],
   ]);
 });
+
+test('table-row-label: an unknown label is relabelled only if the row\'s own sum holds once it is that row', () => {
+  // Found by npm run mutate (nearest.ts: the relations a relabelled row completes, its own row's included, must hold).
+  // 一、予以公开 (unknown: the numbering is not （一）) is nearest to （一）予以公开; its 总计 is 11 for figures of 10.
+  // （七）总计 and 四 are moved so that only the row's own sum tells: relabelled, it would break total-row.
+  const clean = fixture('clean-2021').text;
+  const ok = clean.replace('| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| 一、予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |');
+  const label = (text: string) => analyze(text).diagnostics.filter((d) => d.ruleId === 'table-row-label').map((d) => [d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]);
+  assert.deepEqual(label(ok), [['未知行标签「一、予以公开」，最接近的规定行为「（一）予以公开」', ['（一）予以公开']]]);
+  const off = ok.replace('| 一、予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| 一、予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 11 |')
+    .replace('| （七）总计 | 13 | 3 | 0 | 1 | 2 | 0 | 19 |', '| （七）总计 | 13 | 3 | 0 | 1 | 2 | 0 | 20 |')
+    .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 1 |');
+  assert.equal(off.split('\n').filter((l, i) => l !== ok.split('\n')[i]).length, 3);
+  assert.deepEqual(label(off), [['未知行标签「一、予以公开」，最接近的规定行为「（一）予以公开」', null]]);
+});
