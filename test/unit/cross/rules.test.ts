@@ -94,6 +94,16 @@ test('year-mismatch: a table header naming the wrong 上一年', () => {
 
 // publish-date
 
+test('publish-date: without sections, a date alone on a line is the signature only in the last third of the text', () => {
+  // Found by npm run mutate (publish-date.ts: where the signature is looked for when no section is recognised).
+  const para = '本机关认真贯彻落实政府信息公开条例，持续推进政务公开工作。';
+  const text = (last: string) => ['# 某市某局2021年政府信息公开工作年度报告', '', para, '', para, '', para, '', para, '', '2023年5月1日', '', para, '', para, '', para, '', last, ''].join('\n');
+  const at = text('2022年1月20日').indexOf('2023年5月1日') / text('2022年1月20日').length;
+  assert.ok(at > 0.55 && at < 0.62, `the date in the middle stands at ${at.toFixed(2)} of the text`);
+  assert.deepEqual(only('publish-date', text('2022年1月20日')).map((d) => d.message.zh), [], 'a date in the middle is not the signature; the signature is in time');
+  assert.deepEqual(only('publish-date', text('2022年3月1日')).map((d) => d.message.zh), ['落款日期 2022年3月1日 晚于法定期限 2022年1月31日（《条例》第四十九条：政府部门的年度报告应于每年1月31日前公布）']);
+});
+
 test('publish-date: 31 January for a department, 31 March for a people\'s government', () => {
   const late = spec({ year: 2021, published: '发布时间：2022-02-04 17:11' });
   const f = only('publish-date', late);
