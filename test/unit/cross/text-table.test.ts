@@ -40,6 +40,8 @@ const correct: Case[] = [
   { name: 'a number shared by two keywords', text: '全年行政复议和行政诉讼共3件。', t4: T4 },
   // Found by npm run mutate (statements.ts: the clause runs on after the figure to its break).
   { name: 'a running total or a part of the year named after the figure, in its clause', text: '共收到政府信息公开申请300件（累计）。收到政府信息公开申请10件（上半年）。' },
+  // Found by npm run mutate (statements.ts: 申请行政复议 is not an application for information).
+  { name: '申请行政复议 before 办结: not a statement about applications for information', text: '全年申请行政复议案件办结1件。' },
 ];
 
 interface Wrong extends Case {
