@@ -2,7 +2,7 @@
 // one instance per row or column; an instance compares Σ lhs with Σ rhs. When
 // every failing instance of a table is explained by one cell, that cell is the
 // finding and its value the fix.
-import type { Cell, Report, TableModel } from './model.ts';
+import type { Cell, TableModel } from './model.ts';
 import { cellKey } from './model.ts';
 import type { RelationDef } from './templates/template.ts';
 import type { Text2 } from './types.ts';
@@ -102,10 +102,6 @@ export function evaluate(table: TableModel): TableEvaluation {
   const result = { instances, failing, culprit, targetValues };
   cache.set(table, result);
   return result;
-}
-
-export function evaluateReport(report: Report): TableEvaluation[] {
-  return report.tables.map(evaluate);
 }
 
 /** A cell's name in messages: 一、本年新收「自然人」, 行政复议「总计」. */

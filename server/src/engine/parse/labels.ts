@@ -70,7 +70,3 @@ function computeMatch<T extends Labelled>(text: string, items: readonly T[]): La
   }
   return best;
 }
-
-export function isNearMiss(match: LabelMatch): boolean {
-  return match === 'fuzzy' || match === 'prefix' || match === 'inferred' || match === 'unknown';
-}
