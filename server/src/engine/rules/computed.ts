@@ -91,21 +91,15 @@ export function fillValue(table: TableModel, cell: Cell): number | undefined {
 }
 
 /**
- * Whether a row of a table, written with `values` (one per column, all 0 when
- * omitted) where it is now missing or unrecognised, keeps every sum relation
- * it completes holding: the other rows as written, rows still missing counted
- * as zeros (what their own fixes write). Fixes that insert or relabel a row use
- * it so that applying them brings no new finding.
+ * Whether a row of a table, inserted as a row of zeros where it is now missing,
+ * keeps every sum relation it completes holding: the other rows as written,
+ * rows still missing counted as zeros too (what their own fixes write). The
+ * fix that inserts a row uses it so that applying it brings no new finding.
+ * (A row of zeros satisfies any relation along itself.)
  */
-export function rowHolds(model: TableModel, row: RowDef, values?: readonly number[]): boolean {
-  const own = (columnId: string) => values?.[model.def.columns.findIndex((c) => c.id === columnId)] ?? 0;
+export function rowHolds(model: TableModel, row: RowDef): boolean {
   for (const rel of model.def.relations ?? []) {
-    if (rel.per === 'row') {
-      if (!values || (rel.only && !rel.only.includes(row.id))) continue;
-      const diff = rel.lhs.reduce((s, id) => s + own(id), 0) - rel.rhs.reduce((s, id) => s + own(id), 0);
-      if (Math.abs(diff) > 1e-9) return false;
-      continue;
-    }
+    if (rel.per === 'row') continue;
     if (!rel.lhs.includes(row.id) && !rel.rhs.includes(row.id)) continue;
     for (const column of model.def.columns) {
       if (rel.only && !rel.only.includes(column.id)) continue;
@@ -113,7 +107,7 @@ export function rowHolds(model: TableModel, row: RowDef, values?: readonly numbe
       let complete = true;
       for (const [ids, sign] of [[rel.lhs, 1], [rel.rhs, -1]] as const) {
         for (const id of ids) {
-          if (id === row.id) { diff += sign * own(column.id); continue; }
+          if (id === row.id) continue;
           const cell = model.cells.get(cellKey(id, column.id));
           if (!cell && !model.rows.some((r) => r.row?.id === id)) continue;
           if (!cell || cell.value.kind !== 'number') { complete = false; break; }
