@@ -123,6 +123,15 @@ export const HAND_MUTANTS: HandMutant[] = [
     build: true,
   },
   {
+    name: 'hover: a total\'s relation written as a sum of both sides',
+    effect: 'the hover on a total shows "A + B = …；C = …" instead of "C = A + B = …" (npm run mutate: no unit test reaches the hover text)',
+    file: 'server/src/engine/relations.ts',
+    from: 'if (l.length === 1 && l[0].cell === instance.target) {',
+    to: 'if (l.length !== 1 && l[0].cell === instance.target) {',
+    tests: ['test/protocol/stress.test.ts'],
+    build: true,
+  },
+  {
     name: 'parser guard off',
     effect: 'mixed container nesting (10,000 alternating quotes and list items) overflows the stack: the server publishes 未检查 instead of findings',
     file: 'server/src/engine/parse/guard.ts',
@@ -131,15 +140,6 @@ export const HAND_MUTANTS: HandMutant[] = [
     tests: ['test/protocol/bad-input.test.ts'],
     build: true,
     pattern: 'alternating quotes and lists',
-  },
-  {
-    name: 'parser guard off (unit)',
-    effect: 'the same, in the engine',
-    file: 'server/src/engine/parse/guard.ts',
-    from: 'if (!needsGuard(text)) return text;',
-    to: 'return text;',
-    tests: ['test/unit/fuzz/adversarial.test.ts'],
-    pattern: 'every nesting family',
   },
 ];
 
