@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
+import { builtinTemplates } from '../../../server/src/engine/templates/builtin.ts';
 import { diagnosticAt, diagnosticsOf, fixed, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('table-row-label');
@@ -86,4 +87,28 @@ test('table-row-label: an unknown label is relabelled only if the row\'s own sum
     .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 1 |');
   assert.equal(off.split('\n').filter((l, i) => l !== ok.split('\n')[i]).length, 3);
   assert.deepEqual(label(off), [['未知行标签「一、予以公开」，最接近的规定行为「（一）予以公开」', null]]);
+});
+
+test('table-row-label: with one format loaded (no other to tell its labels from), the same findings and no failure', () => {
+  // Found by npm run mutate (table-row-label.ts: a report has no other template when only one is loaded).
+  const f = fixture('table-row-label');
+  const only2021 = analyze(f.text, { templates: [builtinTemplates.find((t) => t.id === '2021')!] });
+  assert.deepEqual(only2021.failures, []);
+  const messages = (ds: readonly { ruleId: string; message: { zh: string } }[]) => ds.filter((d) => d.ruleId === 'table-row-label').map((d) => d.message.zh);
+  assert.deepEqual(messages(only2021.diagnostics), messages(analyze(f.text).diagnostics));
+  assert.equal(messages(only2021.diagnostics).length, 7);
+});
+
+test('table-row-label: beside a row\'s own label, an unknown label is only ever given a group label', () => {
+  // Found by npm run mutate (table-row-label.ts: the suggestions beside a row's label are the group rows).
+  // The group column of 1.属于国家秘密 holds the label of a row that is missing (2.没有现成信息需要另行制作): writing that
+  // label there would make two labels of one row; table-row-missing inserts the row instead.
+  const clean = fixture('clean-2021-3col').text;
+  const text = clean.replace('| | （三）不予公开 | 1.属于国家秘密 |', '| | 没有现成信息需要另行制作 | 1.属于国家秘密 |')
+    .replace('| | | 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '');
+  assert.equal(text.split('\n').length, clean.split('\n').length - 1);
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['table-row-label', '未知行标签「没有现成信息需要另行制作」，不属于收到和处理政府信息公开申请情况', null],
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「2.没有现成信息需要另行制作」行', ['\n| | | 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
+  ]);
 });
