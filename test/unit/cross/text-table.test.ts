@@ -134,3 +134,11 @@ test('no text-table-mismatch on the seeds and examples without a real contradict
     assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch').map((d) => d.message.zh), [], f);
   }
 });
+
+test('a statement of absence says what it was read as, in both languages: （即 0）, (that is, 0)', () => {
+  // Found by npm run mutate (text-table-mismatch.ts: the English message of a statement of absence).
+  const { findings } = run({ name: '', text: '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', t3: ZERO_T3, t4: { review: [1, 0, 0, 0] } });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message.zh, /^正文「未发生因政府信息公开引起的行政复议」（即 0）与表格不一致/);
+  assert.match(findings[0].message.en, /^The text says “未发生因政府信息公开引起的行政复议” \(that is, 0\) but the tables disagree/);
+});
