@@ -142,3 +142,13 @@ test('a statement of absence says what it was read as, in both languages: （即
   assert.match(findings[0].message.zh, /^正文「未发生因政府信息公开引起的行政复议」（即 0）与表格不一致/);
   assert.match(findings[0].message.en, /^The text says “未发生因政府信息公开引起的行政复议” \(that is, 0\) but the tables disagree/);
 });
+
+test('the English message names the table, the row and the column compared', () => {
+  // Found by npm run mutate (text-table-mismatch.ts: "column total" when the text names no applicant).
+  const total = run({ name: '', text: '全年共收到政府信息公开申请26件，上年结转2件，结转下年度继续办理5件。' }).findings;
+  assert.equal(total.length, 1);
+  assert.match(total[0].message.en, /, column total = 25, or .*, column total = 27$/);
+  const applicant = run({ name: '', text: '本年度新收政府信息公开申请25件，其中自然人申请19件，法人或其他组织申请5件。' }).findings;
+  assert.equal(applicant.length, 1);
+  assert.match(applicant[0].message.en, /, column natural persons = 20$/);
+});
