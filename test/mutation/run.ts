@@ -226,9 +226,12 @@ interface FileRun {
 
 /** Process groups of the test runs under way, ended with this process (Ctrl-C included). */
 const running = new Set<number>();
+/** Writes what has run so far: a run stopped with Ctrl-C or SIGTERM keeps its results (--resume goes on from them). */
+let saveOnStop: (() => void) | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     for (const pid of running) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+    saveOnStop?.();
     process.exit(130);
   });
 }
@@ -435,6 +438,7 @@ async function main(): Promise<void> {
     mkdirSync(dirname(args.out), { recursive: true });
     writeFileSync(args.out, JSON.stringify({ suite: args.suite, broken: base.broken, mutants: [...others, ...mutants] }, null, 1));
   };
+  saveOnStop = save;
   await pool(chosen, args.jobs, async (m) => {
     await runMutant(dir, m, base, args.show);
     done++;
