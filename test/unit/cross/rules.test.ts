@@ -49,6 +49,16 @@ test('year-mismatch: this year\'s facts under last year, with a fix to the repor
   assert.equal(f[0].fix?.changesFigure, true);
 });
 
+test('year-mismatch: up to five years back is a leftover, further back is history; a long sentence is quoted to 40 characters', () => {
+  // Found by npm run mutate (year-mismatch.ts: the five-year window, inclusive; the quote's length).
+  const said = (s: string) => only('year-mismatch', spec({ year: 2021, overview: [s] })).map((d) => d.message.zh);
+  assert.deepEqual(said('2016年，本机关共受理政府信息公开申请25件。'), ['2021 年度报告中写“2016年，本机关共受理政府信息公开申请25件。”：本年度的情况写在了 2016 年名下，可能沿用了以前年度报告的文字']);
+  assert.deepEqual(said('2015年，本机关共受理政府信息公开申请25件。'), []);
+  assert.deepEqual(said('2020年，本机关坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央国务院关于政务公开工作的决策部署，共受理政府信息公开申请25件。'), [
+    '2021 年度报告中写“2020年，本机关坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中…”：本年度的情况写在了 2020 年名下，可能沿用了以前年度报告的文字',
+  ]);
+});
+
 test('year-mismatch: plans, comparisons, history and references are not findings', () => {
   const ok = [
     '针对2020年存在的问题，本年度逐项进行了整改。',
