@@ -30,6 +30,13 @@ function crossCheck(t: Template): string[] {
       const ids = rel.per === 'row' ? cols : rows;
       for (const id of [...rel.lhs, ...rel.rhs, rel.target]) if (!ids.has(id)) out.push(`/tables/${table.id}/relations/${rel.rule} refers to unknown ${rel.per === 'row' ? 'column' : 'row'} ${id}`);
     }
+    // A header group spans consecutive columns (the export merges its cell over them).
+    const order = table.columns.map((c) => c.id);
+    for (const g of table.headerGroups ?? []) {
+      const at = g.columns.map((id) => order.indexOf(id));
+      if (at.some((i) => i < 0)) out.push(`/tables/${table.id}/headerGroups/${g.label} refers to unknown column ${g.columns[at.findIndex((i) => i < 0)]}`);
+      else if (at.some((i, k) => k > 0 && i !== at[k - 1] + 1)) out.push(`/tables/${table.id}/headerGroups/${g.label} columns are not consecutive`);
+    }
   }
   return out;
 }

@@ -52,9 +52,24 @@ export interface TableDef {
   header?: string;
   /** Header words that identify the table when no row label does. */
   signature?: string[];
+  /** Text of the header cell above the row labels (table 3's 勾稽关系 note); export and preview. */
+  corner?: string;
+  /**
+   * Spanning header cells above the column labels, outermost first where they
+   * nest (申请人情况 over seven columns, 法人或其他组织 over five, 行政诉讼 over
+   * ten). A column's own `group` is its innermost one and is not repeated
+   * here. The export and the preview merge header cells by these.
+   */
+  headerGroups?: HeaderGroupDef[];
   columns: ColumnDef[];
   rows: RowDef[];
   relations?: RelationDef[];
+}
+
+export interface HeaderGroupDef {
+  label: string;
+  /** Consecutive column ids the group stands over. */
+  columns: string[];
 }
 
 export interface SectionDef {
