@@ -45,6 +45,7 @@ const withLazy = { ...common, alias: { ...common.alias, ...Object.fromEntries(Ob
 // import stays, of the file beside it, and runs only when the command does.
 const parts = {
   [resolve('server/src/cli/import-command.ts')]: './import.cjs',
+  [resolve('server/src/cli/export-run.ts')]: './export.cjs',
   [resolve('server/src/lsp/main.ts')]: './server.cjs',
 };
 const partsPlugin = {
@@ -114,6 +115,8 @@ await Promise.all([
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
   esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
+  // `nianbao export` (the docx library) and the VS Code commands 导出为 Word / 导出为网页, which require it too.
+  esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/cli/export-run.ts'], outfile: 'dist/export.cjs' }),
   esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
   ...Object.entries(ownLibs).map(([entry, out]) => esbuild.build({ ...common, entryPoints: [entry], outfile: join('dist', out) })),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),

@@ -7,6 +7,7 @@ import { runCheck, type OutputFormat } from './check-command.ts';
 import { runnerFor } from './workers.ts';
 import { VERSION } from '../host/version.ts';
 import { registerReview } from './review-command.ts';
+import { exportCommand } from './export-command.ts';
 import type { Lang } from '../engine/types.ts';
 
 function intArg(name: string) {
@@ -120,6 +121,8 @@ program
       { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
     );
   });
+
+program.addCommand(exportCommand(defaultLang()));
 
 program
   .command('lsp')

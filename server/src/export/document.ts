@@ -85,7 +85,7 @@ export function reportSource(report: Report): TableSource {
         if (r.row && !r.duplicate && !r.row.group) { last = r.row; continue; }
         if (r.row?.group) continue;
         if (last !== after) continue;
-        out.push({ label: r.labelCell ? cellText(r.labelCell.text) : '', values: r.values.map((v) => cellText(v.text)) });
+        out.push({ label: r.labelCell ? cellText(r.labelCell.text) : '', values: r.values.map((v) => cellText(v.text)), labelRange: r.labelCell?.range, valueRanges: r.values.map((v) => v.range) });
       }
       return out;
     },

@@ -15,6 +15,7 @@
 // The writers (docx.ts, html.ts) and the preview draw this grid; nothing in
 // it depends on the output format.
 import type { ColumnDef, RowDef, TableDef, Template } from '../engine/templates/template.ts';
+import type { Range } from '../engine/types.ts';
 
 export type CellRole = 'corner' | 'group' | 'column' | 'block' | 'info' | 'label' | 'rowgroup' | 'figure';
 
@@ -36,6 +37,8 @@ export interface LayoutCell {
   /** group: the columns it stands over; rowgroup: the data rows it holds. */
   columns?: ColumnDef[];
   rows?: RowDef[];
+  /** A row the format does not know: where this cell's text is in the report. */
+  source?: Range;
 }
 
 export interface OfficialTable {
@@ -68,6 +71,9 @@ export interface TableSource {
 export interface ExtraRow {
   label: string;
   values: string[];
+  /** Where the row's label and figures are in the report (the preview marks findings by them). */
+  labelRange?: Range;
+  valueRanges?: Range[];
 }
 
 /** An extra row's figures on n columns: blanks added, and figures beyond the last column kept in the last cell. */
@@ -198,8 +204,8 @@ function table2(template: Template, part: string, src: TableSource): OfficialTab
       for (const x of src.extra?.(d, after) ?? []) {
         const k = rows.length;
         rows.push([
-          { text: x.label, row: k, col: 0, rowSpan: 1, colSpan: 1, role: 'label', table: d },
-          ...fitValues(x.values, n).map((v, i): LayoutCell => ({ text: v, row: k, col: at(i), rowSpan: 1, colSpan: spans[i], role: 'figure', table: d })),
+          { text: x.label, row: k, col: 0, rowSpan: 1, colSpan: 1, role: 'label', table: d, source: x.labelRange },
+          ...fitValues(x.values, n).map((v, i): LayoutCell => ({ text: v, row: k, col: at(i), rowSpan: 1, colSpan: spans[i], role: 'figure', table: d, source: x.valueRanges?.[i] })),
         ]);
       }
     };
@@ -251,9 +257,9 @@ export function officialTable(template: Template, part: string, src: TableSource
     }
     const depth = line.node ? line.node.depth : groups.filter((x) => x.first <= i && x.last >= i).length;
     const rowDef = line.node?.def;
-    if (labelColumns > 0) row.push({ text: rowDef ? src.label?.(def, rowDef) ?? rowDef.label : line.extra!.label, row: k, col: depth, rowSpan: 1, colSpan: labelColumns - depth, role: 'label', table: def, rowDef });
+    if (labelColumns > 0) row.push({ text: rowDef ? src.label?.(def, rowDef) ?? rowDef.label : line.extra!.label, row: k, col: depth, rowSpan: 1, colSpan: labelColumns - depth, role: 'label', table: def, rowDef, source: line.extra?.labelRange });
     const values = line.extra ? fitValues(line.extra.values, def.columns.length) : undefined;
-    def.columns.forEach((c, j) => row.push({ text: values ? values[j] : src.value?.(def, rowDef!, c) ?? '', row: k, col: labelColumns + j, rowSpan: 1, colSpan: 1, role: 'figure', table: def, rowDef, column: rowDef ? c : undefined }));
+    def.columns.forEach((c, j) => row.push({ text: values ? values[j] : src.value?.(def, rowDef!, c) ?? '', row: k, col: labelColumns + j, rowSpan: 1, colSpan: 1, role: 'figure', table: def, rowDef, column: rowDef ? c : undefined, source: line.extra?.valueRanges?.[j] }));
     row.sort((a, b) => a.col - b.col);
     rows.push(row);
   });

@@ -37,7 +37,7 @@ test('npm pack holds the bundles, the schemas, README and LICENSE: no sources, t
   const allowed = [/^dist\/[\w-]+\.cjs$/, /^dist\/lib\/[\w-]+\.cjs$/, /^dist\/lib\/[\w-]+\/(?![\w.-]*\.map$)[\w.-]+$/, /^schemas\/[\w.-]+\.json$/, /^(package\.json|README\.md|LICENSE)$/];
   assert.deepEqual(files.filter((f) => !allowed.some((a) => a.test(f))), []);
   assert.ok(!files.includes('dist/client.cjs'), 'the VS Code client is not part of the CLI');
-  for (const f of ['dist/cli.cjs', 'dist/worker.cjs', 'dist/server.cjs', 'dist/import.cjs', 'package.json', 'README.md', 'LICENSE', 'schemas/nianbaorc.schema.json']) assert.ok(files.includes(f), `${f} missing`);
+  for (const f of ['dist/cli.cjs', 'dist/worker.cjs', 'dist/server.cjs', 'dist/import.cjs', 'dist/export.cjs', 'package.json', 'README.md', 'LICENSE', 'schemas/nianbaorc.schema.json']) assert.ok(files.includes(f), `${f} missing`);
   // Every file a bundle loads from beside itself is packed (a new part or lazy library would be caught here).
   const wanted = new Set<string>();
   for (const f of files.filter((x) => x.startsWith('dist/'))) {

@@ -11,7 +11,7 @@ import { analyze, type Analysis } from '../../../server/src/engine/analyze.ts';
 import { reportFigures } from '../../../server/src/engine/cross/figures.ts';
 import { subjectOf } from '../../../server/src/engine/subject.ts';
 import { exportReport } from '../../../server/src/export/index.ts';
-import { importReport } from '../../../server/src/import/index.ts';
+import { importReport } from '../../../server/src/host/published/index.ts';
 
 const root = new URL('../../../', import.meta.url);
 const list = (dir: string, re: RegExp) => readdirSync(new URL(dir, root)).filter((f) => re.test(f)).sort().map((f) => dir + f);
