@@ -117,6 +117,8 @@ await Promise.all([
   esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/cli/import-command.ts'], outfile: 'dist/import.cjs' }),
   // `nianbao export` (the docx library) and the VS Code commands 导出为 Word / 导出为网页, which require it too.
   esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/cli/export-run.ts'], outfile: 'dist/export.cjs' }),
+  // The Markdown preview's plugin, required by the client when the preview first renders.
+  esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/export/preview.ts'], outfile: 'dist/preview.cjs' }),
   esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
   ...Object.entries(ownLibs).map(([entry, out]) => esbuild.build({ ...common, entryPoints: [entry], outfile: join('dist', out) })),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),

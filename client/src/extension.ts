@@ -1,16 +1,18 @@
 // The VS Code extension: a thin client that starts the bundled language
 // server (dist/server.cjs) over IPC and adds the commands and the status bar.
-// Everything about reports happens in the server.
+// Everything about reports happens in the server, except the export and the
+// Markdown preview's tables, which run the bundled exporter (export.ts).
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.ts';
 import { fixAll, newReport, nextYearReport } from './commands.ts';
+import { exportReport, extendMarkdownIt } from './export.ts';
 import { RestartPolicy, restartingErrorHandler } from './restart-policy.ts';
 import { ReportStatus } from './status-bar.ts';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ extendMarkdownIt: <T>(md: T) => T }> {
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -44,8 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await lc.restart();
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => lc.outputChannel.show(true)),
+    vscode.commands.registerCommand('nianbao.exportDocx', (source?: vscode.Uri, target?: vscode.Uri) => exportReport(context, 'docx', source, target)),
+    vscode.commands.registerCommand('nianbao.exportHtml', (source?: vscode.Uri, target?: vscode.Uri) => exportReport(context, 'html', source, target)),
   );
   await lc.start();
+  // The Markdown preview's plugin (package.json: markdown.markdownItPlugins): tables 2–4 in the official layout.
+  return { extendMarkdownIt: extendMarkdownIt(context) };
 }
 
 export async function deactivate(): Promise<void> {

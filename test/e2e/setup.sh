@@ -24,9 +24,10 @@ MARKER="$PREFIX/.setup-complete"
 CS="$PREFIX/node_modules/code-server"
 VSC="$CS/lib/vscode"
 # libreoffice-calc-nogui: test/unit/cross opens `nianbao data` CSV in LibreOffice (soffice) to prove it splits into columns.
+# libreoffice-writer-nogui: test/unit/export/export.integration.test.ts converts the exported .docx to PDF.
 # pre-commit, git, neovim, emacs-nox + elpa-eglot + elpa-markdown-mode: test/unit/ci/*.integration.test.ts run
 # the pre-commit hooks for real and use Neovim 0.7 and Emacs's eglot as other LSP clients.
-APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk libreoffice-calc-nogui pre-commit git neovim emacs-nox elpa-eglot elpa-markdown-mode)
+APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui pre-commit git neovim emacs-nox elpa-eglot elpa-markdown-mode)
 NATIVE_MODULES=(@parcel/watcher kerberos native-watchdog @vscode/spdlog @vscode/deviceid @vscode/policy-watcher @vscode/sqlite3)
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error)
 

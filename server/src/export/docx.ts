@@ -80,7 +80,7 @@ function officialTable(t: OfficialTable): Table {
       children: cellParagraphs(c),
       verticalAlign: VerticalAlign.CENTER,
       borders,
-      margins: { left: 57, right: 57, top: 0, bottom: 0 },
+      margins: { left: 28, right: 28, top: 0, bottom: 0 },
       width: { size: columnWidths.slice(c.col, c.col + c.colSpan).reduce((s, w) => s + w, 0), type: WidthType.DXA },
       ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
       ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),

@@ -175,11 +175,17 @@ export function headerRows(def: TableDef): { rows: LayoutCell[][]; labelColumns:
   return { rows, labelColumns };
 }
 
+/**
+ * Relative column widths. The official template gives table 3's figure
+ * columns 685 twips of a 9741-twip table, which fits four digits at 10 pt only
+ * outside the GB/T 9704 text width; here they take 820 of 9760 (six digits
+ * fit at 10.5 pt in the 156 mm text block), from the wide label column.
+ */
 function widthsOf(def: TableDef, labelColumns: number): number[] {
-  const figures = def.columns.map(() => (labelColumns ? 685 : 650));
+  const figures = def.columns.map(() => (labelColumns ? 820 : 650));
   if (labelColumns === 0) return figures;
-  // Table 3's label columns (official-layout.md): the group columns narrow, the row's own label wide.
-  const labels = labelColumns === 3 ? [754, 921, 3271] : labelColumns === 2 ? [1000, 3946] : [4946];
+  // The group columns narrow, the row's own label wide.
+  const labels = labelColumns === 3 ? [640, 820, 2560] : labelColumns === 2 ? [900, 3120] : [4020];
   return [...labels, ...figures];
 }
 

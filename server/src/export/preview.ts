@@ -177,3 +177,5 @@ export function nianbaoPreview(md: MarkdownIt, options: PreviewOptions = {}): vo
 }
 
 export default nianbaoPreview;
+// The extension's preview runs the analysis with the editor's settings; it takes the engine from this bundle.
+export { analyze };

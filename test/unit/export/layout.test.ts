@@ -106,7 +106,7 @@ describe('table 3 body: row groups', () => {
     assert.equal(labels[20], '（六）其他处理@1↓3 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请@2');
     assert.equal(labels[23], '（七）总计@1→2');
     assert.equal(labels[24], '四、结转下年度继续办理@0→3');
-    assert.deepEqual(t.widths, [754, 921, 3271, 685, 685, 685, 685, 685, 685, 685]);
+    assert.deepEqual(t.widths, [640, 820, 2560, 820, 820, 820, 820, 820, 820, 820]);
     // Every body row ends in the seven figure cells, columns 3–9.
     for (const r of t.rows.slice(t.headerRows)) assert.deepEqual(r.filter((c) => c.role === 'figure').map((c) => c.col), [3, 4, 5, 6, 7, 8, 9]);
   });
