@@ -39,7 +39,7 @@ export async function exportReport(context: vscode.ExtensionContext, to: Format,
   const exporter = require(context.asAbsolutePath('dist/export.cjs')) as typeof ExportModule;
   const result = await exporter.exportReport(doc.getText(), to, settingsFor(doc.uri));
   if (!result.analysis.isReport) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an annual report: it has no report title and fewer than two of the format\'s sections.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an annual report: it has no report title and fewer than two known sections.'));
     return undefined;
   }
   const name = to === 'docx' ? vscode.l10n.t('Word document') : vscode.l10n.t('Web page');
