@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzeOptions } from '../../server/src/engine/analyze.ts';
 import type { SeveritySetting } from '../../server/src/engine/types.ts';
-import type * as ExportModule from '../../server/src/cli/export-run.ts';
+import type * as ExportModule from '../../server/src/export/index.ts';
 import type * as PreviewModule from '../../server/src/export/preview.ts';
 
 type Format = 'docx' | 'html';
