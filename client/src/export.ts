@@ -68,7 +68,7 @@ export function extendMarkdownIt(context: vscode.ExtensionContext) {
     (md as { use: (plugin: unknown, options: unknown) => unknown }).use(preview.nianbaoPreview, {
       lang,
       // The settings of the active editor's folder (the preview follows the editor it was opened from).
-      analyze: (text: string) => analyze(text, settingsFor(vscode.window.activeTextEditor?.document.uri)),
+      analyze: (text: string, parser: PreviewModule.PreviewParser) => analyze(text, { ...settingsFor(vscode.window.activeTextEditor?.document.uri), parser }),
     });
     return md;
   };

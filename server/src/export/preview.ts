@@ -8,11 +8,13 @@
 //
 // Speed: the preview re-renders the whole document as the writer types. A
 // cheap look for the tables' words skips most Markdown files; a report is
-// analysed once per text (the last text is kept), which is the engine's
-// ordinary analysis of one document.
+// analysed once per text (the last text's tables are kept), with an
+// incremental parser that re-parses only the blocks an edit touched, as the
+// language server does.
 import type MarkdownItModule from 'markdown-it';
 import { analyze, type Analysis } from '../engine/analyze.ts';
 import { LineIndex } from '../engine/lines.ts';
+import { IncrementalParser } from '../engine/parse/incremental.ts';
 import { cellKey, type Report } from '../engine/model.ts';
 import type { TableDef } from '../engine/templates/template.ts';
 import type { Diagnostic, Lang, Range } from '../engine/types.ts';
@@ -25,8 +27,12 @@ type StateCore = Parameters<Parameters<MarkdownIt['core']['ruler']['push']>[1]>[
 
 export interface PreviewOptions {
   lang?: Lang;
-  /** The analysis to use (the extension passes the same settings the server uses); default: analyze(text). */
-  analyze?: (text: string) => Analysis;
+  /**
+   * The analysis to use (the extension passes the settings the editor checks
+   * with); default: analyze(text). `parser` re-parses only the blocks an edit
+   * touched, as the language server does while the writer types.
+   */
+  analyze?: (text: string, parser: IncrementalParser) => Analysis;
 }
 
 /** Words one of the three tables has; a file without any is not looked at further. */
@@ -145,15 +151,18 @@ export function previewTables(text: string, analysis: Analysis, lang: Lang = 'zh
 
 export function nianbaoPreview(md: MarkdownIt, options: PreviewOptions = {}): void {
   const lang = options.lang ?? 'zh';
-  const run = options.analyze ?? ((text: string) => analyze(text));
-  let last: { text: string; analysis: Analysis } | undefined;
+  const parser = new IncrementalParser();
+  const run = options.analyze ?? ((text: string, p: IncrementalParser) => analyze(text, { parser: p }));
+  // The last text's tables: the preview renders the same text again on scrolling and on switching back.
+  let last: { text: string; tables: ReturnType<typeof previewTables> } | undefined;
   md.core.ruler.push('nianbao_official_tables', (state: StateCore) => {
     const text = state.src;
     if (!TABLE_WORDS.test(text)) return false;
-    if (last?.text !== text) last = { text, analysis: run(text) };
-    const { analysis } = last;
-    if (!analysis.isReport) return false;
-    const tables = previewTables(text, analysis, lang);
+    if (last?.text !== text) {
+      const analysis = run(text, parser);
+      last = { text, tables: analysis.isReport ? previewTables(text, analysis, lang) : [] };
+    }
+    const { tables } = last;
     if (!tables.length) return false;
     const tokens = state.tokens;
     const out: typeof tokens = [];
@@ -179,3 +188,4 @@ export function nianbaoPreview(md: MarkdownIt, options: PreviewOptions = {}): vo
 export default nianbaoPreview;
 // The extension's preview runs the analysis with the editor's settings; it takes the engine from this bundle.
 export { analyze };
+export type PreviewParser = IncrementalParser;

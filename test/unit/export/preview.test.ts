@@ -67,6 +67,18 @@ describe('preview plugin', () => {
     assert.equal(count(h, /nb-finding/g), 0);
   });
 
+  it('as the writer types, the preview is what a fresh render of the new text gives (incremental parse)', () => {
+    const md = withPlugin();
+    md.render(MISTAKES);
+    // Correct the wrong total, then break another cell: each render equals a fresh plugin's.
+    const steps = [MISTAKES.replace('| （七）总计 | 23 |', '| （七）总计 | 24 |'), MISTAKES.replace('| （七）总计 | 23 |', '| （七）总计 | 24 |').replace('| 一、本年新收政府信息公开申请数量 | 25 |', '| 一、本年新收政府信息公开申请数量 | 26 |')];
+    assert.notEqual(steps[0], MISTAKES);
+    assert.notEqual(steps[1], steps[0]);
+    for (const text of steps) assert.equal(md.render(text), withPlugin().render(text));
+    assert.doesNotMatch(md.render(steps[0]), /data-cell="t3\.results_total\.natural_person"[^>]*nb-finding|nb-finding[^>]*data-cell="t3\.results_total\.natural_person"/);
+    assert.match(md.render(steps[1]), /class="fig nb-finding nb-error" data-cell="t3\.new\.natural_person"/);
+  });
+
   it('files that are not reports come out exactly as markdown-it renders them', () => {
     const notes = '# 会议纪要\n\n| 事项 | 件数 |\n|---|---:|\n| 行政复议 | 3 |\n\n讨论本年度办理结果。\n';
     const readme = '# Tables\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
