@@ -108,8 +108,16 @@ const ownLibsPlugin = {
 };
 const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin, ownLibsPlugin] };
 
+// The client requires the exporter and the preview plugin from the bundles beside it, on first use.
+const clientParts = {
+  name: 'client-parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(export|preview)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  esbuild.build({ ...common, plugins: [clientParts], entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   esbuild.build({ ...withLazy, plugins: [lazyPlugin, pdfPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.

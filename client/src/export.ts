@@ -29,14 +29,14 @@ function sibling(uri: vscode.Uri, ext: string): vscode.Uri {
  * Exports the active report (or the document at `source`) to `target`, asking
  * where when no target is given. Returns the file written, if any.
  */
-export async function exportReport(context: vscode.ExtensionContext, to: Format, source?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportReport(to: Format, source?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const doc = source ? await vscode.workspace.openTextDocument(source) : vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'markdown') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown annual report first.'));
     return undefined;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exporter = require(context.asAbsolutePath('dist/export.cjs')) as typeof ExportModule;
+  // The bundle beside dist/client.cjs (esbuild.mjs leaves this require as it is).
+  const exporter = require('./export.cjs') as typeof ExportModule;
   const result = await exporter.exportReport(doc.getText(), to, settingsFor(doc.uri));
   if (!result.analysis.isReport) {
     void vscode.window.showWarningMessage(vscode.l10n.t('This file is not an annual report: it has no report title and fewer than two known sections.'));
@@ -59,10 +59,9 @@ export async function exportReport(context: vscode.ExtensionContext, to: Format,
 }
 
 /** The Markdown preview's plugin: loaded when the preview first asks for it. */
-export function extendMarkdownIt(context: vscode.ExtensionContext) {
+export function extendMarkdownIt() {
   return <T>(md: T): T => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const preview = require(context.asAbsolutePath('dist/preview.cjs')) as typeof PreviewModule;
+    const preview = require('./preview.cjs') as typeof PreviewModule;
     const { analyze } = preview;
     const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
     (md as { use: (plugin: unknown, options: unknown) => unknown }).use(preview.nianbaoPreview, {

@@ -46,12 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
       await lc.restart();
     }),
     vscode.commands.registerCommand('nianbao.showOutput', () => lc.outputChannel.show(true)),
-    vscode.commands.registerCommand('nianbao.exportDocx', (source?: vscode.Uri, target?: vscode.Uri) => exportReport(context, 'docx', source, target)),
-    vscode.commands.registerCommand('nianbao.exportHtml', (source?: vscode.Uri, target?: vscode.Uri) => exportReport(context, 'html', source, target)),
+    vscode.commands.registerCommand('nianbao.exportDocx', (source?: vscode.Uri, target?: vscode.Uri) => exportReport('docx', source, target)),
+    vscode.commands.registerCommand('nianbao.exportHtml', (source?: vscode.Uri, target?: vscode.Uri) => exportReport('html', source, target)),
   );
   await lc.start();
   // The Markdown preview's plugin (package.json: markdown.markdownItPlugins): tables 2–4 in the official layout.
-  return { extendMarkdownIt: extendMarkdownIt(context) };
+  return { extendMarkdownIt: extendMarkdownIt() };
 }
 
 export async function deactivate(): Promise<void> {
