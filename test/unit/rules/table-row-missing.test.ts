@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { diagnosticAt, diagnosticsOf, fixed, lineWith, ruleSuite } from './helpers.ts';
+import { diagnosticAt, diagnosticsOf, fixed, fixture, lineWith, ruleSuite } from './helpers.ts';
 
 ruleSuite('table-row-missing');
 
@@ -34,4 +34,20 @@ test('table-row-missing: no fix when zeros would break a sum (the row had figure
   const d = diagnosticAt('table-row-missing-figures', 'table-row-missing', lineWith('table-row-missing-figures', '| （四）无法提供 |'));
   assert.equal(d.message.zh, '收到和处理政府信息公开申请情况缺少「1.本机关不掌握相关政府信息」行');
   assert.equal(d.fix, undefined);
+});
+
+test('table-row-missing: rows whose figures the other format\'s single row holds, even all zeros, get no insert fix', () => {
+  // Found by npm run mutate (table-row-missing.ts: the heading row above holding figures). A 2022 report writes
+  // （六）其他处理 as the 2019 format's one row, here of zeros: its three rows are missing, and inserting rows of
+  // zeros would hold every sum, but template-mismatch's fix (the other format's rows) is the one to take.
+  const clean = fixture('clean-2021').text;
+  const text = clean
+    .replace('| （六）其他处理 | | | | | | | |\n| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 3.其他 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |\n', '| （六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n')
+    .replace('| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| （一）予以公开 | 7 | 2 | 0 | 1 | 2 | 0 | 12 |');
+  assert.equal(text.split('\n').length, clean.split('\n').length - 3);
+  const ds = analyze(text).diagnostics;
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.fix === undefined]), [
+    ['table-row-missing', true], ['table-row-missing', true], ['table-row-missing', true], ['template-mismatch', true],
+  ]);
+  assert.match(ds[3].message.zh, /^「（六）其他处理」一行填了数字，这是2019年版格式（试行）的写法/);
 });
