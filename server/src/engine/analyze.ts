@@ -9,6 +9,9 @@ import { rules as allRules, type Rule } from './rules/index.ts';
 import { builtinTemplates } from './templates/builtin.ts';
 import type { Template } from './templates/template.ts';
 import type { Diagnostic, SeveritySetting } from './types.ts';
+import { applyDirectives, parseDirectives } from './inline-config.ts';
+import disableUnused, { unusedFinding } from './rules/disable-unused.ts';
+import disableUnknownRule, { unknownFinding } from './rules/disable-unknown-rule.ts';
 
 export interface AnalyzeOptions {
   templates?: readonly Template[];
@@ -41,6 +44,8 @@ export interface Analysis {
   report: Report;
   isReport: boolean;
   diagnostics: Diagnostic[];
+  /** Findings accepted by a `<!-- nianbao-disable -->` comment in the report (inline-config.ts): not in `diagnostics`. */
+  suppressed: Diagnostic[];
   /** Rules that threw; their findings are missing, the others are complete. */
   failures: RuleFailure[];
 }
@@ -48,10 +53,13 @@ export interface Analysis {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const templates = options.templates ?? builtinTemplates;
   const report = buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser, blankCells: options.blankCells });
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
-  for (const rule of [...allRules, ...(options.extraRules ?? [])]) {
+  const all = [...allRules, ...(options.extraRules ?? [])];
+  const unjudged = new Set<string>();
+  for (const rule of all) {
     const setting = options.rules?.[rule.id] ?? rule.severity;
+    if (setting === 'off' || (rule.needs === 'previous' && !options.previous) || (rule.needs === 'imported' && !options.imported)) unjudged.add(rule.id);
     if (setting === 'off') continue;
     try {
       rule.check({
@@ -61,11 +69,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
       });
     } catch (error) {
+      unjudged.add(rule.id);
       failures.push({ ruleId: rule.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
   }
+  // The report's own disable comments, then the findings about those comments (never suppressed by one).
+  let suppressed: Diagnostic[] = [];
+  const directives = parseDirectives(text);
+  if (directives.length) {
+    const inline = applyDirectives(text, directives, diagnostics, { known: all.map((r) => r.id), unjudged });
+    diagnostics = inline.kept;
+    suppressed = inline.suppressed;
+    const unusedLevel = options.rules?.[disableUnused.id] ?? disableUnused.severity;
+    if (unusedLevel !== 'off') for (const u of inline.unused) diagnostics.push({ ruleId: disableUnused.id, severity: unusedLevel, ...unusedFinding(text, u) });
+    const unknownLevel = options.rules?.[disableUnknownRule.id] ?? disableUnknownRule.severity;
+    if (unknownLevel !== 'off') for (const u of inline.unknown) diagnostics.push({ ruleId: disableUnknownRule.id, severity: unknownLevel, ...unknownFinding(u) });
+  }
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { report, isReport: isReport(report), diagnostics, failures };
+  return { report, isReport: isReport(report), diagnostics, suppressed, failures };
 }
 
 export { allRules as rules };

@@ -10,6 +10,7 @@ const rule: Rule = {
   id: 'carryover',
   severity: 'error',
   description: { zh: '上年结转与上一年度报告的结转下年度不一致', en: "Carried-in applications differ from last year's carried-over" },
+  needs: 'previous',
   check({ report, previous, emit }) {
     if (!previous || report.year === undefined || previous.year !== report.year - 1) return;
     const now = tableOf(report, 't3');

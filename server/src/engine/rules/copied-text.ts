@@ -11,6 +11,7 @@ const rule: Rule = {
   id: 'copied-text',
   severity: 'warning',
   description: { zh: '与上一年度报告内容雷同', en: "Text copied from the previous year's report" },
+  needs: 'previous',
   check({ report, previous, emit }) {
     if (!previous) return;
     if (report.year !== undefined && previous.year !== undefined && previous.year !== report.year - 1) return;

@@ -11,6 +11,7 @@ const rule: Rule = {
   id: 'import-short-row',
   severity: 'warning',
   description: { zh: '导入时数字少于列数的行', en: 'A row imported with fewer figures than columns' },
+  needs: 'imported',
   check({ report, imported, emit }) {
     for (const s of imported?.shortRows ?? []) {
       const tables = report.tables.filter((t) => t.def.part === s.part);

@@ -27,6 +27,8 @@ import copiedText from './copied-text.ts';
 import carryover from './carryover.ts';
 import importUnplaced from './import-unplaced.ts';
 import importShortRow from './import-short-row.ts';
+import disableUnused from './disable-unused.ts';
+import disableUnknownRule from './disable-unknown-rule.ts';
 
 export const rules: readonly Rule[] = [
   sectionMissing, sectionOrder, sectionDuplicate, sectionTitle, sectionNumbering, sectionEmpty,
@@ -34,6 +36,8 @@ export const rules: readonly Rule[] = [
   totalRow, totalResults, balance, totalReview, templateMismatch,
   textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
   importUnplaced, importShortRow,
+  // About the report's <!-- nianbao-disable --> comments, judged after every other rule (inline-config.ts).
+  disableUnused, disableUnknownRule,
 ];
 
 export type { Rule };

@@ -25,6 +25,12 @@ export interface Rule {
   id: string;
   severity: Severity;
   description: Text2;
+  /**
+   * What the rule compares the report with, when not the report alone: without
+   * it the rule is silent, and its silence proves nothing (a disable comment
+   * naming it is then not called unused).
+   */
+  needs?: 'previous' | 'imported';
   check(ctx: RuleContext): void;
 }
 

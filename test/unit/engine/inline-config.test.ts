@@ -1,0 +1,150 @@
+// <!-- nianbao-disable… --> comments in the report: what they accept, what is
+// reported about them (disable-unused, disable-unknown-rule), and their fixes.
+// The example report's findings without comments are, by line:
+// balance@63 cell-empty@55 section-missing@1 section-title@73 table-row-label@45
+// total-results@63 total-review@71 total-row@63 (hand-checked in README's example).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { applyEdits } from '../../../server/src/engine/fixes.ts';
+import { parseDirectives } from '../../../server/src/engine/inline-config.ts';
+import { findings, fixture, lineOf } from '../../support/engine.ts';
+
+const BASE = fixture('examples/2022-with-mistakes.md');
+const ALL = ['balance@63', 'cell-empty@55', 'section-missing@1', 'section-title@73', 'table-row-label@45', 'total-results@63', 'total-review@71', 'total-row@63'];
+
+/** The example with `comment` inserted as its own line before line `line` (1-based); later findings move down a line. */
+function insertBefore(text: string, line: number, comment: string): string {
+  const lines = text.split('\n');
+  lines.splice(line - 1, 0, comment);
+  return lines.join('\n');
+}
+
+const TABLE3_START = 33; // the header row of table 3
+const TABLE3_END = 65; // the blank line after its last row
+
+test('the example without comments has the findings listed above', () => {
+  assert.deepEqual(findings(BASE), ALL);
+});
+
+test('disable-next-line above a heading accepts that heading\'s finding only', () => {
+  const text = insertBefore(BASE, 73, '<!-- nianbao-disable-next-line section-title -->');
+  assert.deepEqual(findings(text), ['balance@63', 'cell-empty@55', 'section-missing@1', 'table-row-label@45', 'total-results@63', 'total-review@71', 'total-row@63']);
+  const a = analyze(text);
+  assert.deepEqual(a.suppressed.map((d) => `${d.ruleId}@${lineOf(text, d.range.start)}`), ['section-title@74']);
+});
+
+test('disable ids … enable around table 3 accepts those rules there and nowhere else', () => {
+  let text = insertBefore(BASE, TABLE3_END, '<!-- nianbao-enable total-row balance -->');
+  text = insertBefore(text, TABLE3_START, '<!-- nianbao-disable total-row, balance -- 两列含跨年件，已在正文说明 -->');
+  assert.deepEqual(findings(text), ['cell-empty@56', 'section-missing@1', 'section-title@75', 'table-row-label@46', 'total-results@64', 'total-review@73']);
+});
+
+test('a disable without ids accepts every rule until the enable; table 4 after it still reports', () => {
+  let text = insertBefore(BASE, TABLE3_END, '<!-- nianbao-enable -->');
+  text = insertBefore(text, TABLE3_START, '<!-- nianbao-disable -->');
+  assert.deepEqual(findings(text), ['section-missing@1', 'section-title@75', 'total-review@73']);
+});
+
+test('a disable without an enable runs to the end; enable of one id re-enables only it', () => {
+  let text = insertBefore(BASE, 68, '<!-- nianbao-enable total-review -->');
+  text = insertBefore(text, 3, '<!-- nianbao-disable -->');
+  // section-missing is at the very start (line 1), before the comment.
+  assert.deepEqual(findings(text), ['section-missing@1', 'total-review@73']);
+});
+
+test('a disable that covers nothing is reported, and its fix removes the comment line', () => {
+  const comment = '<!-- nianbao-disable-next-line total-row -->';
+  const text = insertBefore(BASE, 7, comment);
+  const a = analyze(text);
+  const unused = a.diagnostics.filter((d) => d.ruleId === 'disable-unused');
+  assert.equal(unused.length, 1);
+  assert.equal(lineOf(text, unused[0].range.start), 7);
+  assert.equal(unused[0].severity, 'warning');
+  assert.equal(unused[0].message.zh, 'nianbao-disable-next-line 注释中的「total-row」没有屏蔽任何问题：下一行没有这条规则的问题，可以删除');
+  assert.equal(unused[0].fix?.changesFigure, false);
+  assert.equal(applyEdits(text, unused[0].fix!.edits), BASE);
+  // The real total-row finding is untouched.
+  assert.ok(a.diagnostics.some((d) => d.ruleId === 'total-row'));
+});
+
+test('a comment with a used and an unused id: only the unused one is reported, the fix keeps the used one and the reason', () => {
+  const text = insertBefore(BASE, 73, '<!-- nianbao-disable-next-line section-title total-row -- 沿用本地标题 -->');
+  const unused = analyze(text).diagnostics.filter((d) => d.ruleId === 'disable-unused');
+  assert.equal(unused.length, 1);
+  assert.match(unused[0].message.zh, /「total-row」没有屏蔽任何问题/);
+  const fixed = applyEdits(text, unused[0].fix!.edits);
+  assert.equal(fixed, insertBefore(BASE, 73, '<!-- nianbao-disable-next-line section-title -- 沿用本地标题 -->'));
+  assert.deepEqual(analyze(fixed).diagnostics.filter((d) => d.ruleId.startsWith('disable-')), []);
+});
+
+test('an enable that closes no disable is reported', () => {
+  const text = insertBefore(BASE, 7, '<!-- nianbao-enable -->');
+  const unused = analyze(text).diagnostics.filter((d) => d.ruleId === 'disable-unused');
+  assert.deepEqual(unused.map((d) => d.message.zh), ['nianbao-enable 注释没有可结束的 nianbao-disable，可以删除']);
+});
+
+test('an unknown id is reported at the id with the nearest rule, and not also as unused', () => {
+  const text = insertBefore(BASE, 73, '<!-- nianbao-disable-next-line section-titel -->');
+  const a = analyze(text);
+  const about = a.diagnostics.filter((d) => d.ruleId.startsWith('disable-'));
+  assert.equal(about.length, 1);
+  assert.equal(about[0].ruleId, 'disable-unknown-rule');
+  assert.equal(text.slice(about[0].range.start, about[0].range.end), 'section-titel');
+  assert.equal(about[0].message.zh, 'nianbao-disable-next-line 注释中的「section-titel」不是规则 id，是否为「section-title」？');
+  assert.equal(about[0].fix, undefined, 'no fix: a corrected id would start hiding findings');
+  // Nothing accepted: section-title still reported.
+  assert.ok(a.diagnostics.some((d) => d.ruleId === 'section-title'));
+  const far = analyze(insertBefore(BASE, 73, '<!-- nianbao-disable-next-line 合计 -->')).diagnostics.find((d) => d.ruleId === 'disable-unknown-rule');
+  assert.equal(far?.message.zh, 'nianbao-disable-next-line 注释中的「合计」不是规则 id（规则列表见 docs/rules/）');
+});
+
+test('comments about comments are not accepted by a comment', () => {
+  let text = insertBefore(BASE, 7, '<!-- nianbao-disable-next-line total-row -->');
+  text = insertBefore(text, 3, '<!-- nianbao-disable -->');
+  const ids = analyze(text).diagnostics.map((d) => d.ruleId);
+  assert.deepEqual(ids, ['section-missing', 'disable-unused']);
+});
+
+test('a rule that could not judge (off, or no previous-year report) does not make its disable unused', () => {
+  const off = insertBefore(BASE, 7, '<!-- nianbao-disable-next-line fee-statement -->');
+  assert.deepEqual(analyze(off, { rules: { 'fee-statement': 'off' } }).diagnostics.filter((d) => d.ruleId === 'disable-unused'), []);
+  const carry = insertBefore(BASE, TABLE3_START, '<!-- nianbao-disable-next-line carryover -->');
+  assert.deepEqual(analyze(carry).diagnostics.filter((d) => d.ruleId === 'disable-unused'), []);
+  // With the rules on and judged, the same comments are unused.
+  assert.equal(analyze(off).diagnostics.filter((d) => d.ruleId === 'disable-unused').length, 1);
+});
+
+test('the rules about comments follow the configuration', () => {
+  const text = insertBefore(insertBefore(BASE, 7, '<!-- nianbao-enable -->'), 7, '<!-- nianbao-disable-next-line nosuch -->');
+  assert.deepEqual(analyze(text, { rules: { 'disable-unused': 'off', 'disable-unknown-rule': 'error' } }).diagnostics.filter((d) => d.ruleId.startsWith('disable-')).map((d) => `${d.ruleId}:${d.severity}`), ['disable-unknown-rule:error']);
+});
+
+test('comments inside fenced code are examples, not directives', () => {
+  const text = insertBefore(BASE, 7, '```markdown\n<!-- nianbao-disable -->\n```');
+  assert.deepEqual(findings(text).length, ALL.length);
+  assert.deepEqual(parseDirectives(text), []);
+});
+
+test('parsing: ids by spaces or commas, a reason after --, directives only at the start of a comment', () => {
+  const d = parseDirectives('<!--nianbao-disable total-row,balance  cell-empty -- 原因 -- 更多 -->\n<!-- 说明 nianbao-disable total-row -->\n<!-- nianbao-disabled x -->');
+  assert.equal(d.length, 1);
+  assert.deepEqual(d[0].ids.map((x) => x.id), ['total-row', 'balance', 'cell-empty']);
+  assert.equal(d[0].reason, '原因 -- 更多');
+  assert.equal(d[0].kind, 'disable');
+});
+
+test('the rule pages\' examples: the bad one produces the finding, the good one does not', () => {
+  for (const id of ['disable-unused', 'disable-unknown-rule']) {
+    const page = fixture(`docs/rules/${id}.md`);
+    const example = (heading: string) => {
+      const body = page.slice(page.indexOf(heading));
+      return /```markdown\n([\s\S]*?)```/.exec(body)![1];
+    };
+    const bad = analyze(example('## 错误示例')).diagnostics.map((d) => d.ruleId);
+    const good = analyze(example('## 正确示例'));
+    assert.ok(bad.includes(id), `${id}: the bad example produces it`);
+    assert.ok(!good.diagnostics.some((d) => d.ruleId.startsWith('disable-')), `${id}: the good example produces no finding about comments`);
+    assert.equal(good.suppressed.length, 1, `${id}: the good example's comment accepts one finding`);
+  }
+});
