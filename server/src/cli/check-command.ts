@@ -14,6 +14,7 @@ import { jsonFormatter } from './format/json.ts';
 import { sarifFormatter } from './format/sarif.ts';
 import { addToSummary, emptySummary, type Summary } from './format/summary.ts';
 import { textFormatter } from './format/text.ts';
+import { baselineRun, type BaselineRun } from './baseline-run.ts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit' | 'gitlab';
 
@@ -34,6 +35,10 @@ export interface CheckArgs {
   summary?: boolean;
   /** --format junit: warnings listed in <system-out> (default) or reported as failures. */
   junitWarnings?: JunitWarnings;
+  /** Report only findings not accepted in this baseline file (docs/baseline.md). */
+  baseline?: string;
+  /** Record every finding of the run in this baseline file. */
+  writeBaseline?: string;
 }
 
 export interface IO {
@@ -66,6 +71,13 @@ export const inThread: Runner = async (paths, options, each, pairAmong) => {
 };
 
 export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
+  let baseline: BaselineRun | undefined;
+  try {
+    baseline = baselineRun({ read: args.baseline, write: args.writeBaseline });
+  } catch (e) {
+    io.err(`nianbao: ${e instanceof Error ? e.message : String(e)}`);
+    return { code: 2, summary: emptySummary() };
+  }
   const formatter = FORMATTERS[args.format]({ out: io.out, err: io.err, lang: args.lang, quiet: args.quiet, color: io.color }, args);
   const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
   const summary = emptySummary();
@@ -78,12 +90,25 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
   const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
   const rows = args.summary ? new SummaryRows() : undefined;
   const each = (r: FileResult) => {
+    baseline?.apply(r);
     addToSummary(summary, r);
     formatter.file(r);
     rows?.add(r);
   };
   // Each file's previous-year report is looked for among all the files (not only this shard), by agency and year.
   await runner(chosen, options, each, targets.length > 1 ? targets.map((t) => t.path) : undefined);
+  if (baseline) {
+    let line: string;
+    try {
+      line = baseline.finish(summary, args.lang);
+    } catch (e) {
+      io.err(`nianbao: ${args.writeBaseline}: ${args.lang === 'zh' ? '无法写入基线' : 'cannot write the baseline'}: ${e instanceof Error ? e.message : String(e)}`);
+      formatter.end(summary);
+      return { code: 2, summary };
+    }
+    // Machine-readable output stays valid: the line goes to stderr.
+    io.err(line);
+  }
   formatter.end(summary);
   // Machine-readable output stays valid: the table goes to stderr then.
   if (rows) (args.format === 'text' ? io.out : io.err)('\n' + summaryTable(rows, args.lang));

@@ -15,6 +15,8 @@ import { decodeBytes, encodeText } from '../host/decode.ts';
 import { fingerprints } from './fingerprint.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
+import { findingKey, type FindingKey } from '../engine/finding-key.ts';
+import type { BaselineEntry } from '../engine/baseline.ts';
 import { loadPreviousReport } from '../host/previous-year.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 
@@ -39,6 +41,10 @@ export interface OutDiagnostic {
   fixable: boolean;
   /** Stable across runs and edits elsewhere in the file (fingerprint.ts): what CI reports track findings by. */
   fingerprint: string;
+  /** What the finding concerns (engine/subject.ts): a cell such as `t3.results_total.natural_person`, a row, a table, a section, or `document`. */
+  subject: string;
+  /** The first line of the text it covers, figures as # (engine/finding-key.ts): with the rule and subject, what a baseline records. */
+  covered: string;
 }
 
 export interface FileResult {
@@ -55,12 +61,16 @@ export interface FileResult {
   fixed?: number;
   /** The report's indicators (engine/indicators.ts), after any fixes; with their change when last year's report was among the files. */
   indicators?: Indicator[];
+  /** With --baseline: the findings the baseline accepted (not in `diagnostics`, not counted). */
+  baselined?: OutDiagnostic[];
+  /** With --baseline: accepted findings not found in this file today. */
+  absent?: BaselineEntry[];
 }
 
-function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string): OutDiagnostic {
+function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string, key: FindingKey): OutDiagnostic {
   const s = lines.position(d.range.start);
   const e = lines.position(d.range.end);
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined, fingerprint };
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined, fingerprint, subject: key.subject, covered: key.covered };
 }
 
 function errorMessage(e: unknown): string {
@@ -150,9 +160,9 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     ...analysis.diagnostics.map((d) => ({ ruleId: d.ruleId, subject: subjectOf(r, d.range), message: d.message.zh, covered: text.slice(d.range.start, d.range.end) })),
     ...failed.map((f) => ({ ruleId: f.ruleId, subject: 'document', message: 'rule failed', covered: '' })),
   ]);
-  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i]));
+  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i], findingKey(r, d)));
   failed.forEach((f, i) => {
-    diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i] });
+    diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i], subject: 'document', covered: '' });
   });
   return { path, status: 'checked', template: r.template.id, year: r.year, agency: r.agency, encoding: decoded.encoding, diagnostics, fixed: options.fix ? fixed : undefined, indicators: computeIndicators(r, options2.previous) };
 }

@@ -58,10 +58,12 @@ program
   .option('--jobs <n>', '并行线程数（0：不用线程）/ worker threads (default: number of cores; 0: none)', intArg('--jobs'))
   .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
   .option('--summary', '最后按机关和年度列出错误和警告数（问题最多的在前）/ end with a table per agency and year, worst first')
+  .addOption(new Option('--baseline <file>', '只报告基线中没有的新问题 / report only findings not in this baseline (docs/baseline.md)').conflicts('writeBaseline'))
+  .option('--write-baseline <file>', '把本次的全部问题记入基线文件 / record every finding of this run in a baseline file')
   .addOption(new Option('--junit-warnings <how>', 'junit 格式中警告的写法：列在 system-out，或作为失败 / junit: warnings in <system-out> or as failures').choices(['system-out', 'failure']).default('system-out'))
   .action(async (paths: string[], o) => {
     const { code } = await runCheck(
-      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings },
+      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings, baseline: o.baseline, writeBaseline: o.writeBaseline },
       { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
       runnerFor(o.jobs),
     );

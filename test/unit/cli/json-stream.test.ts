@@ -8,8 +8,8 @@ import { addToSummary, emptySummary } from '../../../server/src/cli/format/summa
 
 const RESULTS: FileResult[] = [
   { path: 'a.md', status: 'checked', template: '2021', year: 2022, agency: '某市人民政府办公室', encoding: 'utf8', diagnostics: [
-    { ruleId: 'total-row', severity: 'error', message: '合计应为 12 (“引号” \\ 和 "quotes")', line: 3, column: 5, endLine: 3, endColumn: 9, fixable: true, fingerprint: 'a1' },
-    { ruleId: 'table-row-label', severity: 'warning', message: 'label\nwith a line break', line: 10, column: 1, endLine: 10, endColumn: 4, fixable: false, fingerprint: 'b2' },
+    { ruleId: 'total-row', severity: 'error', message: '合计应为 12 (“引号” \\ 和 "quotes")', line: 3, column: 5, endLine: 3, endColumn: 9, fixable: true, fingerprint: 'a1', subject: 't3.new_received.total', covered: '#' },
+    { ruleId: 'table-row-label', severity: 'warning', message: 'label\nwith a line break', line: 10, column: 1, endLine: 10, endColumn: 4, fixable: false, fingerprint: 'b2', subject: 't3.?', covered: '5.属于三类内部事务息' },
   ] },
   { path: 'b.md', status: 'skipped', reason: '不是年报 (not a report)', diagnostics: [] },
   { path: 'c.md', status: 'error', reason: '文件不存在 (no such file)', diagnostics: [] },

@@ -3,13 +3,18 @@
 import { pathToFileURL } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { rules } from '../../engine/rules/index.ts';
-import type { FileResult } from '../check-file.ts';
+import { createHash } from 'node:crypto';
+import type { FileResult, OutDiagnostic } from '../check-file.ts';
+import { keyString, type FindingKey } from '../../engine/finding-key.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 import { VERSION } from '../../host/version.ts';
 
 export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+const PARTIAL = 'nianbaoFinding/v1';
+const partial = (k: FindingKey) => createHash('sha256').update(keyString(k)).digest('hex');
 
 export function sarifFormatter(io: FormatterIO): Formatter {
   const results: unknown[] = [];
@@ -22,8 +27,7 @@ export function sarifFormatter(io: FormatterIO): Formatter {
         notifications.push({ level: 'error', message: { text: `${r.path}: ${r.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' } } }] });
         return;
       }
-      for (const d of r.diagnostics) {
-        if (io.quiet && d.severity !== 'error') continue;
+      const result = (d: OutDiagnostic, state?: 'new' | 'unchanged') => {
         const index = ruleIndex.get(d.ruleId);
         results.push({
           ruleId: d.ruleId,
@@ -32,13 +36,43 @@ export function sarifFormatter(io: FormatterIO): Formatter {
           message: { text: d.message },
           // The finding's identity across runs (cli/fingerprint.ts), not its line.
           fingerprints: { 'nianbao/v1': d.fingerprint },
+          // What the finding is without the file (engine/finding-key.ts): what a baseline records.
+          partialFingerprints: { [PARTIAL]: partial(d) },
           locations: [{
             physicalLocation: {
               artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' },
               region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : d.endColumn) },
             },
           }],
+          ...(state ? { baselineState: state } : {}),
+          // Accepted in the baseline file: a suppression kept outside the source (SARIF 3.35.2 "external").
+          ...(state === 'unchanged' ? { suppressions: [{ kind: 'external', status: 'accepted', justification: 'nianbao --baseline' }] } : {}),
         });
+      };
+      // With --baseline every result says whether it is new, accepted (unchanged) or gone (absent).
+      const withBaseline = r.baselined !== undefined;
+      for (const d of r.diagnostics) {
+        if (io.quiet && d.severity !== 'error') continue;
+        result(d, withBaseline ? 'new' : undefined);
+      }
+      for (const d of r.baselined ?? []) {
+        if (io.quiet && d.severity !== 'error') continue;
+        result(d, 'unchanged');
+      }
+      for (const e of r.absent ?? []) {
+        const index = ruleIndex.get(e.ruleId);
+        const rule = index !== undefined ? rules[index] : undefined;
+        for (let i = 0; i < e.count; i++) {
+          results.push({
+            ruleId: e.ruleId,
+            ...(index !== undefined ? { ruleIndex: index } : {}),
+            level: rule ? LEVEL[rule.severity] : 'warning',
+            message: { text: e.message ?? `${e.ruleId} ${e.subject}` },
+            partialFingerprints: { [PARTIAL]: partial(e) },
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' } } }],
+            baselineState: 'absent',
+          });
+        }
       }
     },
     end() {

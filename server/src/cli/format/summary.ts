@@ -11,6 +11,10 @@ export interface Summary {
   infos: number;
   fixable: number;
   fixed: number;
+  /** With --baseline or --write-baseline: findings accepted by the baseline (not in the counts above). */
+  baselined?: number;
+  /** With --baseline: accepted findings no longer found. */
+  baselineGone?: number;
 }
 
 export function emptySummary(): Summary {
