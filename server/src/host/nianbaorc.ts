@@ -29,6 +29,8 @@ export interface Config {
   maxFileSize?: number;
   /** How blank cells are read (engine/parse/blanks.ts). */
   blankCells?: BlankCellPolicy;
+  /** A baseline file, relative to the config file: the editor hides the findings it accepted (docs/baseline.md). */
+  baseline?: string;
 }
 
 export interface ConfigProblem {

@@ -9,6 +9,7 @@ import { IncrementalParser } from '../engine/parse/incremental.ts';
 import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
 import type { ConfigStore, DocumentConfig } from './config.ts';
+import { withBaseline } from './baseline.ts';
 
 /** Why a Markdown document has no analysis: the user is told with one notice instead of diagnostics. */
 export type NotChecked =
@@ -114,6 +115,8 @@ export class Analyses {
       this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return { doc, config, active: false, notChecked: { reason: 'engine-failed' } };
     }
+    // Findings a baseline accepted are left out here, so diagnostics, code actions and fix-all all agree.
+    analysis = withBaseline(analysis, config.baseline);
     for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
     return { doc, config, analysis, active: analysis.isReport || config.listed };
   }

@@ -3,7 +3,9 @@
 // set something, so the editor shows what `nianbao check` shows in CI. Both are
 // cached and dropped together when either changes (didChangeConfiguration or
 // the `.nianbaorc.json` file watcher), so changes apply without a restart.
-import { dirname, parse } from 'node:path';
+import { dirname, isAbsolute, parse, resolve } from 'node:path';
+import type { BaselineEntry } from '../engine/baseline.ts';
+import { BaselineStore } from './baseline.ts';
 import { matchesGlob } from '../host/glob-match.ts';
 import type { AnalyzeOptions } from '../engine/analyze.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
@@ -21,6 +23,8 @@ export interface DocumentConfig {
   inlayHints: InlayHintMode;
   maxFileSize: number;
   rcPath?: string;
+  /** The findings of this document a baseline accepted (docs/baseline.md); undefined without a usable baseline. */
+  baseline?: BaselineEntry[];
 }
 
 export interface ConfigSource {
@@ -58,8 +62,11 @@ export class ConfigStore {
   /** Each config file read since the last invalidation, by path. */
   private readonly rcByPath = new Map<string, ConfigFile>();
   workspaceFolders: string[] = [];
+  private readonly baselines: BaselineStore;
 
-  constructor(private readonly source: ConfigSource) {}
+  constructor(private readonly source: ConfigSource) {
+    this.baselines = new BaselineStore((m) => source.log(m));
+  }
 
   setPushed(value: unknown): void {
     this.pushed = readSettings(value);
@@ -70,6 +77,7 @@ export class ConfigStore {
     this.perUri.clear();
     this.rcByDir.clear();
     this.rcByPath.clear();
+    this.baselines.clear();
   }
 
   forget(uri: string): void {
@@ -113,6 +121,10 @@ export class ConfigStore {
     }
   }
 
+  private baselineFor(path: string, baseline: string | undefined): BaselineEntry[] | undefined {
+    return baseline ? this.baselines.entries(baseline, path) : undefined;
+  }
+
   private async compute(uri: string): Promise<DocumentConfig> {
     const settings = await this.editorSettings(uri);
     const path = uriToPath(uri);
@@ -126,6 +138,7 @@ export class ConfigStore {
       inlayHints: settings.inlayHints,
       maxFileSize: rc?.config.maxFileSize ?? settings.maxFileSize ?? MAX_FILE_SIZE,
       rcPath: rc?.path,
+      baseline: path ? this.baselineFor(path, (rc?.config.baseline ? resolve(dirname(rc.path), rc.config.baseline) : undefined) ?? (settings.baseline ? (isAbsolute(settings.baseline) ? settings.baseline : resolve(folder ?? dirname(path), settings.baseline)) : undefined)) : undefined,
     };
   }
 }

@@ -34,6 +34,7 @@ import { complete } from './completion.ts';
 import { ConfigStore } from './config.ts';
 import { configDiagnostics } from './config-diagnostics.ts';
 import { notCheckedDiagnostic, toLspDiagnostic } from './diagnostics.ts';
+import { BASELINE_WATCHERS } from './baseline.ts';
 import { hover } from './hover.ts';
 import { inlayHints } from './inlay-hints.ts';
 import { documentSymbols, foldingRanges } from './outline.ts';
@@ -208,7 +209,7 @@ export function startServer(): Connection {
     void reports.scan(configs.workspaceFolders);
     if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: REPORT_WATCHERS }).catch((e) => log(`nianbao: cannot watch reports: ${describe(e)}`));
     if (canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }] }).catch((e) => log(`nianbao: cannot watch ${CONFIG_NAME}: ${describe(e)}`));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }, ...BASELINE_WATCHERS] }).catch((e) => log(`nianbao: cannot watch ${CONFIG_NAME}: ${describe(e)}`));
     }
     if (canRegisterConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' }).catch(() => undefined);

@@ -17,6 +17,8 @@ export interface EditorSettings {
   maxFileSize?: number;
   /** How blank cells are read; undefined: the engine's default. */
   blankCells?: BlankCellPolicy;
+  /** A baseline file (docs/baseline.md), relative to the workspace folder: its accepted findings are not shown. */
+  baseline?: string;
 }
 
 export const defaultSettings: EditorSettings = { rules: {}, files: [], inlayHints: 'all' };
@@ -38,5 +40,6 @@ export function readSettings(value: unknown): EditorSettings {
   const size = v.maxFileSize;
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 1 ? Math.floor(size) : undefined;
   const blankCells = (BLANK_CELL_POLICIES as readonly unknown[]).includes(v.blankCells) ? (v.blankCells as BlankCellPolicy) : undefined;
-  return { template, rules, files, inlayHints, maxFileSize, blankCells };
+  const baseline = typeof v.baseline === 'string' && v.baseline.trim() !== '' ? v.baseline.trim() : undefined;
+  return { template, rules, files, inlayHints, maxFileSize, blankCells, baseline };
 }
