@@ -1,7 +1,7 @@
 // Findings accepted in the report itself, with HTML comments (invisible when
 // the Markdown is rendered, kept by `import` and `export`):
 //
-//   <!-- nianbao-disable-next-line total-row balance -- 原因 -->  the next line only
+//   <!-- nianbao-disable-next-line total-row balance -- 原因 -->  the next non-blank line only
 //   <!-- nianbao-disable total-row -->   from here on (no id: every rule) …
 //   <!-- nianbao-enable total-row -->    … until here (no id: every rule)
 //
@@ -31,6 +31,9 @@ export interface Directive {
   /** The text after ` -- `: why the finding is accepted (shown to nobody, kept for reviewers). */
   reason?: string;
 }
+
+/** A line that is one directive comment and nothing else (what `import` keeps as written). */
+export const DIRECTIVE_LINE = /^\s*<!--\s*nianbao-(?:disable-next-line|disable|enable)(?=[\s,]|-->)[\s\S]*?-->\s*$/;
 
 const COMMENT = /<!--\s*nianbao-(disable-next-line|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -127,11 +130,19 @@ export function applyDirectives(text: string, directives: readonly Directive[], 
     if (!s) used.set(d, (s = new Set()));
     s.add(id);
   };
-  // next-line directives by the line they cover.
+  // next-line directives by the line they cover: the next line that is not blank (an import or a
+  // formatter may put a blank line between the comment and the block it is about).
   const nextLine = new Map<number, Directive[]>();
   for (const d of directives) {
     if (d.kind !== 'disable-next-line') continue;
-    const line = lineOf(d.range.end) + 1;
+    // The first character that is not whitespace after the comment's own line.
+    const nl = text.indexOf('\n', d.range.end);
+    if (nl === -1) continue;
+    const rest = /\S/g;
+    rest.lastIndex = nl;
+    const at = rest.exec(text)?.index;
+    if (at === undefined) continue;
+    const line = lineOf(at);
     nextLine.set(line, [...(nextLine.get(line) ?? []), d]);
   }
   const closesNothing = new Set<Directive>();

@@ -148,3 +148,10 @@ test('the rule pages\' examples: the bad one produces the finding, the good one 
     assert.equal(good.suppressed.length, 1, `${id}: the good example's comment accepts one finding`);
   }
 });
+
+test('disable-next-line covers the next line that is not blank (an import puts blocks a blank line apart)', () => {
+  const text = insertBefore(BASE, 72, '<!-- nianbao-disable-next-line section-title -->');
+  // The comment at line 72, then the blank line 73, then the heading at 74.
+  assert.equal(text.split('\n')[72], '');
+  assert.deepEqual(findings(text).filter((f) => f.startsWith('section-title') || f.startsWith('disable-')), []);
+});

@@ -2,6 +2,7 @@
 // the project's Markdown layout: `# ` title, `## ` section headings, narrative
 // paragraphs word for word, the three report tables as GFM tables in the
 // scaffold's layout, page furniture dropped; and an account of every cell.
+import { DIRECTIVE_LINE } from '../inline-config.ts';
 import { matchSectionTitle } from '../parse/sections.ts';
 import { builtinTemplates } from '../templates/builtin.ts';
 import type { Template } from '../templates/template.ts';
@@ -163,6 +164,12 @@ export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
 
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
+    // A reviewer's <!-- nianbao-disable … --> comment (engine/inline-config.ts) is kept as written, between blocks.
+    if (it.kind === 'line' && DIRECTIVE_LINE.test(it.text)) {
+      closeTable();
+      add(it.text.trim(), lineSrc(it.src));
+      continue;
+    }
     if (it.kind === 'cells') {
       const reportish = it.toks.some((t) => {
         const k = cls.classify(t.text, table?.current).kind;

@@ -112,6 +112,11 @@ export function htmlItems(html: string): Item[] {
   };
   const visit = (n: RootContent | ElementContent, listIndex?: { n: number; ordered: boolean }) => {
     if (n.type === 'text') { buf += n.value; return; }
+    // Disable comments (engine/inline-config.ts) survive an export to HTML and back; other comments are dropped.
+    if (n.type === 'comment') {
+      if (/^\s*nianbao-(?:disable|enable)/.test(n.value)) { flush(); items.push({ kind: 'line', text: `<!--${n.value}-->` }); }
+      return;
+    }
     if (n.type !== 'element') return;
     if (DROP.has(n.tagName) || isHidden(n) || isChromeBox(n)) return;
     if (n.tagName === 'br') { flush(); return; }
