@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { cli } from '../support/cli.ts';
 import { cleanReport, fileUri, TestClient } from './harness.ts';
 
@@ -42,6 +43,37 @@ describe('findings reviewed once', () => {
       const line = commented.split('\n').findIndex((l) => l.startsWith('<!-- nianbao-disable-next-line fee-statement'));
       assert.equal(unused.range.start.line, line);
       assert.match(unused.message, /「fee-statement」没有屏蔽任何问题/);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('the "accept" quick action wraps the table in a disable … enable pair for that rule; a heading gets disable-next-line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-accept-'));
+    const client = await TestClient.start({ workspaceFolder: dir });
+    try {
+      const uri = fileUri(join(dir, 'r.md'));
+      const text = (await faulty()).replace('## 五、存在的主要问题及改进情况', '## 五、存在问题及改进情况');
+      const opened = await client.open(uri, text);
+      assert.deepEqual(codes(opened), ['balance', 'section-title', 'total-row']);
+      let last = opened;
+      const accept = async (code: string) => {
+        const d = last.diagnostics.find((x) => x.code === code)!;
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        const action = actions.find((a) => a.title.startsWith('接受此问题') && a.diagnostics?.[0].code === code);
+        assert.ok(action, JSON.stringify(actions.map((a) => a.title)));
+        assert.equal(action.isPreferred, undefined, 'never the preferred action');
+        last = await client.applyEdits(uri, action.edit!.changes![uri]);
+        return last;
+      };
+      assert.deepEqual(codes(await accept('total-row')), ['balance', 'section-title']);
+      const lines = client.text(uri).split('\n');
+      const header = lines.findIndex((l) => l.startsWith(HEADER));
+      assert.equal(lines[header - 1], '<!-- nianbao-disable total-row -->');
+      assert.ok(lines.includes('<!-- nianbao-enable total-row -->'));
+      assert.deepEqual(codes(await accept('section-title')), ['balance']);
+      assert.equal(lines.length + 1, client.text(uri).split('\n').length);
+      assert.ok(client.text(uri).includes('<!-- nianbao-disable-next-line section-title -->\n## 五、存在问题及改进情况'));
     } finally {
       await client.stop();
     }

@@ -18,6 +18,7 @@
 // could hide its own uselessness.
 import { closest, distance } from 'fastest-levenshtein';
 import { LineIndex } from './lines.ts';
+import type { Report } from './model.ts';
 import type { Diagnostic, Fix, Range } from './types.ts';
 
 export type DirectiveKind = 'disable-next-line' | 'disable' | 'enable';
@@ -241,3 +242,32 @@ export function removalEdit(text: string, d: Directive): Fix['edits'][number] {
   return { range: { start: lineStart, end: nl === -1 ? lineEnd : nl + 1 }, newText: '' };
 }
 
+
+/**
+ * The edits that accept one finding in the report (the editor's "accept" quick
+ * action): a disable-next-line comment above the line it starts on, or, for a
+ * finding inside a Markdown table (where a comment line would cut the table),
+ * a disable … enable pair around the whole table. Never a fix applied
+ * unattended; not offered for the findings about comments themselves.
+ */
+export function acceptEdits(report: Pick<Report, 'text' | 'rawTables'>, d: Pick<Diagnostic, 'ruleId' | 'range'>): { edits: Fix['edits']; wholeTable: boolean } | undefined {
+  if (d.ruleId === 'disable-unused' || d.ruleId === 'disable-unknown-rule') return undefined;
+  const text = report.text;
+  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const at = d.range.start;
+  const table = report.rawTables.find((t) => at >= t.range.start && at <= t.range.end);
+  if (table) {
+    const start = lineStart(table.range.start);
+    const nl = text.indexOf('\n', table.range.end);
+    const end = nl === -1 ? text.length : nl;
+    return {
+      wholeTable: true,
+      edits: [
+        { range: { start, end: start }, newText: `<!-- nianbao-disable ${d.ruleId} -->\n` },
+        { range: { start: end, end }, newText: `\n<!-- nianbao-enable ${d.ruleId} -->` },
+      ],
+    };
+  }
+  const start = lineStart(at);
+  return { wholeTable: false, edits: [{ range: { start, end: start }, newText: `<!-- nianbao-disable-next-line ${d.ruleId} -->\n` }] };
+}

@@ -5,6 +5,8 @@
 import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { selectFixEdits } from '../engine/fixes.ts';
+import { acceptEdits } from '../engine/inline-config.ts';
+import type { Report } from '../engine/model.ts';
 import type { Diagnostic, Lang, Range, TextEdit } from '../engine/types.ts';
 import { toLspDiagnostic } from './diagnostics.ts';
 import { disjointEdits, fromLspRange, toLspEdit } from './positions.ts';
@@ -40,7 +42,7 @@ export function fixAllEdits(diagnostics: readonly Diagnostic[], figures: boolean
   return disjointEdits(selectFixEdits(diagnostics, { figures }));
 }
 
-export function codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[], params: CodeActionParams, lang: Lang): CodeAction[] {
+export function codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[], params: CodeActionParams, lang: Lang, report?: Report): CodeAction[] {
   const only = params.context.only;
   const out: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
@@ -72,6 +74,25 @@ export function codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[
         kind: CodeActionKind.QuickFix,
         diagnostics: all.map((d) => toLspDiagnostic(doc, d, lang)),
         edit: workspaceEdit(doc, all.flatMap((d) => d.fix!.edits)),
+      });
+    }
+  }
+  // Accepting a finding a reviewer has looked at: a disable comment (engine/inline-config.ts), one per rule here.
+  if (report && wanted(only, CodeActionKind.QuickFix)) {
+    const range = fromLspRange(doc, params.range);
+    const seen = new Set<string>();
+    for (const d of diagnostics) {
+      if (!inRange(d, range) || seen.has(d.ruleId)) continue;
+      const accept = acceptEdits(report, d);
+      if (!accept) continue;
+      seen.add(d.ruleId);
+      out.push({
+        title: accept.wholeTable
+          ? (lang === 'en' ? `Accept: disable “${d.ruleId}” for this table (nianbao-disable comment)` : `接受此问题：在表格前后加注释，不再报告此表格的「${d.ruleId}」问题`)
+          : (lang === 'en' ? `Accept: disable “${d.ruleId}” for the next line (nianbao-disable-next-line comment)` : `接受此问题：在上方加注释 nianbao-disable-next-line ${d.ruleId}`),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLspDiagnostic(doc, d, lang)],
+        edit: workspaceEdit(doc, accept.edits),
       });
     }
   }

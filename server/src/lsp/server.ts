@@ -253,7 +253,7 @@ export function startServer(): Connection {
   connection.onCodeAction((params, token) => guard('code actions', [], async () => {
     const c = await checkedFor(params.textDocument.uri);
     if (!c?.active || !c.analysis) return [];
-    return codeActions(c.doc, c.analysis.diagnostics, params, lang);
+    return codeActions(c.doc, c.analysis.diagnostics, params, lang, c.analysis.report);
   }, token));
 
   connection.onCompletion((params, token) => guard('completion', [], async () => {
