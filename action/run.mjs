@@ -39,7 +39,8 @@ if (installed.status !== 0) fail(`npm install ${spec} failed (exit ${installed.s
 const packageDir = process.platform === 'win32' ? join(prefix, 'node_modules', 'nianbao') : join(prefix, 'lib', 'node_modules', 'nianbao');
 const cli = join(packageDir, JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).bin.nianbao);
 
-const common = [...paths, '--no-fail', ...(config ? ['--config', config] : [])];
+const baseline = input('BASELINE');
+const common = [...paths, '--no-fail', ...(config ? ['--config', config] : []), ...(baseline ? ['--baseline', baseline] : [])];
 const run = (args, stdout) => spawnSync(process.execPath, [cli, 'check', ...args], { stdio: ['ignore', stdout, 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 });
 
 // The SARIF log. Exit 2: a file could not be read (still in the log) or bad usage (no log).
@@ -54,7 +55,8 @@ mkdirSync(dirname(resolve(sarifFile)), { recursive: true });
 writeFileSync(sarifFile, sarifRun.stdout);
 
 const results = log.runs[0].results;
-const count = (level) => results.filter((r) => r.level === level).length;
+// With a baseline the log also holds the accepted findings (baselineState unchanged) and the gone ones (absent): only new ones count.
+const count = (level) => results.filter((r) => r.level === level && (r.baselineState === undefined || r.baselineState === 'new')).length;
 const counts = { errors: count('error'), warnings: count('warning'), infos: count('note'), unreadable: log.runs[0].invocations[0].toolExecutionNotifications.length };
 
 // The job log: annotations (or text) from the CLI's own formatter.

@@ -112,6 +112,27 @@ test('the step writes SARIF, annotates, sets the counts and fails on errors', { 
   assert.match(r.summary, /\| 6 \| 2 \| 0 \| 0 \|/);
 });
 
+test('baseline: the accepted findings are neither annotated nor counted, a new one fails the step', { timeout: 300_000 }, () => {
+  needDist();
+  const files = { 'reports/r.md': example('2022-with-mistakes.md') };
+  // The baseline as a reviewer would commit it, written by the repository's bundled CLI from the same report.
+  const scratchDir = mkdtempSync(join(tmpdir(), 'nianbao-action-baseline-'));
+  mkdirSync(join(scratchDir, 'reports'));
+  writeFileSync(join(scratchDir, 'reports/r.md'), files['reports/r.md']);
+  const w = spawnSync(process.execPath, [join(root, 'dist/cli.cjs'), 'check', '--write-baseline', 'accepted-baseline.json', 'reports'], { cwd: scratchDir, encoding: 'utf8' });
+  assert.equal(w.status, 0, w.stderr);
+  const baseline = readFileSync(join(scratchDir, 'accepted-baseline.json'), 'utf8');
+  const accepted = runStep({ paths: 'reports', baseline: 'accepted-baseline.json' }, { ...files, 'accepted-baseline.json': baseline });
+  assert.equal(accepted.code, 0, accepted.stdout);
+  assert.deepEqual(accepted.outputs, { errors: '0', warnings: '0', infos: '0', unreadable: '0', 'sarif-file': 'nianbao.sarif' });
+  assert.equal(accepted.stdout.match(/^::(error|warning) file=/gm), null);
+  const changed = example('2022-with-mistakes.md').replace('| 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 1 | 3 | 0 | 0 | 0 | 0 | 0 |', '| 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 1 | 3 | 0 | 0 | 0 | 0 | 1 |');
+  const fresh = runStep({ paths: 'reports', baseline: 'accepted-baseline.json' }, { 'reports/r.md': changed, 'accepted-baseline.json': baseline });
+  assert.equal(fresh.code, 1, fresh.stdout);
+  assert.equal(fresh.outputs.errors, '1');
+  assert.equal(fresh.stdout.match(/^::error file=/gm)?.length, 1);
+});
+
 test('fail-on: clean reports pass, none never fails on findings, warning fails on warnings; inputs on several lines', { timeout: 300_000 }, () => {
   needDist();
   const clean = runStep({ paths: 'reports/2022-clean-2021-format.md\nreports/2020-clean-2019-format.md', 'sarif-file': 'out/nianbao.sarif' }, EXAMPLES);

@@ -26,7 +26,7 @@ test('action.yml is valid GitHub Action metadata', () => {
 });
 
 test('the inputs and outputs the README documents', () => {
-  assert.deepEqual(Object.keys(action.inputs), ['paths', 'config', 'fail-on', 'format', 'sarif-file', 'package']);
+  assert.deepEqual(Object.keys(action.inputs), ['paths', 'config', 'fail-on', 'format', 'sarif-file', 'baseline', 'package']);
   assert.deepEqual(Object.keys(action.outputs), ['errors', 'warnings', 'infos', 'unreadable', 'sarif-file']);
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) assert.ok(readme.includes('`' + name + '`'), `README documents ${name}`);
