@@ -80,7 +80,7 @@ describe('nothing from the workspace is executed', () => {
   it('prototype pollution in .nianbaorc.json or a template changes nothing', async () => {
     const ws = workspace();
     const { readConfigFile } = await import('../../server/src/host/nianbaorc.ts');
-    const { ConfigStore } = await import('../../server/src/lsp/config.ts');
+    const { ConfigStore } = await import('../../server/src/lsp/document-config.ts');
     const rc = readConfigFile(join(ws.dir, '.nianbaorc.json'));
     assert.ok(rc.problems.some((p) => p.message.includes('evil-template.js')));
     const store = new ConfigStore({ log: () => undefined });

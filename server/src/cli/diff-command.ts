@@ -5,7 +5,7 @@
 import { analyze } from '../engine/analyze.ts';
 import { reportFigures, slotLabel, unionSlots } from '../engine/cross/figures.ts';
 import { isBoilerplate } from '../engine/cross/similar.ts';
-import { compact, paragraphs, type Paragraph } from '../engine/cross/text.ts';
+import { compact, paragraphs, type Paragraph } from '../engine/cross/prose.ts';
 import { similarity } from '../engine/parse/normalize.ts';
 import { formatNumber } from '../engine/relations.ts';
 import type { Report } from '../engine/model.ts';

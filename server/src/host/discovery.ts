@@ -18,6 +18,9 @@ export interface Expansion {
 }
 
 export const IGNORE = ['**/node_modules/**', '**/.git/**'];
+/** The files a folder holds reports in: Markdown. As a glob (under a folder) and as a test of a path. */
+export const MARKDOWN_GLOB = '**/*.{md,markdown}';
+export const MARKDOWN_FILE = /\.(md|markdown)$/;
 
 export async function expand(args: readonly string[], cwd = process.cwd()): Promise<Expansion> {
   const seen = new Set<string>();
@@ -43,7 +46,7 @@ export async function expand(args: readonly string[], cwd = process.cwd()): Prom
     // Loaded only for a directory or a pattern: checking named files (an editor, a pre-commit hook) starts sooner.
     const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!exists && !isDynamicPattern(arg)) { missing.push(arg); continue; }
-    const patterns = isDir ? [`${arg.replace(/\/+$/, '')}/**/*.{md,markdown}`] : [arg];
+    const patterns = isDir ? [`${arg.replace(/\/+$/, '')}/${MARKDOWN_GLOB}`] : [arg];
     // followSymbolicLinks false: a symlink loop in a corpus must not hang the run.
     const found = await glob(patterns, { cwd, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false });
     if (found.length === 0 && !isDir) missing.push(arg);

@@ -11,7 +11,7 @@
 // results are cached for the life of the process (the editor re-reads a file
 // when it changes).
 import { Ajv, type ErrorObject } from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import schema from '../../../schemas/nianbaorc.schema.json' with { type: 'json' };
 import type { BlankCellPolicy } from '../engine/parse/blanks.ts';
@@ -57,24 +57,41 @@ export interface LoadedConfig {
 
 export class ConfigError extends Error {}
 
+/** What the loader reads files through: the disk for the CLI, the server's Workspace (host/workspace.ts) in the editor. */
+export interface ConfigFiles {
+  stat(path: string): { isFile: boolean } | undefined;
+  readFile(path: string): Uint8Array;
+}
+
+const disk: ConfigFiles = {
+  stat(path) {
+    try {
+      return { isFile: statSync(path).isFile() };
+    } catch {
+      return undefined;
+    }
+  },
+  readFile: (path) => readFileSync(path),
+};
+
 // Compiled on first use: most runs have no config file, and compiling costs ~70 ms of start-up.
 let validator: ReturnType<Ajv['compile']> | undefined;
 const cache = new Map<string, LoadedConfig>();
 
 /** The nearest `.nianbaorc.json` in `fromDir` or a parent directory. */
-export function findConfigPath(fromDir: string): string | undefined {
+export function findConfigPath(fromDir: string, files: ConfigFiles = disk): string | undefined {
   let dir = resolve(fromDir);
   for (;;) {
     const p = join(dir, CONFIG_NAME);
-    if (existsSync(p)) return p;
+    if (files.stat(p)) return p;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
   }
 }
 
-function parseJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
+function parseJson(path: string, files: ConfigFiles): unknown {
+  return JSON.parse(Buffer.from(files.readFile(path)).toString('utf8').replace(/^\ufeff/, ''));
 }
 
 function reason(e: unknown): string {
@@ -98,11 +115,11 @@ function unescapePointer(s: string): string {
 }
 
 /** Reads and validates one file; never throws. Invalid fields are left out of `config` and listed in `problems`. */
-export function readConfigFile(path: string): ConfigFile {
+export function readConfigFile(path: string, files: ConfigFiles = disk): ConfigFile {
   const out: ConfigFile = { path, config: {}, templates: [], problems: [] };
   let value: unknown;
   try {
-    value = parseJson(path);
+    value = parseJson(path, files);
   } catch (e) {
     out.problems.push({ pointer: '', message: `${path}: ${reason(e)}` });
     return out;
@@ -136,7 +153,7 @@ export function readConfigFile(path: string): ConfigFile {
   out.config = value as Config;
   (out.config.templates ?? []).forEach((rel, i) => {
     try {
-      out.templates.push(loadTemplateFile(resolve(dirname(path), rel)));
+      out.templates.push(loadTemplateFile(resolve(dirname(path), rel), files));
     } catch (e) {
       out.problems.push({ pointer: `/templates/${i}`, message: reason(e) });
     }
@@ -159,10 +176,10 @@ export function loadConfigFile(path: string): LoadedConfig {
   return loaded;
 }
 
-export function loadTemplateFile(path: string): Template {
+export function loadTemplateFile(path: string, files: ConfigFiles = disk): Template {
   let value: unknown;
   try {
-    value = parseJson(path);
+    value = parseJson(path, files);
   } catch (e) {
     throw new ConfigError(`${path}: ${reason(e)}`);
   }

@@ -41,11 +41,15 @@ export function previousIndex(paths: readonly string[]): Record<string, string> 
   return pairIdentities(paths, paths.map(readIdentity));
 }
 
-/** The previous-year report for a file, analysed with the same templates; undefined when it cannot be read. */
-export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>): Report | undefined {
+/**
+ * The previous-year report for a file, analysed with the same templates;
+ * undefined when it cannot be read. `read` gives a file's text (the disk's by
+ * default; the server reads through its Workspace).
+ */
+export function loadPreviousReport(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>, read: (path: string) => string = readReportText): Report | undefined {
   if (!path) return undefined;
   try {
-    return analyze(readReportText(path), { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
+    return analyze(read(path), { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ import { analyze, type Analysis } from '../engine/analyze.ts';
 import { IncrementalParser } from '../engine/parse/incremental.ts';
 import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
-import type { ConfigStore, DocumentConfig } from './config.ts';
+import type { ConfigStore, DocumentConfig } from './document-config.ts';
 import { withBaseline } from './baseline.ts';
 
 /** Why a Markdown document has no analysis: the user is told with one notice instead of diagnostics. */

@@ -16,10 +16,6 @@ export function fromLspRange(doc: TextDocument, range: LspRange): Range {
   return { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
 }
 
-/** True when the two ranges share a point (touching counts, so a cursor at a cell's edge finds it). */
-export function touches(a: Range, b: Range): boolean {
-  return a.start <= b.end && b.start <= a.end;
-}
 
 /**
  * The edits applyEdits() would take, in order: overlapping edits are dropped

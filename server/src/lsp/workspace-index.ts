@@ -10,13 +10,13 @@
 // The server feeds it the workspace folders (scan), watched-file events and
 // open documents; `changed` names the open documents whose previous-year
 // report is no longer the one they were analysed with, to be checked again.
-import { open as openFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { loadPreviousReport } from '../host/previous-year.ts';
 import { decodeBytes } from '../host/decode.ts';
-import { IGNORE } from '../host/discovery.ts';
+import { IGNORE, MARKDOWN_FILE } from '../host/discovery.ts';
+import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { matchesGlob } from '../host/glob-match.ts';
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
@@ -27,8 +27,6 @@ import { uriToPath } from './paths.ts';
 /** What the server registers with didChangeWatchedFiles for the index. */
 export const REPORT_WATCHERS = [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }];
 
-/** The patterns the CLI expands a folder to (files.ts). */
-const REPORT_FILE = /\.(md|markdown)$/;
 /** LSP FileChangeType.Deleted. */
 const DELETED = 3;
 
@@ -42,6 +40,8 @@ export interface WorkspaceIndexOptions {
   /** A folder walk stops after this long (ms); default 10 s. */
   walkTimeoutMs?: number;
   log?: (message: string) => void;
+  /** Where report files are listed and read; default the disk. */
+  workspace?: Workspace;
   /** Open documents (URIs) whose previous-year report changed or may have: check them again. */
   changed?: (uris: string[]) => void;
 }
@@ -100,18 +100,12 @@ export function decodeHead(buf: Uint8Array, truncated: boolean): string {
 }
 
 /** Agency and year of a report file from its head; undefined when it is not a readable file within the size limit. */
-export async function readIdentity(path: string, maxFileSize: number, headBytes: number): Promise<(Identity & { size: number; mtimeMs: number }) | undefined> {
+export function readIdentity(workspace: Workspace, path: string, maxFileSize: number, headBytes: number): (Identity & { size: number; mtimeMs: number }) | undefined {
   try {
-    const st = await stat(path);
-    if (!st.isFile() || st.size > maxFileSize) return undefined;
-    const fh = await openFile(path, 'r');
-    try {
-      const buf = Buffer.alloc(Math.min(st.size, headBytes));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-      return { ...identify(decodeHead(buf.subarray(0, bytesRead), bytesRead < st.size)), size: st.size, mtimeMs: st.mtimeMs };
-    } finally {
-      await fh.close();
-    }
+    const st = workspace.stat(path);
+    if (!st || !st.isFile || st.size > maxFileSize) return undefined;
+    const head = workspace.readFile(path, headBytes);
+    return { ...identify(decodeHead(head, head.length < st.size)), size: st.size, mtimeMs: st.mtimeMs };
   } catch {
     // Unreadable, binary or gone: not a report the index can offer.
     return undefined;
@@ -119,17 +113,14 @@ export async function readIdentity(path: string, maxFileSize: number, headBytes:
 }
 
 /** The Markdown files under the folders, as the CLI expands a folder (node_modules, .git and dot folders skipped), sorted, at most `maxFiles`. */
-export async function listReportFiles(folders: readonly string[], maxFiles: number, walkTimeoutMs = 10_000): Promise<{ paths: string[]; truncated: boolean; timedOut: boolean }> {
+export async function listReportFiles(workspace: Workspace, folders: readonly string[], maxFiles: number, walkTimeoutMs = 10_000): Promise<{ paths: string[]; truncated: boolean; timedOut: boolean }> {
   const found = new Set<string>();
   let timedOut = false;
   for (const folder of folders) {
     const signal = AbortSignal.timeout(walkTimeoutMs);
-    // followSymbolicLinks false: a symlink loop must not hang the server.
-    // Imported on the first scan, not at start-up, where it cost 15 ms before the first diagnostics; a window without a folder never needs it.
-    const { glob } = await import('tinyglobby');
-    const list = await glob(['**/*.{md,markdown}'], { cwd: folder, absolute: true, ignore: IGNORE, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false, signal });
+    const list = await workspace.listMarkdown(folder, signal);
     if (signal.aborted) timedOut = true;
-    for (const p of list.map((x) => resolve(x)).sort()) found.add(p);
+    for (const p of list) found.add(p);
   }
   const paths = [...found];
   return { paths: paths.slice(0, maxFiles), truncated: paths.length > maxFiles, timedOut };
@@ -142,6 +133,7 @@ export class WorkspaceIndex {
   private readonly walkTimeoutMs: number;
   private readonly log: (message: string) => void;
   private readonly changed: (uris: string[]) => void;
+  private readonly workspace: Workspace;
 
   private folders: string[] = [];
   /** Report files on disk: absolute path → identity. */
@@ -165,6 +157,7 @@ export class WorkspaceIndex {
     this.walkTimeoutMs = options.walkTimeoutMs ?? 10_000;
     this.log = options.log ?? (() => undefined);
     this.changed = options.changed ?? (() => undefined);
+    this.workspace = options.workspace ?? new DiskWorkspace();
   }
 
   /** Number of report files indexed from disk. */
@@ -183,14 +176,14 @@ export class WorkspaceIndex {
     const token = ++this.scans;
     return this.enqueue(async () => {
       if (token !== this.scans) return; // A newer scan is queued behind this one.
-      const { paths, truncated, timedOut } = await listReportFiles(this.folders, this.maxFiles, this.walkTimeoutMs);
+      const { paths, truncated, timedOut } = await listReportFiles(this.workspace, this.folders, this.maxFiles, this.walkTimeoutMs);
       if (truncated) this.log(`nianbao: the workspace has more than ${this.maxFiles} Markdown files; only the first ${this.maxFiles} are searched for previous-year reports.`);
       if (timedOut) this.log('nianbao: listing the workspace\'s Markdown files took too long; previous-year reports are searched among those found so far.');
       const disk = new Map<string, DiskEntry>();
       const BATCH = 32;
       for (let i = 0; i < paths.length; i += BATCH) {
         const batch = paths.slice(i, i + BATCH);
-        const read = await Promise.all(batch.map((p) => readIdentity(p, this.maxFileSize, this.headBytes)));
+        const read = batch.map((p) => readIdentity(this.workspace, p, this.maxFileSize, this.headBytes));
         batch.forEach((p, k) => {
           const r = read[k];
           if (!r) return;
@@ -199,6 +192,8 @@ export class WorkspaceIndex {
           const stamp = old && old.size === r.size && old.mtimeMs === r.mtimeMs ? old.stamp : ++this.stamps;
           disk.set(p, { identity: { agency: r.agency, year: r.year }, size: r.size, mtimeMs: r.mtimeMs, stamp });
         });
+        // Reads are synchronous: let requests and edits in between batches.
+        await new Promise((r) => setImmediate(r));
       }
       if (token !== this.scans) return;
       this.disk = disk;
@@ -218,7 +213,7 @@ export class WorkspaceIndex {
     const paths: { path: string; deleted: boolean }[] = [];
     for (const c of changes) {
       const path = uriToPath(c.uri);
-      if (path !== undefined && REPORT_FILE.test(path)) paths.push({ path: resolve(path), deleted: c.type === DELETED });
+      if (path !== undefined && MARKDOWN_FILE.test(path)) paths.push({ path: resolve(path), deleted: c.type === DELETED });
       else {
         other = true;
         // A deleted folder takes its reports with it; watchers name only the folder.
@@ -293,7 +288,7 @@ export class WorkspaceIndex {
         report = undefined;
       }
     } else {
-      report = loadPreviousReport(prev, options);
+      report = loadPreviousReport(prev, options, (path) => this.readText(path));
     }
     this.reports.push({ key: prev, stamp: entry.stamp, templates: options.templates, template: options.template, blankCells: options.blankCells, report });
     if (this.reports.length > CACHED_REPORTS) this.reports.shift();
@@ -353,7 +348,7 @@ export class WorkspaceIndex {
   private async refresh(path: string, force: boolean): Promise<void> {
     const old = this.disk.get(path);
     if (!old && (!this.inWorkspace(path) || this.disk.size >= this.maxFiles)) return;
-    const r = await readIdentity(path, this.maxFileSize, this.headBytes);
+    const r = readIdentity(this.workspace, path, this.maxFileSize, this.headBytes);
     if (!r) {
       if (old) this.remove(path);
       return;
@@ -362,6 +357,14 @@ export class WorkspaceIndex {
     const identity = { agency: r.agency, year: r.year };
     if (!sameIdentity(old?.identity, identity)) this.pairs = undefined;
     this.disk.set(path, { identity, size: r.size, mtimeMs: r.mtimeMs, stamp: ++this.stamps });
+  }
+
+  /** A report file's text through the workspace, refused above the size limit (as `nianbao check` reads it). */
+  private readText(path: string): string {
+    const st = this.workspace.stat(path);
+    if (!st?.isFile) throw new Error(`not a file: ${path}`);
+    if (st.size > this.maxFileSize) throw new Error(`文件过大 (file too large): ${st.size} > ${this.maxFileSize}`);
+    return decodeBytes(this.workspace.readFile(path)).text;
   }
 
   private enqueue(job: () => Promise<void>): Promise<void> {

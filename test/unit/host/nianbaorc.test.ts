@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfigFile, readConfigFile } from '../../../server/src/host/nianbaorc.ts';
-import { configDiagnostics } from '../../../server/src/lsp/config-diagnostics.ts';
+import { configDiagnostics } from '../../../server/src/lsp/features/config-file.ts';
 
 function rcFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-rc-'));

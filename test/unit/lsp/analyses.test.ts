@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { Analyses, INCREMENTAL_DOCUMENTS } from '../../../server/src/lsp/analyses.ts';
-import { ConfigStore } from '../../../server/src/lsp/config.ts';
+import { ConfigStore } from '../../../server/src/lsp/document-config.ts';
 import { generateReport } from '../../../bench/generate.ts';
 import { Rng } from '../../../bench/rng.ts';
+import { budget } from '../../support/budget.ts';
 
 const TYPED = ['一', '0', '7', '|', ' ', '\n', '\n\n', '- ', '# ', '| 1 | 2 |\n', '（七）总计', '9'];
 
@@ -33,7 +34,7 @@ function change(rng: Rng, doc: TextDocument) {
 
 test('random edit sequences: the incremental analysis equals a full analysis after every edit', async () => {
   const { configs, analyses } = setup();
-  for (let seq = 1; seq <= 4; seq++) {
+  for (let seq = 1; seq <= budget(2, 4); seq++) {
     const rng = new Rng(7700 + seq);
     const uri = `file:///edit-${seq}.md`;
     let doc = TextDocument.create(uri, 'markdown', 1, generateReport(300 + seq, { bytes: 8000, errors: ['wrong-total', 'label-typo'] }).text);

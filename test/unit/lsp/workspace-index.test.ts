@@ -1,6 +1,8 @@
 // The server's index of the workspace's reports (server/src/lsp/workspace-index.ts):
 // which files it reads, how it pairs a report with last year's, how open
 // documents win over files, and which documents it names for re-checking.
+// Reading the disk is tested on a real folder; the rest runs over an
+// in-memory workspace (server/src/host/workspace.ts).
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { cellKey } from '../../../server/src/engine/model.ts';
 import { tableOf, numberOf } from '../../../server/src/engine/cross/figures.ts';
 import type { Report } from '../../../server/src/engine/model.ts';
 import { decodeHead, listReportFiles, readIdentity, WorkspaceIndex } from '../../../server/src/lsp/workspace-index.ts';
+import { DiskWorkspace, MemoryWorkspace } from '../../../server/src/host/workspace.ts';
 
 const FIXTURES = new URL('../../fixtures/cross/carryover/', import.meta.url);
 const R2020 = readFileSync(new URL('2020.md', FIXTURES), 'utf8');
@@ -28,7 +31,7 @@ const carriedOver = (r: Report | undefined) => {
   return t ? numberOf(t.cells.get(cellKey('carry_over', t.def.columns.at(-1)!.id))) : undefined;
 };
 
-function workspace(): { dir: string; last: string; now: string } {
+function diskWorkspace(): { dir: string; last: string; now: string } {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-index-'));
   mkdirSync(join(dir, 'reports'));
   const last = join(dir, 'reports/2020.md');
@@ -36,6 +39,14 @@ function workspace(): { dir: string; last: string; now: string } {
   writeFileSync(last, R2020);
   writeFileSync(now, R2021);
   return { dir, last, now };
+}
+
+/** The same two reports in memory, under /ws. */
+function workspace(): { ws: MemoryWorkspace; dir: string; last: string; now: string } {
+  const dir = join(tmpdir(), 'nianbao-memory-ws');
+  const last = join(dir, 'reports/2020.md');
+  const now = join(dir, 'reports/2021.md');
+  return { ws: new MemoryWorkspace({ [last]: R2020, [now]: R2021 }), dir, last, now };
 }
 
 function index(options: ConstructorParameters<typeof WorkspaceIndex>[0] = {}) {
@@ -46,8 +57,8 @@ function index(options: ConstructorParameters<typeof WorkspaceIndex>[0] = {}) {
 }
 
 describe('workspace index', () => {
-  it('reads agency and year of the workspace\'s Markdown files, skipping node_modules, .git, dot folders and files too large', async () => {
-    const { dir, last, now } = workspace();
+  it('reads agency and year of the workspace\'s Markdown files, skipping node_modules, .git, dot folders and files too large (on disk)', async () => {
+    const { dir, last, now } = diskWorkspace();
     mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
     mkdirSync(join(dir, '.git'));
     mkdirSync(join(dir, '.hidden'));
@@ -72,7 +83,7 @@ describe('workspace index', () => {
     await ix.scan([dir]);
     assert.equal(ix.size, 5);
     assert.ok(logs.some((l) => l.includes('more than 5')), logs.join('\n'));
-    const listed = await listReportFiles([dir, dir], 100);
+    const listed = await listReportFiles(new DiskWorkspace(), [dir, dir], 100);
     assert.equal(listed.paths.length, 12, 'a folder given twice is listed once');
   });
 
@@ -84,15 +95,15 @@ describe('workspace index', () => {
     assert.equal(decodeHead(gbk.subarray(0, 7), true), '# 某县');
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-index-head-'));
     writeFileSync(join(dir, 'r.md'), R2021);
-    const id = await readIdentity(join(dir, 'r.md'), 1e7, 301);
+    const id = readIdentity(new DiskWorkspace(), join(dir, 'r.md'), 1e7, 301);
     assert.equal(id?.agency, '某县教育局');
     assert.equal(id?.year, 2021);
-    assert.equal(await readIdentity(join(dir, 'missing.md'), 1e7, 300), undefined);
+    assert.equal(readIdentity(new DiskWorkspace(), join(dir, 'missing.md'), 1e7, 300), undefined);
   });
 
   it('finds the previous-year report of an open document and analyses it once', async () => {
-    const { dir, last, now } = workspace();
-    const { ix } = index();
+    const { ws, dir, last, now } = workspace();
+    const { ix } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     assert.equal(ix.previousOf(uri(now)), last);
@@ -104,12 +115,12 @@ describe('workspace index', () => {
   });
 
   it('a change on disk names the documents to check again and gives a new report', async () => {
-    const { dir, last, now } = workspace();
-    const { ix, changed } = index();
+    const { ws, dir, last, now } = workspace();
+    const { ix, changed } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     const before = ix.previousReport(uri(now), {});
-    writeFileSync(last, R2020.replace(CARRIED_OVER, FIXED));
+    ws.write(last, R2020.replace(CARRIED_OVER, FIXED));
     assert.equal(ix.filesChanged([{ uri: uri(last), type: 2 }]), false, 'only report files: no general re-check');
     await ix.idle();
     assert.deepEqual(changed.at(-1), [uri(now)]);
@@ -118,7 +129,7 @@ describe('workspace index', () => {
     assert.equal(carriedOver(after), 4);
 
     // Deleted: no previous report any more.
-    rmSync(last);
+    ws.delete(last);
     changed.length = 0;
     ix.filesChanged([{ uri: uri(last), type: 3 }]);
     await ix.idle();
@@ -126,29 +137,28 @@ describe('workspace index', () => {
     assert.equal(ix.previousReport(uri(now), {}), undefined);
 
     // Created again.
-    writeFileSync(last, R2020);
+    ws.write(last, R2020);
     ix.filesChanged([{ uri: uri(last), type: 1 }]);
     await ix.idle();
     assert.equal(carriedOver(ix.previousReport(uri(now), {})), 5);
   });
 
   it('ignores files that do not concern it, and says when the caller must re-check for other files', async () => {
-    const { dir, now } = workspace();
-    const { ix, changed } = index();
+    const { ws, dir, now } = workspace();
+    const { ix, changed } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     ix.previousReport(uri(now), {});
     // Outside the workspace, or under node_modules: not indexed.
-    const outside = join(mkdtempSync(join(tmpdir(), 'nianbao-outside-')), '2020.md');
-    writeFileSync(outside, R2020);
-    mkdirSync(join(dir, 'node_modules'));
-    writeFileSync(join(dir, 'node_modules/2020.md'), R2020);
+    const outside = join(dir, '../nianbao-outside/2020.md');
+    ws.write(outside, R2020);
+    ws.write(join(dir, 'node_modules/2020.md'), R2020);
     assert.equal(ix.filesChanged([{ uri: uri(outside), type: 1 }, { uri: uri(join(dir, 'node_modules/2020.md')), type: 1 }]), false);
     await ix.idle();
     assert.equal(ix.size, 2);
     assert.equal(ix.filesChanged([{ uri: uri(join(dir, '.nianbaorc.json')), type: 2 }]), true);
     // A deleted folder takes its reports with it.
-    rmSync(join(dir, 'reports'), { recursive: true });
+    for (const p of [join(dir, 'reports/2020.md'), join(dir, 'reports/2021.md')]) ws.delete(p);
     assert.equal(ix.filesChanged([{ uri: uri(join(dir, 'reports')), type: 3 }]), true);
     await ix.idle();
     assert.equal(ix.size, 0);
@@ -156,17 +166,17 @@ describe('workspace index', () => {
   });
 
   it('two reports of the same agency for last year: no guess', async () => {
-    const { dir, last, now } = workspace();
-    copyFileSync(last, join(dir, 'reports/2020-draft.md'));
-    const { ix } = index();
+    const { ws, dir, last, now } = workspace();
+    ws.write(join(dir, 'reports/2020-draft.md'), ws.readFile(last));
+    const { ix } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     assert.equal(ix.previousReport(uri(now), {}), undefined);
   });
 
   it('the text of an open document wins over its file; closed, the file counts again', async () => {
-    const { dir, last, now } = workspace();
-    const { ix, changed } = index();
+    const { ws, dir, last, now } = workspace();
+    const { ix, changed } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     assert.equal(carriedOver(ix.previousReport(uri(now), {})), 5);
@@ -194,8 +204,8 @@ describe('workspace index', () => {
   });
 
   it('an untitled document finds last year\'s report on disk', async () => {
-    const { dir } = workspace();
-    const { ix } = index();
+    const { ws, dir } = workspace();
+    const { ix } = index({ workspace: ws });
     await ix.scan([dir]);
     const untitled = TextDocument.create('untitled:Untitled-1', 'markdown', 1, R2021);
     ix.openDocument(untitled);
@@ -206,9 +216,9 @@ describe('workspace index', () => {
   });
 
   it('a second scan keeps what did not change and drops what left the workspace', async () => {
-    const { dir, now } = workspace();
-    const other = mkdtempSync(join(tmpdir(), 'nianbao-index-other-'));
-    const { ix, changed } = index();
+    const { ws, dir, now } = workspace();
+    const other = join(dir, '../nianbao-index-other');
+    const { ix, changed } = index({ workspace: ws });
     await ix.scan([dir]);
     ix.openDocument(doc(now, R2021));
     const a = ix.previousReport(uri(now), {});

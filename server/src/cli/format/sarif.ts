@@ -6,10 +6,11 @@ import { rules } from '../../engine/rules/index.ts';
 import { createHash } from 'node:crypto';
 import type { FileResult, OutDiagnostic } from '../check-file.ts';
 import { keyString, type FindingKey } from '../../engine/finding-key.ts';
+import { RULE_DOCS_URL } from '../../engine/rules/rule.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 import { VERSION } from '../../host/version.ts';
 
-export const DOCS_BASE = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -90,7 +91,7 @@ export function sarifFormatter(io: FormatterIO): Formatter {
                 name: r.id.replace(/(^|-)(\w)/g, (_, __, ch: string) => ch.toUpperCase()),
                 shortDescription: { text: io.lang === 'zh' ? r.description.zh : r.description.en },
                 fullDescription: { text: `${r.description.zh} / ${r.description.en}` },
-                helpUri: `${DOCS_BASE}${r.id}.md`,
+                helpUri: `${RULE_DOCS_URL}${r.id}.md`,
                 defaultConfiguration: { level: LEVEL[r.severity] },
               })),
             },

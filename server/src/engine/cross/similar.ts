@@ -3,7 +3,7 @@
 // opening 本报告根据…编制, the 统计期限, the contact line, 无。) is left out.
 import { similarity } from '../parse/normalize.ts';
 import type { Report } from '../model.ts';
-import { compact, paragraphs, type Paragraph } from './text.ts';
+import { compact, paragraphs, type Paragraph } from './prose.ts';
 
 export const MIN_CHARS = 30;
 export const MIN_SIMILARITY = 0.9;

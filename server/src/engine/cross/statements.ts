@@ -7,7 +7,7 @@
 // is about the report year, and it is not a comparison, a plan or a running
 // total. What is not understood is left alone.
 import { detached } from '../detach.ts';
-import { CLAUSE_BREAK, figures, fold, sentences, yearMentions, type Paragraph } from './text.ts';
+import { CLAUSE_BREAK, figures, fold, sentences, yearMentions, type Paragraph } from './prose.ts';
 
 /** What a basis sums: rows (or row groups) of a table, over the chosen columns. */
 export interface Basis {

@@ -8,8 +8,8 @@ import { builtinTemplates } from '../templates/builtin.ts';
 import type { Template } from '../templates/template.ts';
 import { normLabel } from '../parse/normalize.ts';
 import { Classifier, joinCell } from './classify.ts';
-import { isChromeLine } from './chrome.ts';
-import { TableBuilder, cellEscape } from './tables.ts';
+import { isChromeLine } from '../parse/page-furniture.ts';
+import { TableBuilder, cellEscape } from './table-builder.ts';
 import type { ImportAccount, ImportResult, Item, SourceKind, SourceMap, SourceRef, TextLayout, Tok } from './types.ts';
 
 const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
@@ -87,7 +87,8 @@ export function escapeInline(text: string): string {
   return t;
 }
 
-export function buildReport(items: Item[], meta: BuildMeta): ImportResult {
+/** The items read from a published form → the report as Markdown, with the account of what was placed where (not to be confused with parse/report.ts, which reads Markdown into a Report). */
+export function markdownFromItems(items: Item[], meta: BuildMeta): ImportResult {
   const template = chooseTemplate(items, meta.template);
   const cls = new Classifier(template);
   const blocks: string[] = [];

@@ -38,6 +38,3 @@ export function similarity(a: string, b: string): number {
   return 1 - distance(a, b) / max;
 }
 
-export function hasCjkOrLetter(text: string): boolean {
-  return /[\p{Script=Han}\p{L}]/u.test(text);
-}

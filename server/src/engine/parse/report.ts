@@ -8,7 +8,7 @@ import type { IncrementalParser } from './incremental.ts';
 import { parseMarkdown } from './markdown.ts';
 import { findSections } from './sections.ts';
 import { readBlanks, type BlankCellPolicy } from './blanks.ts';
-import { collectTables, mapTables } from './tables.ts';
+import { collectTables, mapTables } from './table-mapping.ts';
 
 export interface BuildOptions {
   templates: readonly Template[];

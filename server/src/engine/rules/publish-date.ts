@@ -2,7 +2,7 @@
 // (《条例》第四十九条: 31 January of the next year; 31 March for a people's
 // government's own report), before the report year has ended, or so late
 // (two years or more) that the date or the report year must be wrong.
-import { dates, fold, formatDate, type DateMention } from '../cross/text.ts';
+import { dates, fold, formatDate, type DateMention } from '../cross/prose.ts';
 import type { Report } from '../model.ts';
 import type { Rule } from './rule.ts';
 

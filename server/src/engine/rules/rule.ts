@@ -5,6 +5,9 @@ import type { Diagnostic, Fix, Related, Severity, Text2 } from '../types.ts';
 import type { ImportFacts, Report } from '../model.ts';
 import type { Range } from '../types.ts';
 
+/** Where each rule's page is (docs/rules/<id>.md): the editor's diagnostic links and SARIF's helpUri. */
+export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
+
 export interface Finding {
   message: Text2;
   range: Range;

@@ -1,5 +1,5 @@
 // A required section with nothing under its heading.
-import { isPageChrome } from '../parse/chrome.ts';
+import { isPageChrome } from '../parse/page-furniture.ts';
 import type { Rule } from './rule.ts';
 
 const rule: Rule = {

@@ -6,7 +6,7 @@
 import { formatNumber } from '../relations.ts';
 import { sumOf, tableOf } from '../cross/figures.ts';
 import { statements, type Basis } from '../cross/statements.ts';
-import { paragraphs } from '../cross/text.ts';
+import { paragraphs } from '../cross/prose.ts';
 import type { Report } from '../model.ts';
 import type { Related } from '../types.ts';
 import type { Rule } from './rule.ts';

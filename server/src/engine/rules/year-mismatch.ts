@@ -3,7 +3,7 @@
 // it states this year's facts under another year (2019年,办理依申请公开事项3项 in a
 // 2020 report: a sentence left over from last year's report). Other years
 // named in a plan or a comparison (针对2019年存在的问题, 较上年) are not findings.
-import { dates, figures, fold, insideTitleMarks, paragraphs, sentences, yearMentions } from '../cross/text.ts';
+import { dates, figures, fold, insideTitleMarks, paragraphs, sentences, yearMentions } from '../cross/prose.ts';
 import type { Report } from '../model.ts';
 import type { Range } from '../types.ts';
 import type { Finding, Rule } from './rule.ts';

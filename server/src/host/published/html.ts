@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import iconv from 'iconv-lite';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { buildReport } from '../../engine/import/build.ts';
+import { markdownFromItems } from '../../engine/import/build.ts';
 import type { ImportResult, Item, SourceKind, Tok } from '../../engine/import/types.ts';
 
 const DROP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'nav', 'svg', 'canvas', 'map', 'audio', 'video', 'img', 'link', 'meta', 'menu', 'dialog', 'footer']);
@@ -164,5 +164,5 @@ export function decodeHtml(bytes: Uint8Array, fallback: (b: Uint8Array) => { tex
 
 export function importHtml(html: string, options: { template?: string; encoding?: string; source?: SourceKind } = {}): ImportResult {
   const items = htmlItems(html);
-  return buildReport(items, { source: options.source ?? 'html', layout: 'html', encoding: options.encoding, template: options.template });
+  return markdownFromItems(items, { source: options.source ?? 'html', layout: 'html', encoding: options.encoding, template: options.template });
 }

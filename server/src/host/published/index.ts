@@ -2,8 +2,8 @@
 // copied text in; a report in the project's Markdown layout and an account of
 // every cell out. Pure: no file system, no process, no console.
 import { decodeBytes } from '../decode.ts';
-import { buildReport } from '../../engine/import/build.ts';
-import { textItems } from './text.ts';
+import { markdownFromItems } from '../../engine/import/build.ts';
+import { textItems } from './copied-text.ts';
 import { isSectionHeading } from '../../engine/import/build.ts';
 import { ImportError, type ImportResult, type SourceKind } from '../../engine/import/types.ts';
 
@@ -39,7 +39,7 @@ function decode(bytes: Uint8Array): { text: string; encoding: string } {
 export function importText(text: string, options: { template?: string; encoding?: string; markdown?: boolean } = {}): ImportResult {
   const { items, layout } = textItems(text, (l) => isSectionHeading(l.replace(/^\s{0,3}#{1,6}\s+/, '')));
   const markdown = options.markdown ?? (layout === 'gfm' || (text.match(/^#{1,6}\s+\S/gm)?.length ?? 0) >= 2);
-  return buildReport(items, { source: 'text', layout, encoding: options.encoding, template: options.template, markdown });
+  return markdownFromItems(items, { source: 'text', layout, encoding: options.encoding, template: options.template, markdown });
 }
 
 export async function importReport(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -4,7 +4,7 @@
 // nothing invented). Pure apart from pdf.js: bytes in, Markdown and an
 // account out; no file system, no console.
 import type { Text2 } from '../../../engine/types.ts';
-import { buildReport } from '../../../engine/import/build.ts';
+import { markdownFromItems } from '../../../engine/import/build.ts';
 import { ImportError, type ImportResult } from '../../../engine/import/types.ts';
 import { documentItems } from './document.ts';
 import { readPage } from './extract.ts';
@@ -63,7 +63,7 @@ export async function importPdf(bytes: Uint8Array, options: PdfOptions = {}): Pr
     throw err('no-text', 'PDF 中没有文字', 'the PDF has no text');
   }
   const { items, dropped, notes } = documentItems(pages);
-  const result = buildReport(items, { source: 'pdf', layout: 'pdf', template: options.template });
+  const result = markdownFromItems(items, { source: 'pdf', layout: 'pdf', template: options.template });
   const scanned = pages.filter((p) => p.runs.length === 0 && p.images > 0).map((p) => p.page);
   const extra: Text2[] = [{ zh: `PDF 共 ${pages.length} 页`, en: `the PDF has ${pages.length} pages` }];
   if (scanned.length) extra.push({ zh: `第 ${scanned.join('、')} 页只有图像、没有文字（扫描页），其内容未能导入`, en: `page${scanned.length > 1 ? 's' : ''} ${scanned.join(', ')} hold only images, no text (scanned); their content was not imported` });

@@ -4,11 +4,13 @@
 // the failing ones show; "off" shows none.
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../engine/analyze.ts';
-import type { Cell } from '../engine/model.ts';
-import { evaluate, formatNumber, relationText, valueFor, type Instance, type TableEvaluation } from '../engine/relations.ts';
-import type { Lang, Range } from '../engine/types.ts';
-import type { InlayHintMode } from './settings.ts';
+import type { Analysis } from '../../engine/analyze.ts';
+import type { Cell } from '../../engine/model.ts';
+import { evaluate, formatNumber, relationText, valueFor, type Instance, type TableEvaluation } from '../../engine/relations.ts';
+import type { Lang, Range } from '../../engine/types.ts';
+import type { InlayHintMode } from '../settings.ts';
+import { guard, type Feature, type ServerContext } from '../context.ts';
+import { fromLspRange } from '../positions.ts';
 
 /** A value the cell may hold: whole and non-negative unless its column allows otherwise. */
 function allowed(cell: Cell, value: number): boolean {
@@ -59,4 +61,14 @@ export function inlayHints(doc: TextDocument, analysis: Analysis, range: Range, 
     }
   }
   return out.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+}
+
+/** Inlay hints: each total's computed value, as the setting nianbao.inlayHints asks. */
+export function registerInlayHints(ctx: ServerContext): Feature {
+  ctx.connection.languages.inlayHint.on((params, token) => guard(ctx, 'inlay hints', [], async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    if (!c?.active || !c.analysis) return [];
+    return inlayHints(c.doc, c.analysis, fromLspRange(c.doc, params.range), c.config.inlayHints, ctx.client.lang);
+  }, token));
+  return { capabilities: { inlayHintProvider: { resolveProvider: false } } };
 }

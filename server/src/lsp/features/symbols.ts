@@ -2,10 +2,11 @@
 // the error count on those with errors) and folding ranges per section.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../engine/analyze.ts';
-import type { Report } from '../engine/model.ts';
-import type { Lang, Range } from '../engine/types.ts';
-import { toLspRange } from './positions.ts';
+import type { Analysis } from '../../engine/analyze.ts';
+import type { Report } from '../../engine/model.ts';
+import type { Lang, Range } from '../../engine/types.ts';
+import { toLspRange } from '../positions.ts';
+import { guard, type Feature, type ServerContext } from '../context.ts';
 
 /** A section's extent without the blank lines before the next heading. */
 function sectionRange(text: string, start: number, end: number): Range {
@@ -78,4 +79,17 @@ export function foldingRanges(doc: TextDocument, analysis: Analysis): FoldingRan
     if (endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
   }
   return out;
+}
+
+/** The outline (sections and tables) and folding ranges. */
+export function registerSymbols(ctx: ServerContext): Feature {
+  ctx.connection.onDocumentSymbol((params, token) => guard(ctx, 'document symbols', [], async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    return c?.active && c.analysis ? documentSymbols(c.doc, c.analysis, ctx.client.lang) : [];
+  }, token));
+  ctx.connection.onFoldingRanges((params, token) => guard(ctx, 'folding ranges', [], async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    return c?.active && c.analysis ? foldingRanges(c.doc, c.analysis) : [];
+  }, token));
+  return { capabilities: { documentSymbolProvider: { label: 'nianbao' }, foldingRangeProvider: true } };
 }

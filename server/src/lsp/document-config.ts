@@ -13,6 +13,7 @@ import type { SeveritySetting } from '../engine/types.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import { findConfigPath, readConfigFile, type ConfigFile, type ConfigProblem } from '../host/nianbaorc.ts';
+import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
 
@@ -64,7 +65,8 @@ export class ConfigStore {
   workspaceFolders: string[] = [];
   private readonly baselines: BaselineStore;
 
-  constructor(private readonly source: ConfigSource) {
+  /** `workspace`: where `.nianbaorc.json` and its template files are read from. */
+  constructor(private readonly source: ConfigSource, private readonly workspace: Workspace = new DiskWorkspace()) {
     this.baselines = new BaselineStore((m) => source.log(m));
   }
 
@@ -97,11 +99,11 @@ export class ConfigStore {
   private rcFor(path: string): ConfigFile | undefined {
     const dir = dirname(path);
     if (this.rcByDir.has(dir)) return this.rcByDir.get(dir);
-    const file = findConfigPath(dir);
+    const file = findConfigPath(dir, this.workspace);
     let rc = file ? this.rcByPath.get(file) : undefined;
     if (file && !rc) {
       // Read once per invalidation whatever the folder it is found from: the editor sees a changed file at once.
-      rc = readConfigFile(file);
+      rc = readConfigFile(file, this.workspace);
       this.rcByPath.set(file, rc);
       for (const p of rc.problems) this.source.log(`.nianbaorc.json: ${p.message}`);
       this.source.configProblems?.(file, rc.problems);

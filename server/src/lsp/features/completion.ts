@@ -4,10 +4,12 @@
 // that table.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../engine/analyze.ts';
-import type { Template } from '../engine/templates/template.ts';
-import type { Lang } from '../engine/types.ts';
-import { defaultYear, reportSnippet, sectionSnippet } from './snippet-text.ts';
+import type { Analysis } from '../../engine/analyze.ts';
+import type { Template } from '../../engine/templates/template.ts';
+import type { Lang } from '../../engine/types.ts';
+import { defaultYear, reportSnippet, sectionSnippet } from '../snippet-text.ts';
+import { guard, type Feature, type ServerContext } from '../context.ts';
+import { builtinTemplates } from '../../engine/templates/builtin.ts';
 
 const LINE_START = /^\s*(#{1,6}\s*)?(\*\*)?[^\s|]{0,16}$/;
 const FIRST_CELL = /^(\s*\|\s*)([^|]*)$/;
@@ -102,4 +104,14 @@ export function complete(doc: TextDocument, position: Position, ctx: CompletionC
   if (ctx.active) items.push(...sectionItems(ctx.analysis, position, before.trimStart(), lang));
   if (ctx.active || elsewhere.trim() === '') items.push(...reportItems(ctx.templates, position, lang));
   return items;
+}
+
+/** Completion of section headings, table skeletons and a whole report. */
+export function registerCompletion(ctx: ServerContext): Feature {
+  ctx.connection.onCompletion((params, token) => guard(ctx, 'completion', [], async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    if (!c?.analysis) return [];
+    return complete(c.doc, params.position, { analysis: c.analysis, active: c.active, templates: c.config.analyze.templates ?? builtinTemplates }, ctx.client.lang);
+  }, token));
+  return { capabilities: { completionProvider: { triggerCharacters: ['|'] } } };
 }

@@ -1,8 +1,17 @@
-// Page furniture that a copied or saved web page brings along: navigation,
-// breadcrumbs, font-size and colour pickers, print/close/share links, QR-code
-// prompts, search boxes. Judged per line; report sentences are never dropped
-// for merely mentioning one of these words (long lines are kept).
-import { isPageChrome } from '../parse/chrome.ts';
+// Web-page furniture that survives copying or saving a published report out
+// of a browser: share and print links, search boxes, pop-up buttons,
+// navigation, breadcrumbs, font-size and colour pickers, QR-code prompts.
+// It is not report content: a section holding only this is empty
+// (isPageChrome), and import drops such lines (isChromeLine), judged per line:
+// report sentences are never dropped for merely mentioning one of these words
+// (long lines are kept).
+const CHROME = ['更多分享', '分享到', '打印本页', '关闭本页', '关闭窗口', '打印', '关闭', '请输入搜索关键字', '确定', '取消', '提示', '扫一扫', '在手机打开', '返回顶部', '上一篇', '下一篇', '字号', '大', '中', '小', '【', '】', '×', '!', '！'];
+const PATTERN = new RegExp(CHROME.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** True when a line holds nothing but page furniture. */
+export function isPageChrome(line: string): boolean {
+  return line.replace(PATTERN, '').replace(/[\s:：、,，.。|*#>_-]+/g, '') === '';
+}
 
 const WHOLE_LINE = [
   /^(字体颜色|字体|字号|颜色|背景色?|默认|还原|银色|黑色|红色|绿色|蓝色|栗色|青色|金色|灰色|白色|紫色|橙色|黄色|粉色|大|中|小|A\+|A-|A)$/,

@@ -4,12 +4,14 @@
 // never rewritten without the user choosing that fix.
 import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { selectFixEdits } from '../engine/fixes.ts';
-import { acceptEdits } from '../engine/inline-config.ts';
-import type { Report } from '../engine/model.ts';
-import type { Diagnostic, Lang, Range, TextEdit } from '../engine/types.ts';
+import { selectFixEdits } from '../../engine/fixes.ts';
+import { acceptEdits } from '../../engine/inline-config.ts';
+import type { Report } from '../../engine/model.ts';
+import type { Diagnostic, Lang, Range, TextEdit } from '../../engine/types.ts';
 import { toLspDiagnostic } from './diagnostics.ts';
-import { disjointEdits, fromLspRange, toLspEdit } from './positions.ts';
+import { disjointEdits, fromLspRange, toLspEdit } from '../positions.ts';
+import { guard, type Feature, type ServerContext } from '../context.ts';
+import { FIX_ALL_REQUEST, type FixAllParams, type FixAllResult } from '../protocol.ts';
 
 export const FIX_ALL_KIND = 'source.fixAll.nianbao';
 
@@ -107,4 +109,26 @@ export function codeActions(doc: TextDocument, diagnostics: readonly Diagnostic[
     }
   }
   return out;
+}
+
+/** Quick fixes and fix-all as code actions, and the fix-all request of the client's command. */
+export function registerCodeActions(ctx: ServerContext): Feature {
+  ctx.connection.onCodeAction((params, token) => guard(ctx, 'code actions', [], async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    if (!c?.active || !c.analysis) return [];
+    return codeActions(c.doc, c.analysis.diagnostics, params, ctx.client.lang, c.analysis.report);
+  }, token));
+
+  ctx.connection.onRequest(FIX_ALL_REQUEST, (params: FixAllParams, token) => guard(ctx, 'fix all', null as FixAllResult | null, async () => {
+    const c = await ctx.checkedFor(params.uri);
+    if (!c?.active || !c.analysis) return { edits: [], version: c?.doc.version ?? 0, figureFixes: 0 };
+    const figures = params.figures === true;
+    return {
+      edits: fixAllEdits(c.analysis.diagnostics, figures).map((e) => toLspEdit(c.doc, e)),
+      version: c.doc.version,
+      figureFixes: figures ? 0 : figureFixCount(c.analysis.diagnostics),
+    };
+  }, token));
+
+  return { capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } } };
 }

@@ -3,11 +3,12 @@
 // format requires there; on the report title, the year and format detected.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../engine/analyze.ts';
-import { cellName, relationText } from '../engine/relations.ts';
-import type { Lang } from '../engine/types.ts';
-import { cellAt, instancesOf } from './cells.ts';
-import { toLspRange } from './positions.ts';
+import type { Analysis } from '../../engine/analyze.ts';
+import { cellName, relationText } from '../../engine/relations.ts';
+import type { Lang } from '../../engine/types.ts';
+import { cellAt, instancesOf } from '../cells.ts';
+import { toLspRange } from '../positions.ts';
+import { guard, type Feature, type ServerContext } from '../context.ts';
 
 /** Markdown-escape text shown in a hover (labels contain *, _, [ and the like rarely, but they may). */
 function md(text: string): string {
@@ -39,4 +40,14 @@ export function hover(doc: TextDocument, analysis: Analysis, offset: number, lan
     return { contents: { kind: MarkupKind.Markdown, value: `**${md(report.template.name[lang])}** · ${year}${agency}` }, range: toLspRange(doc, report.title.range) };
   }
   return null;
+}
+
+/** Hover on a figure: the relations it takes part in, written out. */
+export function registerHover(ctx: ServerContext): Feature {
+  ctx.connection.onHover((params, token) => guard(ctx, 'hover', null, async () => {
+    const c = await ctx.checkedFor(params.textDocument.uri);
+    if (!c?.active || !c.analysis) return null;
+    return hover(c.doc, c.analysis, c.doc.offsetAt(params.position), ctx.client.lang);
+  }, token));
+  return { capabilities: { hoverProvider: true } };
 }
