@@ -1,5 +1,6 @@
 // Bundles the entry points, one file each: the VS Code client, the language
-// server, and the CLI in parts. `--production` minifies (sourcemaps always).
+// server, and the CLI in parts. `--production` minifies and writes no source
+// maps (the .vsix and the npm package carry none); development builds keep them.
 //
 // The CLI is split so that a cold `nianbao check` compiles only what checking
 // needs: dist/cli.cjs (the commands, check, the engine), dist/worker.cjs (the
@@ -19,7 +20,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
   minify: production,
   logLevel: 'warning',
   // import.meta.url has no CJS equivalent; the bundles use __filename instead.

@@ -1,13 +1,24 @@
 // Runs the test suites with node's built-in test runner (node 20 has no glob
 // support in --test, so the files are listed here). `node test/run.mjs unit`
-// runs one suite; no argument runs all: unit, protocol, then e2e.
+// runs one suite; no argument runs all: unit, integration, protocol, then e2e.
+//
+// unit         test/unit/**/*.test.ts but *.integration.test.ts: in-process and
+//              CLI tests, no Debian package, no network, no browser; property
+//              and exhaustive tests at their quick budget (test/support/budget.ts)
+// integration  every *.integration.test.ts (LibreOffice, pre-commit, Neovim,
+//              Emacs, the packed npm package, the Action, worker threads, the
+//              benchmark script, killed and huge runs) and the budgeted
+//              property tests again at full size (full-budget.integration.test.ts);
+//              installs what they need first (test/e2e/setup.sh: Debian packages
+//              and code-server)
+// protocol     the bundled server over stdio (and the .vsix's contents)
+// e2e          a real VS Code: code-server driven by Chromium
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const suites = { unit: 'test/unit', protocol: 'test/protocol', e2e: 'test/e2e' };
-const wanted = process.argv.slice(2);
-const chosen = wanted.length ? wanted : Object.keys(suites);
+const INTEGRATION = /\.integration\.test\.ts$/;
 
 function files(dir) {
   const out = [];
@@ -20,22 +31,30 @@ function files(dir) {
   return out.sort();
 }
 
-const list = chosen.flatMap((s) => {
-  if (!(s in suites)) throw new Error(`unknown suite ${s}; one of ${Object.keys(suites).join(', ')}`);
-  return files(suites[s]);
-});
-// Debian packages (Chromium, CJK fonts, LibreOffice for the CSV test) and code-server.
-if (chosen.includes('e2e') || chosen.includes('unit')) {
-  const setup = spawnSync('bash', ['test/e2e/setup.sh'], { stdio: 'inherit' });
-  if (setup.status !== 0) process.exit(setup.status ?? 1);
+const suites = {
+  unit: () => files('test/unit').filter((f) => !INTEGRATION.test(f)),
+  integration: () => files('test/unit').filter((f) => INTEGRATION.test(f)),
+  protocol: () => files('test/protocol'),
+  e2e: () => files('test/e2e'),
+};
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? wanted : Object.keys(suites);
+for (const s of chosen) if (!(s in suites)) throw new Error(`unknown suite ${s}; one of ${Object.keys(suites).join(', ')}`);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
-// The bundles: unit tests run the CLI from dist/, the protocol tests the server and the .vsix.
-if (chosen.includes('e2e') || chosen.includes('protocol')) {
-  const pack = spawnSync('npm', ['run', 'package'], { stdio: 'inherit' });
-  if (pack.status !== 0) process.exit(pack.status ?? 1);
-} else if (chosen.includes('unit')) {
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...list], { stdio: 'inherit' });
+
+// Debian packages (Chromium, CJK fonts, LibreOffice, pre-commit, Neovim, Emacs) and code-server: not for the unit suite.
+if (chosen.includes('e2e') || chosen.includes('integration')) run('bash', ['test/e2e/setup.sh']);
+// The bundles: unit and integration tests run the CLI from dist/, the protocol tests the server and the .vsix.
+if (chosen.includes('e2e') || chosen.includes('protocol')) run('npm', ['run', 'package']);
+else run(process.execPath, ['esbuild.mjs']);
+
+const list = chosen.flatMap((s) => suites[s]());
+// One run, one closing summary (CI reads it). Without code-server or a browser
+// in the run, files run in parallel, one per core: most CLI tests wait on a child process.
+const parallel = !chosen.includes('e2e') && !chosen.includes('protocol') ? [`--test-concurrency=${Math.max(2, availableParallelism())}`] : [];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...parallel, ...list], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -11,7 +11,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertSetupDone, createWorkspace, launchVSCode, makeRunDir, REPO_ROOT, step, waitFor, type VSCode } from './harness.ts';
+import { assertSetupDone, createWorkspace, launchVSCode, makeRunDir, REPO_ROOT, screenshotDir, step, waitFor, type VSCode } from './harness.ts';
 
 const FILE = '年度报告.md';
 const HEADING = '某某市人民政府办公室2023年政府信息公开工作年度报告';
@@ -30,7 +30,7 @@ const CONTENT = [
   '| 行政规范性文件 | 3 | 1 | 45 |',
   '',
 ].join('\n');
-const SCREENSHOT = join(REPO_ROOT, 'docs', 'images', 'e2e-smoke.png');
+const SCREENSHOT = join(screenshotDir(), 'e2e-smoke.png');
 
 describe('e2e smoke: VS Code (code-server) without the extension', { timeout: 240_000 }, () => {
   let vs: VSCode | undefined;

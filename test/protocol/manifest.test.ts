@@ -116,8 +116,9 @@ describe('packaging', () => {
       assert.ok(files.includes(f), `${f} is missing from the .vsix`);
     }
     assert.ok(files.some((f) => /^LICENSE/.test(f)));
-    const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|dist\/(client|server|export|preview|lib\/[\w-]+)\.cjs(\.map)?|media\/preview\.css|schemas\/[^/]+\.json|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|l10n\/[^/]+\.json|README\.md|docs\/rules\/[^/]+\.md|LICENSE(\.txt)?|changelog\.md|CHANGELOG\.md)$/i;
+    const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|dist\/(client|server|export|preview|lib\/[\w-]+)\.cjs|media\/preview\.css|schemas\/[^/]+\.json|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|l10n\/[^/]+\.json|README\.md|docs\/rules\/[^/]+\.md|LICENSE(\.txt)?|changelog\.md|CHANGELOG\.md)$/i;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'only the allowed files');
+    assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
   });
 });
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli, scratch } from '../../support/cli.ts';
-import { ConfigStore } from '../../../server/src/lsp/config.ts';
+import { ConfigStore } from '../../../server/src/lsp/document-config.ts';
 import { readSettings } from '../../../server/src/lsp/settings.ts';
 
 const FIXTURE = 'test/fixtures/rules/blank-as-zero.md';

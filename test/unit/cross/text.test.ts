@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { identify } from '../../../server/src/engine/cross/identity.ts';
 import { statements } from '../../../server/src/engine/cross/statements.ts';
-import { chineseNumber, dates, figures, fold, paragraphs } from '../../../server/src/engine/cross/text.ts';
+import { chineseNumber, dates, figures, fold, paragraphs } from '../../../server/src/engine/cross/prose.ts';
 import { root } from '../../support/engine.ts';
 
 test('Chinese numerals', () => {

@@ -1,6 +1,6 @@
 // Inputs that make Markdown parsing super-linear or overflow its stack,
 // each a function of the size in characters (bench/adversarial.ts times them;
-// guard.test.ts checks what the guard makes of them; adversarial.test.ts runs
+// guard.test.ts checks what the guard makes of them; adversarial.integration.test.ts runs
 // the nesting families far past the bounds). Measured before the guard, on a
 // busy 2-core machine: docs/reliability.md.
 

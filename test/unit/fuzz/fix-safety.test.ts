@@ -1,7 +1,7 @@
 // Fix safety over generated faulty reports (faults.ts): every fix of every
 // finding changes only its range, clears its finding and adds none, and
 // fix-all twice equals once (the checks: fix-safety.ts). The unit suite checks
-// 200 reports; FIX_SAFETY_REPORTS changes the count and `npm run fuzz` checks
+// 20 reports and the integration suite 200 (test/support/budget.ts); FIX_SAFETY_REPORTS changes the count and `npm run fuzz` checks
 // 1,000 (about 45 s on a busy 2-core machine: each report is the generator's
 // smallest, 3,600 characters, and its fixes are re-analysed incrementally).
 import { test } from 'node:test';
@@ -10,8 +10,9 @@ import { analyze } from '../../../server/src/engine/analyze.ts';
 import { generateReport } from '../../../bench/generate.ts';
 import { checkFixes, mapRange, type FixSafetyCount } from './fix-safety.ts';
 import { EXTRA_FAULTS, faultyReport } from './faults.ts';
+import { budget } from '../../support/budget.ts';
 
-const REPORTS = Number(process.env.FIX_SAFETY_REPORTS ?? 200);
+const REPORTS = Number(process.env.FIX_SAFETY_REPORTS ?? budget(20, 200));
 
 test(`fix safety: every fix in ${REPORTS} generated faulty reports`, (t) => {
   const count: FixSafetyCount = { fixes: 0, byRule: new Map() };

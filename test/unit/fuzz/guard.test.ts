@@ -16,6 +16,7 @@ import { root } from '../../support/engine.ts';
 import fc from 'fast-check';
 import { FAMILIES } from './adversarial.ts';
 import { byteMutation, cellMutation, lineMutation, randomMarkdown } from './mutate.ts';
+import { budget } from '../../support/budget.ts';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -110,7 +111,7 @@ test('setext underlines: past MAX_SETEXT in a segment they become text', () => {
 });
 
 test('paragraphs and autolink literals are not bounded: they cost linear time since inline parsing is off', () => {
-  // adversarial.test.ts times them; here the guard must leave them alone.
+  // adversarial.integration.test.ts times them; here the guard must leave them alone.
   fits(lines('a', 10_000), '10,000 lines in one paragraph');
   fits(lines('x'.repeat(16_384), 64), '64 lines of 16,384 characters');
   fits('a@b.co http://e.co www.f.co '.repeat(10_000), '30,000 autolink literals');
@@ -121,5 +122,5 @@ test('the fast path and the slow path agree: text the fast path passes is unchan
   const seed = Number(process.env.FUZZ_SEED ?? 20261125);
   fc.assert(fc.property(fc.oneof(randomMarkdown, cellMutation, lineMutation, byteMutation), (text) => {
     if (guardText(text) === text) assert.equal(viaSlowPath(text), text);
-  }), { seed, numRuns: 400 });
+  }), { seed, numRuns: budget(100, 400) });
 });

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { escapeInline } from '../../../server/src/engine/import/build.ts';
 import { importReport, importText } from '../../../server/src/host/published/index.ts';
-import { detectLayout, splitLines } from '../../../server/src/host/published/text.ts';
+import { detectLayout, splitLines } from '../../../server/src/host/published/copied-text.ts';
 
 const RAW = new URL('../../fixtures/seeds-raw/', import.meta.url);
 const seeds = readdirSync(RAW).filter((f) => f.endsWith('.txt')).sort();
