@@ -31,16 +31,7 @@ declare const getComputedStyle: any;
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(E2E_DIR, '..', '..');
 
-/**
- * Where the tests' screenshots go: test/e2e/.output/ (gitignored), so a test
- * run never changes tracked files. `npm run screenshots` sets
- * NIANBAO_SCREENSHOTS=docs/images to refresh the README's pictures on purpose.
- */
-export function screenshotDir(): string {
-  const dir = process.env.NIANBAO_SCREENSHOTS ? resolve(REPO_ROOT, process.env.NIANBAO_SCREENSHOTS) : join(E2E_DIR, '.output');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+export { screenshotDir } from '../support/screenshots.ts';
 export const SERVER_PREFIX = join(E2E_DIR, '.vscode-server');
 export const CODE_SERVER_ENTRY = join(SERVER_PREFIX, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const RUN_ROOT = join(E2E_DIR, '.run');

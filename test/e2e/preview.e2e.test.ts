@@ -11,10 +11,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assertSetupDone, createWorkspace, E2E_DIR, launchVSCode, makeRunDir, REPO_ROOT, step, waitFor, type VSCode } from './harness.ts';
+import { assertSetupDone, createWorkspace, E2E_DIR, launchVSCode, makeRunDir, REPO_ROOT, screenshotDir, step, waitFor, type VSCode } from './harness.ts';
 
 const VSIX = resolve(process.env.E2E_VSIX ?? join(REPO_ROOT, 'dist', 'nianbao.vsix'));
-const IMAGES = join(REPO_ROOT, 'docs', 'images');
+const IMAGES = screenshotDir();
 const FILE = '2022年度报告.md';
 // examples/2022-clean-2021-format.md with one mistake: table 3's （七）总计 total is 92 instead of 29.
 const REPORT = readFileSync(join(E2E_DIR, 'fixtures', '2022-wrong-total.md'), 'utf8');

@@ -4,7 +4,7 @@
 // with every request but the page's own file refused. No console errors, no
 // requests, the overview equals `check --format json` on the same files,
 // sorting a column reorders the rows, filtering hides rows, and every
-// finding of the JSON is on the page once. Writes docs/images/review-*.png.
+// finding of the JSON is on the page once. Saves review-*.png where test/support/screenshots.ts says (docs/images/ under npm run screenshots).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { cli } from '../../support/cli.ts';
 import { root } from '../../support/engine.ts';
+import { screenshotDir } from '../../support/screenshots.ts';
 
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const BATCH = 'test/fixtures/review';
@@ -104,11 +105,11 @@ test('review page from file:// with the network blocked: counts equal check --fo
     // Screenshots for the README and docs/review.md.
     await openHead.click();
     await page.locator('#reports th', { hasText: '机关' }).click();
-    await page.screenshot({ path: join(root, 'docs/images/review-overview.png') });
-    await page.locator('#chart-heatmap').screenshot({ path: join(root, 'docs/images/review-heatmap.png') });
+    await page.screenshot({ path: join(screenshotDir(), 'review-overview.png') });
+    await page.locator('#chart-heatmap').screenshot({ path: join(screenshotDir(), 'review-heatmap.png') });
     // The reports are laid out only when on screen (content-visibility: auto); for an element's picture, all of them now.
     await page.addStyleTag({ content: 'details.report{content-visibility:visible}' });
-    await page.locator('details.report[data-path="test/fixtures/review/2022/health.md"]').screenshot({ path: join(root, 'docs/images/review-findings.png') });
+    await page.locator('details.report[data-path="test/fixtures/review/2022/health.md"]').screenshot({ path: join(screenshotDir(), 'review-findings.png') });
 
     assert.deepEqual(problems, []);
     assert.deepEqual(requests, []);
