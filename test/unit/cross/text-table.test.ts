@@ -152,3 +152,14 @@ test('the English message names the table, the row and the column compared', () 
   assert.equal(applicant.length, 1);
   assert.match(applicant[0].message.en, /, column natural persons = 20$/);
 });
+
+test('text that repeats a miscounted total, as the table writes it, is not contradicted (total-row reports the total)', () => {
+  // Found by npm run mutate (text-table-mismatch.ts: one reading that agrees is enough).
+  const base = reportMarkdown({ overview: ['全年共收到政府信息公开申请26件，上年结转2件，结转下年度继续办理5件。'], t4: T4 });
+  const row = base.split('\n').find((l) => l.startsWith('| 一、本年新收'))!;
+  const text = base.replace(row, row.replace(/\| 25 \|$/, '| 26 |'));
+  assert.notEqual(text, base);
+  assert.deepEqual(analyze(text).diagnostics.filter((d) => d.ruleId === 'text-table-mismatch' || d.ruleId === 'total-row').map((d) => d.message.zh), [
+    '一、本年新收「总计」应为 25（六类申请人之和），实为 26',
+  ]);
+});
