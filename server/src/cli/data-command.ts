@@ -16,10 +16,11 @@ import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { loadPreviousReport, previousIndex } from '../host/previous-year.ts';
+import { loadPreviousReport, pairIdentities, previousIndex } from '../host/previous-year.ts';
 import { readReportText } from '../host/report-file.ts';
 import { detached } from '../engine/detach.ts';
 import { expand } from '../host/discovery.ts';
+import type { ResultCache } from './cache.ts';
 
 export interface ReportRecord {
   path: string;
@@ -47,30 +48,54 @@ export interface DataResult {
   problems: { path: string; reason: string }[];
 }
 
+/** What `data` makes of one file: a record, a problem, or nothing (not a report). Stored by `--cache`. */
+export type DataOutcome = { record: ReportRecord } | { problem: string } | { skipped: true };
+
 /** Analyse the files and make one record per report. */
-export async function collectData(paths: readonly string[], options: { template?: string; config?: string } = {}): Promise<DataResult> {
+export async function collectData(paths: readonly string[], options: { template?: string; config?: string; cache?: ResultCache<DataOutcome> } = {}): Promise<DataResult> {
   const { targets, missing } = await expand(paths.length ? paths : ['.']);
   const problems = missing.map((m) => ({ path: m, reason: '没有匹配的文件 (no such file or no match)' }));
-  const prev = previousIndex(targets.map((t) => t.path));
+  const cache = options.cache;
+  const all = targets.map((t) => t.path);
+  // With --cache, the stored identities pair the files: unchanged files are not read.
+  const prev = cache ? pairIdentities(all, all.map((p) => cache.identity(p))) : previousIndex(all);
   const records: ReportRecord[] = [];
   const extraTemplates: Template[] = [];
   for (const t of targets) {
+    // User templates name figure columns, whether or not the file's outcome was stored.
+    try {
+      for (const x of configFor(t.path, options.config).templates) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
+    } catch {
+      // reported with the file
+    }
+    const key = cache?.key(t.path, prev[t.path], options.config);
+    let outcome = cache?.get(t.path, key);
+    if (!outcome) {
+      outcome = dataOutcome(t, options, prev[t.path]);
+      if (!('problem' in outcome)) cache?.set(t.path, key, outcome);
+    }
+    if ('problem' in outcome) problems.push({ path: t.path, reason: outcome.problem });
+    else if ('record' in outcome) records.push({ ...outcome.record, path: t.path });
+  }
+  return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems };
+}
+
+function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined): DataOutcome {
+  {
     let text: string;
     let templates: Template[];
     let analyzeOptions: AnalyzeOptions;
     try {
       const { config, templates: extra } = configFor(t.path, options.config);
       templates = [...builtinTemplates, ...extra];
-      for (const x of extra) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
       text = readReportText(t.path, config.maxFileSize ?? MAX_FILE_SIZE);
       analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
     } catch (e) {
-      problems.push({ path: t.path, reason: e instanceof Error ? e.message : String(e) });
-      continue;
+      return { problem: e instanceof Error ? e.message : String(e) };
     }
-    const previous = loadPreviousReport(prev[t.path], analyzeOptions);
+    const previous = loadPreviousReport(previousPath, analyzeOptions);
     const a = analyze(text, { ...analyzeOptions, previous });
-    if (!t.explicit && !a.isReport) continue;
+    if (!t.explicit && !a.isReport) return { skipped: true };
     const r = a.report;
     const figures = reportFigures(r);
     // Records are kept until the end: their strings are copied so that they do not keep every report's text alive.
@@ -78,22 +103,21 @@ export async function collectData(paths: readonly string[], options: { template?
     for (const [name, f] of figures) values[name] = f.value ?? (f.text === '' ? null : detached(f.text));
     const counts: Record<string, number> = Object.fromEntries(allRules.map((x) => [x.id, 0]));
     for (const d of a.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
-    records.push({
+    return { record: {
       path: t.path,
       agency: r.agency === undefined ? null : detached(r.agency),
       year: r.year ?? null,
       template: r.template.id,
       title: r.title ? detached(r.title.text) : null,
-      previous: previous ? prev[t.path] : null,
+      previous: previous ? previousPath! : null,
       errors: a.diagnostics.filter((d) => d.severity === 'error').length + a.failures.length,
       warnings: a.diagnostics.filter((d) => d.severity === 'warning').length,
       infos: a.diagnostics.filter((d) => d.severity === 'info').length,
       rules: counts,
       values,
       indicators: computeIndicators(r, previous),
-    });
+    } };
   }
-  return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems };
 }
 
 /** One CSV field, RFC 4180: quoted when it holds a comma, quote, CR or LF (or edge spaces); quotes doubled. */
@@ -149,6 +173,8 @@ export function toJson(data: DataResult): string {
 
 export interface DataArgs {
   paths: string[];
+  /** Outcomes of unchanged files from the last run (`--cache`). */
+  cache?: ResultCache<DataOutcome>;
   format: 'csv' | 'json' | 'xlsx';
   output?: string;
   template?: string;
@@ -167,7 +193,7 @@ export async function runData(args: DataArgs, io: DataIO): Promise<number> {
     io.err(args.lang === 'zh' ? 'xlsx 格式需要用 -o 指定输出文件' : 'the xlsx format needs -o FILE');
     return 2;
   }
-  const data = await collectData(args.paths, { template: args.template, config: args.config });
+  const data = await collectData(args.paths, { template: args.template, config: args.config, cache: args.cache });
   for (const p of data.problems) io.err(`${p.path}: ${args.lang === 'zh' ? '无法读取' : 'cannot read'}: ${p.reason}`);
   if (args.format === 'xlsx') {
     const { workbookBytes } = await import('../review/workbook.ts');

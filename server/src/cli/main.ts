@@ -61,12 +61,17 @@ program
   .addOption(new Option('--baseline <file>', '只报告基线中没有的新问题 / report only findings not in this baseline (docs/baseline.md)').conflicts('writeBaseline'))
   .option('--write-baseline <file>', '把本次的全部问题记入基线文件 / record every finding of this run in a baseline file')
   .addOption(new Option('--junit-warnings <how>', 'junit 格式中警告的写法：列在 system-out，或作为失败 / junit: warnings in <system-out> or as failures').choices(['system-out', 'failure']).default('system-out'))
+  .option('--cache', '只检查上次检查后有变化的文件 / check only files changed since the last --cache run')
+  .option('--cache-location <dir>', '缓存目录 / cache directory (default: node_modules/.cache/nianbao)')
   .action(async (paths: string[], o) => {
+    // --cache-location alone does not turn the cache on (as in eslint and prettier).
+    const cache = o.cache ? (await import('./cached-runner.ts')).openCheckCache(o.cacheLocation, { fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang }) : undefined;
     const { code } = await runCheck(
       { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings, baseline: o.baseline, writeBaseline: o.writeBaseline },
       { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
-      runnerFor(o.jobs),
+      cache ? cache.runner(runnerFor(o.jobs)) : runnerFor(o.jobs),
     );
+    cache?.save();
     process.exitCode = code;
   });
 
@@ -79,12 +84,17 @@ program
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
   .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
+  .option('--cache', '只分析上次 --cache 运行后有变化的文件 / analyse only files changed since the last --cache run')
+  .option('--cache-location <dir>', '缓存目录 / cache directory (default: node_modules/.cache/nianbao)')
   .action(async (paths: string[], o) => {
     const { runData } = await import('./data-command.ts');
+    const cached = o.cache ? await import('./cached-runner.ts') : undefined;
+    const cache = cached?.openDataCache(o.cacheLocation, { template: o.template, config: o.config });
     process.exitCode = await runData(
-      { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang },
+      { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang, cache },
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
     );
+    if (cache) cached!.saveCache(cache);
   });
 
 registerReview(program, defaultLang);

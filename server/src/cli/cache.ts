@@ -1,0 +1,199 @@
+// `--cache` for `check` and `data`: a file checked before, with the same
+// bytes, the same nianbao, templates and configuration, and the same
+// previous-year report (carryover and copied-text compare with it), is not
+// checked again; its stored result is printed as it was.
+//
+// One JSON file per command under the cache location (default
+// node_modules/.cache/nianbao, as eslint and prettier keep theirs):
+// - `files`: per path, its size, mtime, ctime, inode and the SHA-256 of its
+//   bytes, and the report's identity (agency, year) used to pair it with last
+//   year's. A file whose size, mtime, ctime and inode are unchanged is not
+//   read again (git's index does the same; ctime changes on every write and
+//   cannot be set back); any other file is read and hashed, so a touched but
+//   unchanged file still hits, and a published form (PDF, Word) is keyed by
+//   its bytes like any other file.
+// - `results`: per path, the key it was checked under and the result.
+// The key hashes: nianbao's version and the bundle's own bytes (a rebuilt
+// nianbao is another nianbao), the built-in templates, the run's options,
+// the file's configuration and user templates (their contents), the file's
+// bytes, and the path and bytes of the previous-year report it was paired
+// with. A cache file that cannot be read, is not JSON, or is of another
+// format or schema is ignored and written anew. Written atomically at the
+// end of the run (a temporary file and a rename).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Identity } from '../engine/cross/identity.ts';
+import { builtinTemplates } from '../engine/templates/builtin.ts';
+import { configFor, type LoadedConfig } from '../host/nianbaorc.ts';
+import { VERSION } from '../host/version.ts';
+
+export const CACHE_FORMAT = 'nianbao-cache';
+export const CACHE_SCHEMA = 1;
+export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'nianbao');
+
+interface FileState {
+  size: number;
+  mtimeMs: number;
+  /** Changes on every write, and cannot be set back (utimes sets only mtime and atime). */
+  ctimeMs: number;
+  ino: number;
+  sha256: string;
+  /** null: the file cannot be read as a report (check reports why). */
+  identity: Identity | null;
+}
+
+interface Stored<T> {
+  key: string;
+  result: T;
+}
+
+interface CacheData<T> {
+  format: typeof CACHE_FORMAT;
+  schema: typeof CACHE_SCHEMA;
+  command: string;
+  files: Record<string, FileState>;
+  results: Record<string, Stored<T>>;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+let buildHash: string | undefined;
+/** nianbao itself: its version and, when bundled, the bundle's bytes (dist/cli.cjs). */
+function nianbaoHash(): string {
+  if (buildHash !== undefined) return buildHash;
+  let bundle = '';
+  try {
+    const here = fileURLToPath(import.meta.url);
+    if (here.endsWith('.cjs')) bundle = sha256(readFileSync(here));
+  } catch {
+    // Not a file (an eval'd worker): the version alone.
+  }
+  return (buildHash = sha256(JSON.stringify({ VERSION, bundle, templates: builtinTemplates })));
+}
+
+export class ResultCache<T> {
+  readonly file: string;
+  private data: CacheData<T>;
+  private readonly seen = new Map<string, FileState | undefined>();
+  private readonly configKeys = new WeakMap<LoadedConfig, string>();
+  /** Why the stored cache was not used, if it was not (tests and --verbose-like diagnostics). */
+  readonly discarded: string | undefined;
+  hits = 0;
+  misses = 0;
+
+  /**
+   * @param location directory of the cache files (--cache-location)
+   * @param command `check` or `data`: each has its own file
+   * @param options what else the results depend on (format options, language…)
+   * @param readIdentity a report's agency and year from its file, for pairing (data-command.ts)
+   */
+  constructor(location: string, private readonly command: string, options: unknown, private readonly readIdentity: (path: string) => Identity | undefined) {
+    this.file = resolve(location, `${command}.json`);
+    this.runKey = sha256(JSON.stringify({ nianbao: nianbaoHash(), command, options }));
+    const empty: CacheData<T> = { format: CACHE_FORMAT, schema: CACHE_SCHEMA, command, files: {}, results: {} };
+    let why: string | undefined;
+    try {
+      const value = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<CacheData<T>> | null;
+      if (!value || typeof value !== 'object' || value.format !== CACHE_FORMAT || value.schema !== CACHE_SCHEMA || value.command !== command
+        || typeof value.files !== 'object' || value.files === null || typeof value.results !== 'object' || value.results === null) why = 'not a nianbao cache of this kind';
+      this.data = why ? empty : (value as CacheData<T>);
+    } catch (e) {
+      why = (e as { code?: string }).code === 'ENOENT' ? undefined : `unreadable: ${e instanceof Error ? e.message : String(e)}`;
+      this.data = empty;
+    }
+    this.discarded = why;
+  }
+
+  private readonly runKey: string;
+
+  /** The file's state now: from the stored one when size, mtime and inode are unchanged, else read and hashed. */
+  state(path: string): FileState | undefined {
+    const abs = resolve(path);
+    if (this.seen.has(abs)) return this.seen.get(abs);
+    let state: FileState | undefined;
+    try {
+      const st = statSync(abs);
+      const old = this.data.files[abs];
+      if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && old.ctimeMs === st.ctimeMs && old.ino === st.ino && typeof old.sha256 === 'string') state = old;
+      else {
+        const hash = sha256(readFileSync(abs));
+        // Unchanged bytes keep their identity; otherwise it is read from the file.
+        const identity = old && old.sha256 === hash ? old.identity : this.readIdentity(abs) ?? null;
+        state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, sha256: hash, identity };
+      }
+    } catch {
+      state = undefined;
+    }
+    this.seen.set(abs, state);
+    if (state) this.data.files[abs] = state;
+    else delete this.data.files[abs];
+    return state;
+  }
+
+  /** The report's identity for pairing; undefined when unreadable. */
+  identity(path: string): Identity | undefined {
+    return this.state(path)?.identity ?? undefined;
+  }
+
+  /** The key a file's result is stored under; undefined when the file or its configuration cannot be read (never cached). */
+  key(path: string, previous: string | undefined, config?: string): string | undefined {
+    const state = this.state(path);
+    if (!state) return undefined;
+    let loaded: LoadedConfig;
+    try {
+      loaded = configFor(path, config);
+    } catch {
+      return undefined;
+    }
+    let configKey = this.configKeys.get(loaded);
+    if (configKey === undefined) {
+      configKey = sha256(JSON.stringify({ path: loaded.path ?? null, config: loaded.config, templates: loaded.templates }));
+      this.configKeys.set(loaded, configKey);
+    }
+    const prev = previous ? this.state(previous) : undefined;
+    // The path as written too: fingerprints and output carry it.
+    return sha256([this.runKey, configKey, path, resolve(path), state.sha256, previous ? resolve(previous) : '', prev?.sha256 ?? ''].join('\u0000'));
+  }
+
+  get(path: string, key: string | undefined): T | undefined {
+    if (key === undefined) return undefined;
+    const stored = this.data.results[resolve(path)];
+    if (stored && stored.key === key) {
+      this.hits++;
+      return stored.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  set(path: string, key: string | undefined, result: T): void {
+    if (key === undefined) return;
+    this.data.results[resolve(path)] = { key, result };
+  }
+
+  /** Writes the cache atomically; a cache that cannot be written is reported, never fatal. */
+  save(): string | undefined {
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, JSON.stringify(this.data));
+        renameSync(tmp, this.file);
+      } catch (e) {
+        try {
+          unlinkSync(tmp);
+        } catch {
+          // never written
+        }
+        throw e;
+      }
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// `check --cache`: a Runner around another (in this thread or in workers)
+// that prints stored results for files whose key is unchanged (cache.ts) and
+// checks only the others, in file order as before: the output is the same
+// with or without the cache. Pairing each report with last year's uses the
+// stored identities, so an unchanged corpus is not read at all.
+import type { Runner } from './check-command.ts';
+import type { FileResult } from './check-file.ts';
+import type { DataOutcome } from './data-command.ts';
+import { pairIdentities, readIdentity } from '../host/previous-year.ts';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.ts';
+
+export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Runner {
+  return async (paths, options, each, pairAmong) => {
+    const previous = pairAmong ? pairIdentities(pairAmong, pairAmong.map((p) => cache.identity(p))) : options.previous;
+    const keys = paths.map((t) => cache.key(t.path, previous?.[t.path], options.config));
+    const hits = paths.map((t, i) => {
+      const stored = cache.get(t.path, keys[i]);
+      return stored ? { ...stored, path: t.path } : undefined;
+    });
+    const missed = paths.flatMap((_, i) => (hits[i] ? [] : [i]));
+    let next = 0;
+    const flushTo = (end: number) => {
+      for (; next < end; next++) each(hits[next]!);
+    };
+    let m = 0;
+    await inner(missed.map((i) => paths[i]), { ...options, previous }, (r) => {
+      const i = missed[m++];
+      flushTo(i);
+      // Unreadable files are tried again next time; a file --fix wrote has other bytes now.
+      if (r.status !== 'error' && !r.fixed) cache.set(paths[i].path, keys[i], r);
+      each(r);
+      next = i + 1;
+    });
+    flushTo(paths.length);
+  };
+}
+
+export interface OpenCache {
+  cache: ResultCache<FileResult>;
+  runner(inner: Runner): Runner;
+  /** Writes the cache; a cache that cannot be written is a warning on stderr, not a failure. */
+  save(): void;
+}
+
+/** The `check` cache at `location` (default node_modules/.cache/nianbao under the working directory). */
+export function openCheckCache(location: string | undefined, options: unknown): OpenCache {
+  const cache = new ResultCache<FileResult>(location ?? DEFAULT_CACHE_LOCATION, 'check', options, readIdentity);
+  return {
+    cache,
+    runner: (inner) => cachedRunner(inner, cache),
+    save: () => saveCache(cache),
+  };
+}
+
+/** The `data` cache: one outcome per file (a record, a problem, or not a report). */
+export function openDataCache(location: string | undefined, options: unknown): ResultCache<DataOutcome> {
+  return new ResultCache<DataOutcome>(location ?? DEFAULT_CACHE_LOCATION, 'data', options, readIdentity);
+}
+
+export function saveCache(cache: ResultCache<unknown>): void {
+  const error = cache.save();
+  if (error) process.stderr.write(`nianbao: 无法写入缓存 (cannot write the cache) ${cache.file}: ${error}\n`);
+}

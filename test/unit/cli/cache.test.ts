@@ -1,0 +1,153 @@
+// `check --cache` and `data --cache` (server/src/cli/cache.ts): a re-run
+// prints what a run without the cache prints; a stored result is used only
+// while the file's bytes, its configuration and its previous-year report are
+// unchanged; a touched file still hits; a file rewritten with the same size
+// and mtime does not; a corrupt or foreign cache file is ignored and written
+// anew; --cache-location puts it elsewhere.
+//
+// That a stored result was used is shown by editing it in the cache file: a
+// hit prints the edited message, a miss the real one.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cli, scratch } from '../../support/cli.ts';
+
+const CACHE = 'node_modules/.cache/nianbao';
+const MARK = '（缓存中的结果）';
+
+interface JsonFile { path: string; diagnostics: { ruleId: string; message: string }[] }
+
+function check(dir: string, ...args: string[]) {
+  const r = cli(['check', '--format', 'json', '--jobs', '0', '.', ...args], { cwd: dir });
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  return { text: r.stdout, files: (JSON.parse(r.stdout) as { files: JsonFile[] }).files };
+}
+
+/** Appends MARK to every stored message of `file` in the cache: a run that prints it used the cache. */
+function tamper(dir: string, file: string, cacheDir = CACHE): void {
+  const path = join(dir, cacheDir, 'check.json');
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { results: Record<string, { result: { diagnostics: { message: string }[] } }> };
+  const key = Object.keys(data.results).find((k) => k.endsWith('/' + file));
+  assert.ok(key, `${file} is in the cache`);
+  for (const d of data.results[key].result.diagnostics) d.message += MARK;
+  writeFileSync(path, JSON.stringify(data));
+}
+
+const marked = (files: JsonFile[], name: string) => files.find((f) => f.path.endsWith(name))!.diagnostics.some((d) => d.message.endsWith(MARK));
+
+function seedsDir(): string {
+  return scratch({ 'a.md': 'test/fixtures/seeds/000.md', 'b.md': 'test/fixtures/seeds/004.md' });
+}
+
+test('a re-run prints what a run without the cache prints, from the stored results', () => {
+  const dir = seedsDir();
+  const plain = check(dir);
+  const first = check(dir, '--cache');
+  assert.equal(first.text, plain.text);
+  assert.ok(existsSync(join(dir, CACHE, 'check.json')));
+  assert.equal(check(dir, '--cache').text, plain.text);
+  tamper(dir, 'a.md');
+  const hit = check(dir, '--cache');
+  assert.ok(marked(hit.files, 'a.md'), 'the stored result of a.md was printed');
+  assert.ok(!marked(hit.files, 'b.md'));
+  // Without --cache nothing stored is used.
+  assert.equal(check(dir).text, plain.text);
+});
+
+test('keyed by content: a touched file still hits; changed bytes, even with the same size and mtime, miss', () => {
+  const dir = seedsDir();
+  check(dir, '--cache');
+  tamper(dir, 'a.md');
+  const a = join(dir, 'a.md');
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(a, later, later);
+  assert.ok(marked(check(dir, '--cache').files, 'a.md'), 'touched, same bytes: stored result');
+  // Same length, one character changed, the old mtime put back.
+  const before = statSync(a);
+  const text = readFileSync(a, 'utf8');
+  const i = text.indexOf('年度报告');
+  assert.ok(i > 0);
+  writeFileSync(a, text.slice(0, i) + '年度報告' + text.slice(i + 4));
+  utimesSync(a, before.atime, before.mtime);
+  assert.equal(statSync(a).size, before.size);
+  assert.equal(statSync(a).mtimeMs, before.mtimeMs);
+  const after = check(dir, '--cache');
+  assert.ok(!marked(after.files, 'a.md'), 'changed bytes: checked again');
+});
+
+test('a changed configuration misses', () => {
+  const dir = seedsDir();
+  const first = check(dir, '--cache');
+  const rule = first.files.find((f) => f.path.endsWith('b.md'))!.diagnostics[0].ruleId;
+  tamper(dir, 'b.md');
+  writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { [rule]: 'off' } }));
+  const after = check(dir, '--cache');
+  assert.ok(!marked(after.files, 'b.md'));
+  assert.ok(!after.files.find((f) => f.path.endsWith('b.md'))!.diagnostics.some((d) => d.ruleId === rule), `${rule} is off now`);
+});
+
+test('cross-year findings follow the previous-year report: this year unchanged, last year edited', () => {
+  const dir = scratch({ '2020.md': 'test/fixtures/cross/carryover/2020.md', '2021.md': 'test/fixtures/cross/carryover/2021.md' });
+  const carry = (files: JsonFile[]) => files.find((f) => f.path.endsWith('2021.md'))!.diagnostics.filter((d) => d.ruleId === 'carryover');
+  assert.equal(carry(check(dir, '--cache').files).length, 2);
+  assert.equal(carry(check(dir, '--cache').files).length, 2);
+  // Last year's 结转下年度 now matches this year's 上年结转 (商业企业 1, 总计 4).
+  const last = join(dir, '2020.md');
+  const text = readFileSync(last, 'utf8');
+  const row = '| 四、结转下年度继续办理 | 3 | 2 | 0 | 0 | 0 | 0 | 5 |';
+  assert.ok(text.includes(row));
+  writeFileSync(last, text.replace(row, '| 四、结转下年度继续办理 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |'));
+  assert.deepEqual(carry(check(dir, '--cache').files), []);
+});
+
+test('a corrupt or foreign cache file is ignored and written anew', () => {
+  for (const content of ['{"format": "nianbao-cache", "schema": 1, "command": "check", "files": {', '{"version":"8.57.0","files":{}}', '\u0000\u0001binary', 'null', '[]']) {
+    const dir = seedsDir();
+    const plain = check(dir);
+    const file = join(dir, CACHE, 'check.json');
+    check(dir, '--cache');
+    writeFileSync(file, content);
+    assert.equal(check(dir, '--cache').text, plain.text, `with ${JSON.stringify(content)}`);
+    const rewritten = JSON.parse(readFileSync(file, 'utf8')) as { format: string; results: Record<string, unknown> };
+    assert.equal(rewritten.format, 'nianbao-cache');
+    assert.equal(Object.keys(rewritten.results).length, 2);
+  }
+});
+
+test('--cache-location puts the cache where it says', () => {
+  const dir = seedsDir();
+  const r = cli(['check', '--format', 'json', '--jobs', '0', '.', '--cache', '--cache-location', 'ci-cache'], { cwd: dir });
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  assert.ok(existsSync(join(dir, 'ci-cache/check.json')));
+  assert.ok(!existsSync(join(dir, CACHE)));
+  tamper(dir, 'a.md', 'ci-cache');
+  const again = cli(['check', '--format', 'json', '--jobs', '0', '.', '--cache', '--cache-location', 'ci-cache'], { cwd: dir });
+  assert.ok(marked((JSON.parse(again.stdout) as { files: JsonFile[] }).files, 'a.md'));
+});
+
+test('with worker threads (--jobs 2) the cached run prints the same, in file order', () => {
+  const dir = scratch({ 'a.md': 'test/fixtures/seeds/000.md', 'b.md': 'test/fixtures/seeds/001.md', 'c.md': 'test/fixtures/seeds/002.md', 'd.md': 'test/fixtures/seeds/003.md', 'e.md': 'test/fixtures/seeds/004.md' });
+  const plain = cli(['check', '--format', 'json', '--jobs', '0', '.'], { cwd: dir }).stdout;
+  assert.equal(cli(['check', '--format', 'json', '--jobs', '2', '.', '--cache'], { cwd: dir }).stdout, plain);
+  // Two files changed, three stored: results still in file order.
+  for (const f of ['b.md', 'd.md']) writeFileSync(join(dir, f), readFileSync(join(dir, f), 'utf8') + '\n补充说明。\n');
+  const mixed = cli(['check', '--format', 'json', '--jobs', '2', '.', '--cache'], { cwd: dir }).stdout;
+  assert.equal(mixed, cli(['check', '--format', 'json', '--jobs', '0', '.'], { cwd: dir }).stdout);
+});
+
+test('data --cache: the same CSV again, from the stored records; a changed file is read again', () => {
+  const dir = seedsDir();
+  const plain = cli(['data', '.', '--format', 'json'], { cwd: dir }).stdout;
+  assert.equal(cli(['data', '.', '--format', 'json', '--cache'], { cwd: dir }).stdout, plain);
+  const path = join(dir, CACHE, 'data.json');
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { results: Record<string, { result: { record?: { title: string } } }> };
+  const key = Object.keys(data.results).find((k) => k.endsWith('/a.md'))!;
+  data.results[key].result.record!.title += MARK;
+  writeFileSync(path, JSON.stringify(data));
+  assert.ok(cli(['data', '.', '--format', 'json', '--cache'], { cwd: dir }).stdout.includes(MARK));
+  writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8') + '\n补充说明。\n');
+  const after = cli(['data', '.', '--format', 'json', '--cache'], { cwd: dir }).stdout;
+  assert.ok(!after.includes(MARK));
+  assert.equal(after, cli(['data', '.', '--format', 'json'], { cwd: dir }).stdout);
+});
