@@ -5,7 +5,8 @@
 // The CLI is split so that a cold `nianbao check` compiles only what checking
 // needs: dist/cli.cjs (the commands, check, the engine), dist/worker.cjs (the
 // `--jobs` threads), dist/import.cjs (`nianbao import`: Word and HTML
-// libraries), and dist/lib/*.cjs (libraries check needs only now and then,
+// libraries), dist/published.cjs (the same readers for `check report.pdf`
+// and the editor's 导入并检查, loaded with the first published file), and dist/lib/*.cjs (libraries check needs only now and then,
 // required on first use through the shims in server/src/lazy/).
 // `nianbao lsp` loads dist/server.cjs, the editor's own server bundle, which
 // takes ajv and iconv-lite from dist/lib/ the same way: they were 40% of its
@@ -44,10 +45,12 @@ const withLazy = { ...common, alias: { ...common.alias, ...Object.fromEntries(Ob
 
 // Modules the CLI imports that are bundled on their own: in dist/cli.cjs the
 // import stays, of the file beside it, and runs only when the command does.
+const published = { [resolve('server/src/host/published/index.ts')]: './published.cjs' };
 const parts = {
   [resolve('server/src/cli/import-command.ts')]: './import.cjs',
   [resolve('server/src/cli/export-run.ts')]: './export.cjs',
   [resolve('server/src/lsp/main.ts')]: './server.cjs',
+  ...published,
 };
 const partsPlugin = {
   name: 'cli-parts',
@@ -108,6 +111,14 @@ const ownLibsPlugin = {
   },
 };
 const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin, ownLibsPlugin] };
+// The readers of published forms (host/published/: Word, web page, text, and the PDF reader before pdf.js) are
+// dist/published.cjs, loaded by `check` and the server with the first file that is not Markdown (host/load-report.ts).
+const publishedPlugin = {
+  name: 'published-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => (published[resolve(args.resolveDir, args.path)] ? { path: './published.cjs', external: true } : undefined));
+  },
+};
 
 // The client requires the exporter and the preview plugin from the bundles beside it, on first use.
 const clientParts = {
@@ -119,7 +130,7 @@ const clientParts = {
 
 await Promise.all([
   esbuild.build({ ...common, plugins: [clientParts], entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  esbuild.build({ ...withLazy, plugins: [lazyPlugin, pdfPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
+  esbuild.build({ ...withLazy, plugins: [publishedPlugin, lazyPlugin, pdfPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
@@ -128,6 +139,7 @@ await Promise.all([
   esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/cli/export-run.ts'], outfile: 'dist/export.cjs' }),
   // The Markdown preview's plugin, required by the client when the preview first renders.
   esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/export/preview.ts'], outfile: 'dist/preview.cjs' }),
+  esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/host/published/index.ts'], outfile: 'dist/published.cjs' }),
   esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
   ...Object.entries(ownLibs).map(([entry, out]) => esbuild.build({ ...common, entryPoints: [entry], outfile: join('dist', out) })),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),

@@ -6,6 +6,7 @@ import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { previousIndex } from '../host/previous-year.ts';
 import { summaryTable, SummaryRows } from './agency-summary.ts';
 import { expand, shard } from '../host/discovery.ts';
+import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
 import type { Formatter, FormatterIO } from './format/formatter.ts';
 import { githubFormatter } from './format/github.ts';
 import { gitlabFormatter } from './format/gitlab.ts';
@@ -39,12 +40,37 @@ export interface CheckArgs {
   baseline?: string;
   /** Record every finding of the run in this baseline file. */
   writeBaseline?: string;
+  /** Directories: published forms too (PDF, Word, web page, text); else the `published` of the directory's .nianbaorc.json. */
+  published?: boolean;
 }
 
 export interface IO {
   out: (s: string) => void;
   err: (s: string) => void;
   color: boolean;
+  /** A terminal's stderr, written to as is: the counter of a run over published files (nothing when not a terminal). */
+  progress?: (s: string) => void;
+}
+
+/** Counter on a terminal while published files are checked (their import takes a moment each): `检查 3/40 report.pdf`. */
+function progressOf(io: IO, total: number, lang: Lang): { clear(): void; step(path: string): void } | undefined {
+  if (!io.progress || total < 2) return undefined;
+  let n = 0;
+  let shown = false;
+  return {
+    // Before any other output, so that a result is never printed after the counter on its line.
+    clear() {
+      if (shown) io.progress!('\r\x1b[K');
+      shown = false;
+    },
+    step(path) {
+      n++;
+      if (n === total) return;
+      shown = true;
+      const name = path.length > 50 ? '…' + path.slice(-49) : path;
+      io.progress!(`${lang === 'zh' ? '已检查' : 'checked'} ${n}/${total}  ${name}`);
+    },
+  };
 }
 
 const FORMATTERS: Record<OutputFormat, (io: FormatterIO, args: CheckArgs) => Formatter> = {
@@ -67,7 +93,7 @@ export type Runner = (paths: { path: string; explicit: boolean }[], options: Che
 export const inThread: Runner = async (paths, options, each, pairAmong) => {
   const withPrevious = pairAmong ? { ...options, previous: previousIndex(pairAmong) } : options;
   // A copy, as a worker's result is: strings sliced from the report (an agency, a quoted cell) would keep its text alive.
-  for (const t of paths) each(structuredClone(checkFile(t.path, t.explicit, withPrevious)));
+  for (const t of paths) each(structuredClone(await checkFile(t.path, t.explicit, withPrevious)));
 };
 
 export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
@@ -79,7 +105,8 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
     return { code: 2, summary: emptySummary() };
   }
   const formatter = FORMATTERS[args.format]({ out: io.out, err: io.err, lang: args.lang, quiet: args.quiet, color: io.color }, args);
-  const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
+  const { targets, missing, publishedOnly } = await expand(args.paths.length ? args.paths : ['.'], process.cwd(), { published: publishedFor(args.published, args.config) });
+  for (const p of publishedOnly) io.err(publishedHint(p, args.lang));
   const summary = emptySummary();
   for (const m of missing) {
     const r: FileResult = { path: m, status: 'error', reason: args.lang === 'zh' ? '没有匹配的文件 (no such file or no match)' : 'no such file or no match', diagnostics: [] };
@@ -89,14 +116,23 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
   const chosen = args.shard ? shard(targets, args.shard.index, args.shard.count) : targets;
   const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
   const rows = args.summary ? new SummaryRows() : undefined;
+  const progress = progressOf(io, chosen.some((t) => !t.explicit && isPublishedPath(t.path)) ? chosen.length : 0, args.lang);
   const each = (r: FileResult) => {
+    progress?.clear();
     baseline?.apply(r);
     addToSummary(summary, r);
     formatter.file(r);
     rows?.add(r);
+    progress?.step(r.path);
   };
-  // Each file's previous-year report is looked for among all the files (not only this shard), by agency and year.
-  await runner(chosen, options, each, targets.length > 1 ? targets.map((t) => t.path) : undefined);
+  // Each file's previous-year report is looked for among all the Markdown files (not only this shard), by agency and
+  // year. Published forms are not paired: pairing reads a file's text, which a PDF or a page's markup is not.
+  const pairable = targets.filter((t) => !isPublishedPath(t.path)).map((t) => t.path);
+  try {
+    await runner(chosen, options, each, pairable.length > 1 ? pairable : undefined);
+  } finally {
+    progress?.clear();
+  }
   if (baseline) {
     let line: string;
     try {

@@ -1,5 +1,7 @@
-// Checking one file: read, decode, analyse, optionally fix and write back
-// atomically. Everything a front end needs about the file comes back as a
+// Checking one file: read, decide its form from the bytes, decode (Markdown)
+// or import in memory (PDF, Word, web page, copied text), analyse, optionally
+// fix and write back atomically (Markdown only: a published form is never
+// written). Everything a front end needs about the file comes back as a
 // plain, serialisable result (no text kept), so results can stream from
 // worker threads and memory does not grow with the number of files.
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -19,6 +21,9 @@ import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
 import { loadPreviousReport } from '../host/previous-year.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
+import { placeName } from '../engine/where.ts';
+import { detectForm, type Form } from '../host/form.ts';
+import { LoadError, loadReportBytes, sourceOf, type LoadedReport } from '../host/load-report.ts';
 
 export interface CheckOptions {
   fix?: boolean;
@@ -45,6 +50,23 @@ export interface OutDiagnostic {
   subject: string;
   /** The first line of the text it covers, figures as # (engine/finding-key.ts): with the rule and subject, what a baseline records. */
   covered: string;
+  /**
+   * A published form (PDF, Word, web page): where the finding is in the
+   * source, 1-based (PDF: page, and for a table cell the table, row and column
+   * of its grid as drawn, header rows included; Word and web page: the table
+   * and row), and what it points at by name. line/column are then positions
+   * in the imported Markdown.
+   */
+  source?: SourcePlace;
+}
+
+export interface SourcePlace {
+  page?: number;
+  table?: number;
+  row?: number;
+  column?: number;
+  /** 表三 （七）总计「自然人」, 五、存在的主要问题及改进情况. */
+  where?: string;
 }
 
 export interface FileResult {
@@ -52,6 +74,10 @@ export interface FileResult {
   status: 'checked' | 'skipped' | 'error';
   /** Why a file was skipped or could not be checked. */
   reason?: string;
+  /** The form the file was read in, when it is not Markdown (host/form.ts). */
+  form?: Exclude<Form, 'markdown'>;
+  /** --fix on a published form: why nothing was written. */
+  notFixed?: string;
   template?: string;
   year?: number;
   agency?: string;
@@ -67,10 +93,24 @@ export interface FileResult {
   absent?: BaselineEntry[];
 }
 
-function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string, key: FindingKey): OutDiagnostic {
+/** `fixable`: by --fix, so never for a published form (its fixes would be to the imported Markdown, which is not written). */
+function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string, key: FindingKey, source?: SourcePlace): OutDiagnostic {
   const s = lines.position(d.range.start);
   const e = lines.position(d.range.end);
-  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined, fingerprint, subject: key.subject, covered: key.covered };
+  return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined && !source, fingerprint, subject: key.subject, covered: key.covered, ...(source ? { source } : {}) };
+}
+
+/** Where a finding of an imported report is in its source (1-based), and its name. */
+function placeOf(loaded: LoadedReport, report: import('../engine/model.ts').Report, d: Diagnostic, lang: Lang): SourcePlace {
+  const src = sourceOf(loaded.imported?.sourceMap, loaded.text, d.range.start);
+  const where = placeName(report, d.range)?.[lang];
+  const place: SourcePlace = {};
+  if (src?.page !== undefined) place.page = src.page;
+  if (src?.table !== undefined) place.table = src.table + 1;
+  if (src?.row !== undefined) place.row = src.row + 1;
+  if (src?.col !== undefined && loaded.form === 'pdf') place.column = src.col + 1;
+  if (where) place.where = where;
+  return place;
 }
 
 function errorMessage(e: unknown): string {
@@ -100,7 +140,7 @@ export function writeAtomic(path: string, data: Buffer): void {
   renameSync(tmp, path);
 }
 
-export function checkFile(path: string, explicit: boolean, options: CheckOptions): FileResult {
+export async function checkFile(path: string, explicit: boolean, options: CheckOptions): Promise<FileResult> {
   let loaded;
   try {
     loaded = configFor(path, options.config);
@@ -117,16 +157,28 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
   } catch (e) {
     return { path, status: 'error', reason: errorMessage(e), diagnostics: [] };
   }
+  const guess = detectForm(bytes, path);
+  if (guess.form === 'refused') return { path, status: 'error', reason: `${guess.reason.zh} (${guess.reason.en})`, diagnostics: [] };
+  const published = guess.form === 'markdown' ? undefined : guess.form;
+  let source: LoadedReport | undefined;
+  if (published) {
+    try {
+      source = await loadReportBytes(bytes, path, { template: options.template ?? config.template });
+    } catch (e) {
+      if (e instanceof LoadError) return { path, status: 'error', form: published, reason: `无法导入：${e.reason.zh} (cannot import: ${e.reason.en})`, diagnostics: [] };
+      throw e;
+    }
+  }
   let decoded;
   try {
-    decoded = decodeBytes(bytes);
+    decoded = source ? undefined : decodeBytes(bytes);
   } catch (e) {
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as ReturnType<typeof loadPreviousReport> };
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as ReturnType<typeof loadPreviousReport>, imported: source?.imported?.facts };
   options2.previous = loadPreviousReport(options.previous?.[path], options2);
-  let text = decoded.text;
+  let text = source ? source.text : decoded!.text;
   let analysis;
   try {
     analysis = analyze(text, options2);
@@ -135,10 +187,19 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
   }
   const listed = config.files && loaded.path ? config.files.some((g) => matchesGlob(path, g, dirname(loaded.path!))) : false;
   if (!explicit && !analysis.isReport && !listed) {
-    return { path, status: 'skipped', reason: '不是年报：没有年报标题，且已知栏目少于两个 (not a report)', diagnostics: [] };
+    return { path, status: 'skipped', ...(published ? { form: published } : {}), reason: '不是年报：没有年报标题，且已知栏目少于两个 (not a report)', diagnostics: [] };
+  }
+  // A published form named on the command line that holds no report: its import would be a page of section-missing.
+  if (source && !analysis.isReport && !listed) {
+    return { path, status: 'error', form: published, reason: '不是政府信息公开工作年度报告：没有报告标题，能识别的栏目少于两个 (not an information-disclosure annual report: no report title and fewer than two known sections)', diagnostics: [] };
   }
   let fixed = 0;
-  if (options.fix) {
+  let notFixed: string | undefined;
+  if (options.fix && source) {
+    notFixed = options.lang === 'zh'
+      ? `--fix 不改写${guess.form === 'pdf' ? ' PDF ' : guess.form === 'docx' ? ' Word ' : guess.form === 'html' ? '网页' : '文本'}文件，只修复 Markdown：先用 nianbao import ${path} -o 报告.md 导入，再修复`
+      : `--fix never writes a ${guess.form === 'pdf' ? 'PDF' : guess.form === 'docx' ? 'Word' : guess.form === 'html' ? 'web page' : 'text'} file, only Markdown: import it first (nianbao import ${path} -o report.md), then fix that`;
+  } else if (options.fix && decoded) {
     // Never write a file that was not fully analysed: a rule that failed leaves findings unknown.
     if (analysis.failures.length === 0) {
       for (let pass = 0; pass < 3; pass++) {
@@ -160,9 +221,12 @@ export function checkFile(path: string, explicit: boolean, options: CheckOptions
     ...analysis.diagnostics.map((d) => ({ ruleId: d.ruleId, subject: subjectOf(r, d.range), message: d.message.zh, covered: text.slice(d.range.start, d.range.end) })),
     ...failed.map((f) => ({ ruleId: f.ruleId, subject: 'document', message: 'rule failed', covered: '' })),
   ]);
-  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i], findingKey(r, d)));
+  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i], findingKey(r, d), source ? placeOf(source, r, d, options.lang) : undefined));
   failed.forEach((f, i) => {
     diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i], subject: 'document', covered: '' });
   });
-  return { path, status: 'checked', template: r.template.id, year: r.year, agency: r.agency, encoding: decoded.encoding, diagnostics, fixed: options.fix ? fixed : undefined, indicators: computeIndicators(r, options2.previous) };
+  return {
+    path, status: 'checked', ...(published ? { form: published } : {}), template: r.template.id, year: r.year, agency: r.agency, encoding: decoded?.encoding, diagnostics,
+    fixed: options.fix ? fixed : undefined, ...(notFixed ? { notFixed } : {}), indicators: computeIndicators(r, options2.previous),
+  };
 }

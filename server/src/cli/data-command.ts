@@ -17,7 +17,8 @@ import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { loadPreviousReport, pairIdentities, previousIndex } from '../host/previous-year.ts';
-import { readReportText } from '../host/report-file.ts';
+import { LoadError, loadReport } from '../host/load-report.ts';
+import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
 import { detached } from '../engine/detach.ts';
 import { expand } from '../host/discovery.ts';
 import type { ResultCache } from './cache.ts';
@@ -46,17 +47,21 @@ export interface DataResult {
   /** Every figure column, in a stable order (the built-in formats first). */
   slots: FigureSlot[];
   problems: { path: string; reason: string }[];
+  /** Directories with published reports only, not taken without --published (publishedHint). */
+  notes: string[];
 }
 
 /** What `data` makes of one file: a record, a problem, or nothing (not a report). Stored by `--cache`. */
 export type DataOutcome = { record: ReportRecord } | { problem: string } | { skipped: true };
 
 /** Analyse the files and make one record per report. */
-export async function collectData(paths: readonly string[], options: { template?: string; config?: string; cache?: ResultCache<DataOutcome> } = {}): Promise<DataResult> {
-  const { targets, missing } = await expand(paths.length ? paths : ['.']);
+export async function collectData(paths: readonly string[], options: { template?: string; config?: string; cache?: ResultCache<DataOutcome>; published?: boolean; lang?: Lang } = {}): Promise<DataResult> {
+  const { targets, missing, publishedOnly } = await expand(paths.length ? paths : ['.'], process.cwd(), { published: publishedFor(options.published, options.config) });
+  const notes = publishedOnly.map((p) => publishedHint(p, options.lang ?? 'zh'));
   const problems = missing.map((m) => ({ path: m, reason: '没有匹配的文件 (no such file or no match)' }));
   const cache = options.cache;
-  const all = targets.map((t) => t.path);
+  // Published forms are not paired with last year's: pairing reads a file's text, which a PDF or a page's markup is not.
+  const all = targets.map((t) => t.path).filter((p) => !isPublishedPath(p));
   // With --cache, the stored identities pair the files: unchanged files are not read.
   const prev = cache ? pairIdentities(all, all.map((p) => cache.identity(p))) : previousIndex(all);
   const records: ReportRecord[] = [];
@@ -71,30 +76,31 @@ export async function collectData(paths: readonly string[], options: { template?
     const key = cache?.key(t.path, prev[t.path], options.config);
     let outcome = cache?.get(t.path, key);
     if (!outcome) {
-      outcome = dataOutcome(t, options, prev[t.path]);
+      outcome = await dataOutcome(t, options, prev[t.path]);
       if (!('problem' in outcome)) cache?.set(t.path, key, outcome);
     }
     if ('problem' in outcome) problems.push({ path: t.path, reason: outcome.problem });
     else if ('record' in outcome) records.push({ ...outcome.record, path: t.path });
   }
-  return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems };
+  return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems, notes };
 }
 
-function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined): DataOutcome {
+async function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined): Promise<DataOutcome> {
   {
-    let text: string;
+    let loaded: import('../host/load-report.ts').LoadedReport;
     let templates: Template[];
     let analyzeOptions: AnalyzeOptions;
     try {
       const { config, templates: extra } = configFor(t.path, options.config);
       templates = [...builtinTemplates, ...extra];
-      text = readReportText(t.path, config.maxFileSize ?? MAX_FILE_SIZE);
-      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
+      // Any form: a PDF, Word file or web page is imported in memory (host/load-report.ts).
+      loaded = await loadReport(t.path, { maxSize: config.maxFileSize ?? MAX_FILE_SIZE, template: options.template ?? config.template });
+      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, imported: loaded.imported?.facts };
     } catch (e) {
-      return { problem: e instanceof Error ? e.message : String(e) };
+      return { problem: e instanceof LoadError ? `${e.reason.zh} (${e.reason.en})` : e instanceof Error ? e.message : String(e) };
     }
     const previous = loadPreviousReport(previousPath, analyzeOptions);
-    const a = analyze(text, { ...analyzeOptions, previous });
+    const a = analyze(loaded.text, { ...analyzeOptions, previous });
     if (!t.explicit && !a.isReport) return { skipped: true };
     const r = a.report;
     const figures = reportFigures(r);
@@ -180,6 +186,8 @@ export interface DataArgs {
   template?: string;
   config?: string;
   lang: Lang;
+  /** Directories: published reports too (PDF, Word, web page, text). */
+  published?: boolean;
 }
 
 export interface DataIO {
@@ -193,7 +201,8 @@ export async function runData(args: DataArgs, io: DataIO): Promise<number> {
     io.err(args.lang === 'zh' ? 'xlsx 格式需要用 -o 指定输出文件' : 'the xlsx format needs -o FILE');
     return 2;
   }
-  const data = await collectData(args.paths, { template: args.template, config: args.config, cache: args.cache });
+  const data = await collectData(args.paths, { template: args.template, config: args.config, cache: args.cache, published: args.published, lang: args.lang });
+  for (const n of data.notes) io.err(n);
   for (const p of data.problems) io.err(`${p.path}: ${args.lang === 'zh' ? '无法读取' : 'cannot read'}: ${p.reason}`);
   if (args.format === 'xlsx') {
     const { workbookBytes } = await import('../review/workbook.ts');

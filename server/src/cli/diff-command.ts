@@ -12,7 +12,7 @@ import type { Report } from '../engine/model.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
-import { readReportText } from '../host/report-file.ts';
+import { LoadError, loadReport } from '../host/load-report.ts';
 
 /** Paragraphs this similar are one paragraph changed; below, one removed and one added. */
 const CHANGED_AT = 0.5;
@@ -211,23 +211,26 @@ export interface DiffArgs {
   changedOnly?: boolean;
 }
 
-function load(path: string, args: DiffArgs): Report {
+/** Either year's report in any form: a PDF, Word file or web page is imported in memory (host/load-report.ts). */
+async function load(path: string, args: DiffArgs): Promise<Report> {
   const { config, templates } = configFor(path, args.config);
-  const text = readReportText(path, config.maxFileSize);
-  return analyze(text, { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, blankCells: config.blankCells }).report;
+  const loaded = await loadReport(path, { maxSize: config.maxFileSize, template: args.template ?? config.template });
+  return analyze(loaded.text, { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, blankCells: config.blankCells }).report;
 }
 
 /** Exit: 0 compared; 2 a file could not be read. */
-export function runDiff(args: DiffArgs, io: { out: (s: string) => void; err: (s: string) => void }): number {
-  let last: Report;
-  let now: Report;
-  try {
-    last = load(args.last, args);
-    now = load(args.this, args);
-  } catch (e) {
-    io.err(`nianbao diff: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
+export async function runDiff(args: DiffArgs, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  const reports: Report[] = [];
+  for (const path of [args.last, args.this]) {
+    try {
+      reports.push(await load(path, args));
+    } catch (e) {
+      const why = e instanceof LoadError ? e.reason[args.lang] : e instanceof Error ? e.message : String(e);
+      io.err(`nianbao diff: ${path}: ${why}`);
+      return 2;
+    }
   }
+  const [last, now] = reports;
   const d = diffReports(last, now, { last: args.last, this: args.this });
   if (args.format === 'json') io.out(JSON.stringify(d, null, 2));
   else if (args.format === 'markdown') io.out(diffMarkdown(d, args.lang, args.changedOnly));

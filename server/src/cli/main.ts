@@ -58,6 +58,7 @@ program
   .option('--jobs <n>', '并行线程数（0：不用线程）/ worker threads (default: number of cores; 0: none)', intArg('--jobs'))
   .option('--no-fail', '有错误也以 0 退出（演示用）/ exit 0 even with errors (demonstrations)')
   .option('--summary', '最后按机关和年度列出错误和警告数（问题最多的在前）/ end with a table per agency and year, worst first')
+  .option('--published', '目录中也检查已发布的报告：PDF、Word、网页、文本（导入后检查，不写文件）/ directories: also check published reports (.pdf, .docx, .html, .txt)')
   .addOption(new Option('--baseline <file>', '只报告基线中没有的新问题 / report only findings not in this baseline (docs/baseline.md)').conflicts('writeBaseline'))
   .option('--write-baseline <file>', '把本次的全部问题记入基线文件 / record every finding of this run in a baseline file')
   .addOption(new Option('--junit-warnings <how>', 'junit 格式中警告的写法：列在 system-out，或作为失败 / junit: warnings in <system-out> or as failures').choices(['system-out', 'failure']).default('system-out'))
@@ -67,8 +68,8 @@ program
     // --cache-location alone does not turn the cache on (as in eslint and prettier).
     const cache = o.cache ? (await import('./cached-runner.ts')).openCheckCache(o.cacheLocation, { fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang }) : undefined;
     const { code } = await runCheck(
-      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings, baseline: o.baseline, writeBaseline: o.writeBaseline },
-      { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR },
+      { paths, format: o.format as OutputFormat, fix: !!o.fix, fixFigures: !!o.fixFigures, template: o.template, config: o.config, lang: o.lang, maxWarnings: o.maxWarnings, quiet: !!o.quiet, noFail: o.fail === false, shard: o.shard, jobs: o.jobs, summary: !!o.summary, junitWarnings: o.junitWarnings, baseline: o.baseline, writeBaseline: o.writeBaseline, published: o.published ? true : undefined },
+      { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), color: !!process.stdout.isTTY && !process.env.NO_COLOR, progress: process.stderr.isTTY ? (s) => process.stderr.write(s) : undefined },
       cache ? cache.runner(runnerFor(o.jobs)) : runnerFor(o.jobs),
     );
     cache?.save();
@@ -83,6 +84,7 @@ program
   .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
   .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
   .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
+  .option('--published', '目录中也读取已发布的报告：PDF、Word、网页、文本 / directories: published reports too (.pdf, .docx, .html, .txt)')
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
   .option('--cache', '只分析上次 --cache 运行后有变化的文件 / analyse only files changed since the last --cache run')
   .option('--cache-location <dir>', '缓存目录 / cache directory (default: node_modules/.cache/nianbao)')
@@ -91,7 +93,7 @@ program
     const cached = o.cache ? await import('./cached-runner.ts') : undefined;
     const cache = cached?.openDataCache(o.cacheLocation, { template: o.template, config: o.config });
     process.exitCode = await runData(
-      { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang, cache },
+      { paths, format: o.format, output: o.output, template: o.template, config: o.config, lang: o.lang, cache, published: o.published ? true : undefined },
       { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
     );
     if (cache) cached!.saveCache(cache);
@@ -111,7 +113,7 @@ program
   .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(defaultLang()))
   .action(async (last: string, current: string, o) => {
     const { runDiff } = await import('./diff-command.ts');
-    process.exitCode = runDiff(
+    process.exitCode = await runDiff(
       { last, this: current, format: o.format, lang: o.lang, template: o.template, config: o.config, changedOnly: !!o.changed },
       { out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), err: (s) => process.stderr.write(s + '\n') },
     );

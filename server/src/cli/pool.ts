@@ -23,8 +23,8 @@ export interface Batch {
   /** Whether task i may be sent yet (checks: the results waiting for an earlier file stay few). */
   ready(i: number): boolean;
   done(m: Done): void;
-  /** The answer, made in this thread, to a task whose worker died. */
-  lost(task: Task, error: Error & { code?: string }): Done;
+  /** The answer, made in this thread, to a task whose worker died (a PDF's import there is asynchronous). */
+  lost(task: Task, error: Error & { code?: string }): Done | Promise<Done>;
 }
 
 interface Slot {
@@ -146,7 +146,13 @@ export class Pool {
     this.slots.delete(w);
     const lost = [...slot.inFlight.values()];
     slot.inFlight.clear();
-    for (const task of lost) if (this.running) this.settle(this.running, this.running.batch.lost(task, e));
+    for (const task of lost) {
+      const r = this.running;
+      if (!r) break;
+      const answer = r.batch.lost(task, e);
+      if (answer instanceof Promise) answer.then((m) => this.guard(() => { if (this.running === r) this.settle(r, m); }), (err: unknown) => r.reject(err));
+      else this.settle(r, answer);
+    }
     if (this.closed || this.remaining() === 0) return;
     this.start();
     this.feedAll();

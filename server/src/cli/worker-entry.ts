@@ -21,17 +21,19 @@ export type Done =
 
 const options = workerData as CheckOptions;
 
-function run(task: Task): Done {
+async function run(task: Task): Promise<Done> {
   if (task.kind === 'identify') return { kind: 'identify', index: task.index, identity: readIdentity(task.path) };
   let result: FileResult;
   try {
-    result = checkFile(task.path, task.explicit, task.previous ? { ...options, previous: { [task.path]: task.previous } } : options);
+    result = await checkFile(task.path, task.explicit, task.previous ? { ...options, previous: { [task.path]: task.previous } } : options);
   } catch (e) {
     result = { path: task.path, status: 'error', reason: e instanceof Error ? e.message : String(e), diagnostics: [] };
   }
   return { kind: 'check', index: task.index, result };
 }
 
+// One task at a time, in the order sent: a PDF's import awaits pdf.js, and the next task must not overtake it.
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: Task) => {
-  parentPort!.postMessage(run(task) satisfies Done);
+  queue = queue.then(async () => parentPort!.postMessage((await run(task)) satisfies Done));
 });

@@ -96,10 +96,10 @@ async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explic
       }
     },
     // A file too big for a worker's heap is checked here; anything else that kills a worker is reported.
-    lost: (t, e): Done => {
+    lost: async (t, e): Promise<Done> => {
       const { path, explicit } = paths[t.index];
       const result: FileResult = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? checkFile(path, explicit, { ...options, previous })
+        ? await checkFile(path, explicit, { ...options, previous })
         : { path, status: 'error', reason: `检查线程失败 (worker failed): ${e.message}`, diagnostics: [] };
       return { kind: 'check', index: t.index, result };
     },

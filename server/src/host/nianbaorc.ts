@@ -27,6 +27,8 @@ export interface Config {
   templates?: string[];
   files?: string[];
   maxFileSize?: number;
+  /** Directories: also check published forms (PDF, Word, web page, text), as `--published`. */
+  published?: boolean;
   /** How blank cells are read (engine/parse/blanks.ts). */
   blankCells?: BlankCellPolicy;
   /** A baseline file, relative to the config file: the editor hides the findings it accepted (docs/baseline.md). */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FileResult, OutDiagnostic } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 import { repoPath } from '../fingerprint.ts';
+import { sourceLocation } from './text.ts';
 
 const SEVERITY: Record<OutDiagnostic['severity'], string> = { error: 'major', warning: 'minor', info: 'info' };
 
@@ -23,10 +24,11 @@ function issues(r: FileResult, quiet: boolean): unknown[] {
     .map((d) => ({
       type: 'issue',
       check_name: d.ruleId,
-      description: d.message,
+      // A published form: the place in it leads the description, and the page stands for the line.
+      description: r.form ? `${sourceLocation(r, d, true)}: ${d.message}` : d.message,
       fingerprint: d.fingerprint,
       severity: SEVERITY[d.severity],
-      location: { path, lines: { begin: d.line, end: d.endLine } },
+      location: { path, lines: r.form ? { begin: d.source?.page ?? 1 } : { begin: d.line, end: d.endLine } },
     }));
 }
 

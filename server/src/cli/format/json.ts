@@ -5,7 +5,7 @@ import type { FileResult } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 
 function entry(r: FileResult) {
-  return { path: r.path, status: r.status, ...(r.reason ? { reason: r.reason } : {}), template: r.template ?? null, year: r.year ?? null, agency: r.agency ?? null, ...(r.fixed !== undefined ? { fixed: r.fixed } : {}), ...(r.baselined ? { baselined: r.baselined.length, baselineGone: (r.absent ?? []).reduce((n, e) => n + e.count, 0) } : {}), diagnostics: r.diagnostics, ...(r.indicators ? { indicators: r.indicators } : {}) };
+  return { path: r.path, status: r.status, ...(r.form ? { form: r.form } : {}), ...(r.reason ? { reason: r.reason } : {}), ...(r.notFixed ? { notFixed: r.notFixed } : {}), template: r.template ?? null, year: r.year ?? null, agency: r.agency ?? null, ...(r.fixed !== undefined ? { fixed: r.fixed } : {}), ...(r.baselined ? { baselined: r.baselined.length, baselineGone: (r.absent ?? []).reduce((n, e) => n + e.count, 0) } : {}), diagnostics: r.diagnostics, ...(r.indicators ? { indicators: r.indicators } : {}) };
 }
 
 /** JSON.stringify(value, null, 2) with every line after the first indented by `depth` more levels. */

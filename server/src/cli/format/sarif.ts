@@ -16,6 +16,20 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 const PARTIAL = 'nianbaoFinding/v1';
 const partial = (k: FindingKey) => createHash('sha256').update(keyString(k)).digest('hex');
+/**
+ * A finding in a published form (PDF, Word, web page): the file, with no text
+ * region (its lines are not the report's), and the place as a logical
+ * location: `page 3/table 2/row 27/column 4` and its name (表三 （七）总计「自然人」).
+ * The position in the imported Markdown is in the result's properties.
+ */
+function publishedLocation(uri: string, d: OutDiagnostic): unknown {
+  const s = d.source ?? {};
+  const path = [s.page !== undefined ? `page ${s.page}` : '', s.table !== undefined ? `table ${s.table}` : '', s.row !== undefined ? `row ${s.row}` : '', s.column !== undefined ? `column ${s.column}` : ''].filter(Boolean).join('/');
+  return {
+    physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } },
+    ...(path || s.where ? { logicalLocations: [{ ...(s.where ? { name: s.where } : {}), ...(path ? { fullyQualifiedName: path } : {}), kind: 'element' }] } : {}),
+  };
+}
 
 export function sarifFormatter(io: FormatterIO): Formatter {
   const results: unknown[] = [];
@@ -39,7 +53,7 @@ export function sarifFormatter(io: FormatterIO): Formatter {
           fingerprints: { 'nianbao/v1': d.fingerprint },
           // What the finding is without the file (engine/finding-key.ts): what a baseline records.
           partialFingerprints: { [PARTIAL]: partial(d) },
-          locations: [{
+          locations: [r.form ? publishedLocation(uri(r.path), d) : {
             physicalLocation: {
               artifactLocation: { uri: uri(r.path), uriBaseId: '%SRCROOT%' },
               region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : d.endColumn) },
@@ -48,6 +62,7 @@ export function sarifFormatter(io: FormatterIO): Formatter {
           ...(state ? { baselineState: state } : {}),
           // Accepted in the baseline file: a suppression kept outside the source (SARIF 3.35.2 "external").
           ...(state === 'unchanged' ? { suppressions: [{ kind: 'external', status: 'accepted', justification: 'nianbao --baseline' }] } : {}),
+          ...(r.form ? { properties: { form: r.form, source: d.source ?? {}, markdown: { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn } } } : {}),
         });
       };
       // With --baseline every result says whether it is new, accepted (unchanged) or gone (absent).

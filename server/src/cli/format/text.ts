@@ -1,6 +1,22 @@
 // Compact human output grouped by file, coloured only on a TTY, with a summary line.
 import pc from 'picocolors';
+import type { FileResult, OutDiagnostic } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
+
+const FORM_NAMES = { zh: { pdf: 'PDF', docx: 'Word', html: '网页', text: '文本' }, en: { pdf: 'PDF', docx: 'Word', html: 'web page', text: 'text' } };
+
+/**
+ * Where a finding of a published form is, as its reader finds it:
+ * `report.pdf:3 表三 （七）总计「自然人」` (page 3), `report.docx 表格 2 第 27 行 …`.
+ * A line of the imported Markdown would mean nothing to them.
+ */
+export function sourceLocation(r: FileResult, d: OutDiagnostic, zh: boolean): string {
+  const s = d.source ?? {};
+  let at = r.path;
+  if (s.page !== undefined) at += `:${s.page}`;
+  else if (s.table !== undefined) at += zh ? ` 表格 ${s.table}${s.row !== undefined ? ` 第 ${s.row} 行` : ''}` : ` table ${s.table}${s.row !== undefined ? ` row ${s.row}` : ''}`;
+  return s.where ? `${at} ${s.where}` : at;
+}
 
 export function textFormatter(io: FormatterIO): Formatter {
   const c = pc.createColors(io.color);
@@ -15,14 +31,17 @@ export function textFormatter(io: FormatterIO): Formatter {
         io.err(`${c.red(r.path)}: ${zh ? '无法检查' : 'cannot check'}: ${r.reason}`);
         return;
       }
+      if (r.notFixed) io.err(c.yellow(`${r.path}: ${r.notFixed}`));
       const shown = io.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics;
       if (shown.length === 0 && !r.fixed) return;
-      const meta = [r.year ? `${r.year}${zh ? '年度' : ''}` : '', r.template ? `${r.template}${zh ? '年版格式' : ' format'}` : '', r.fixed ? (zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fixed`) : ''].filter(Boolean).join(', ');
+      const meta = [r.form ? FORM_NAMES[zh ? 'zh' : 'en'][r.form] : '', r.year ? `${r.year}${zh ? '年度' : ''}` : '', r.template ? `${r.template}${zh ? '年版格式' : ' format'}` : '', r.fixed ? (zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fixed`) : ''].filter(Boolean).join(', ');
       io.out(`${c.underline(r.path)}${meta ? c.dim(`  (${meta})`) : ''}`);
       const width = Math.max(...shown.map((d) => `${d.line}:${d.column}`.length), 0);
       for (const d of shown) {
         const sev = d.severity === 'error' ? c.red(zh ? '错误' : 'error') : d.severity === 'warning' ? c.yellow(zh ? '警告' : 'warning') : c.blue(zh ? '提示' : 'info');
-        io.out(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}${d.fixable ? c.dim(zh ? ' (可修复)' : ' (fixable)') : ''}`);
+        // A published form cannot be fixed in place: its findings say where they are in it, not that they are fixable.
+        if (r.form) io.out(`  ${sourceLocation(r, d, zh)}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}`);
+        else io.out(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${c.dim(d.ruleId)}${d.fixable ? c.dim(zh ? ' (可修复)' : ' (fixable)') : ''}`);
       }
       io.out('');
     },

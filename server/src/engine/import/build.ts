@@ -18,6 +18,9 @@ export function isTitleLine(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   return t.length <= 80 && TITLE_WORDS.test(t) && /(报告|年报)([(（][^)）]{0,12}[)）])?$/.test(t);
 }
+const YEAR = /[0-9０-９]{4}\s*年/;
+/** A line a title set over several may be made of: the agency, the year, the report words. */
+const titlePart = (t: string) => t.length > 0 && (ORG_END.test(t) || YEAR.test(t) || /政府信息公开|年度报告|工作报告/.test(t));
 const SECTION_LINE = /^(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?\s*[、.．,，]\s*(\S.{1,40}?)\s*[:：]?$/;
 const ORG_END = /(局|委|委员会|办|办公室|厅|府|院|会|部|署|处|中心|所|站|队|馆|社|公司|集团|区|县|市|镇|乡|街道)$/;
 
@@ -113,6 +116,22 @@ export function markdownFromItems(items: Item[], meta: BuildMeta): ImportResult 
   const mapped = items.some((it) => (it.kind === 'line' ? it.src : it.toks.some((t) => t.src)));
   let titleDone = false;
   let lastPara: { index: number; text: string } | undefined;
+  /** The short paragraphs added last, before the title: lines a title set over several may start with. */
+  const recent: { index: number; text: string; src?: SourceRef }[] = [];
+  const titleLinesBefore = (line: string): { title: string; count: number; src?: SourceRef } | undefined => {
+    // The longest run that reads as a title, each of its lines a part of one (an agency, a year, the report words).
+    for (let k = Math.min(2, recent.length); k >= 1; k--) {
+      const head = recent.slice(-k);
+      // Only the blocks just before this line, in a row.
+      if (head.some((h, j) => h.index !== blocks.length - k + j)) continue;
+      if (!head.every((h) => titlePart(h.text.trim()) && !isTitleLine(h.text))) continue;
+      // As the two-line case below: the agency and the year apart by a space, the rest joined.
+      const parts = [...head.map((h) => h.text.trim()), line.trim()];
+      const title = parts.reduce((t, p) => t + (ORG_END.test(t) && /^[0-9０-９〇一二]{4}/.test(p) ? ' ' : '') + p);
+      if (isTitleLine(title)) return { title, count: k, src: head[0].src };
+    }
+    return undefined;
+  };
   let table: TableBuilder | undefined;
 
   const closeTable = () => {
@@ -220,6 +239,19 @@ export function markdownFromItems(items: Item[], meta: BuildMeta): ImportResult 
       account.dropped.push(text);
       continue;
     }
+    // A title set over two or three lines, each its own paragraph (Word: 某县人民政府办公室 / 2021年政府信息公开 / 工作年度报告):
+    // the short paragraphs just before this line that make a title with it.
+    const titleHead = !titleDone && account.sections === 0 && (!isTitleLine(text) || !YEAR.test(text)) ? titleLinesBefore(text) : undefined;
+    if (titleHead) {
+      blocks.splice(blocks.length - titleHead.count);
+      srcs.splice(blocks.length);
+      titleDone = true;
+      account.title = titleHead.title;
+      add(`# ${meta.markdown ? titleHead.title : escapeInline(titleHead.title)}`, titleHead.src ? { lines: [titleHead.src] } : lineSrc(it.src));
+      lastPara = undefined;
+      recent.length = 0;
+      continue;
+    }
     if (!titleDone && account.sections === 0 && isTitleLine(text)) {
       titleDone = true;
       let title = text;
@@ -249,6 +281,8 @@ export function markdownFromItems(items: Item[], meta: BuildMeta): ImportResult 
     }
     add(keep(text), lineSrc(it.src));
     lastPara = { index: blocks.length - 1, text };
+    if (!titleDone && text.length <= 30) recent.push({ index: blocks.length - 1, text, src: it.src });
+    else recent.length = 0;
   }
   closeTable();
   const markdown = blocks.join('\n\n') + '\n';

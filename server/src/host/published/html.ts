@@ -104,7 +104,11 @@ export function htmlItems(html: string): Item[] {
   const items: Item[] = [];
   let buf = '';
   let level: number | undefined;
+  // Data tables in document order, for the source map (check's findings say which table and row).
+  let tables = 0;
   const flush = () => {
+    // A heading's lines join without a space where either side is Chinese (collapse() joins Chinese to Chinese).
+    if (level !== undefined) buf = buf.replace(/([\u2e80-\u9fff\uff00-\uffef])[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?=[\u2e80-\u9fff\uff00-\uffef])/g, '$1');
     const t = collapse(buf).trim();
     if (t) items.push({ kind: 'line', text: t, level });
     buf = '';
@@ -119,7 +123,8 @@ export function htmlItems(html: string): Item[] {
     }
     if (n.type !== 'element') return;
     if (DROP.has(n.tagName) || isHidden(n) || isChromeBox(n)) return;
-    if (n.tagName === 'br') { flush(); return; }
+    // A title set over lines (<h1>某县人民政府办公室<br>2021年…<br>工作年度报告</h1>) is one heading: collapse() joins the lines.
+    if (n.tagName === 'br') { if (level !== undefined) buf += '\n'; else flush(); return; }
     if (n.tagName === 'table') {
       flush();
       if (hasNestedTable(n) || rowsOf(n).length === 0) { n.children.forEach((c) => visit(c)); flush(); return; }
@@ -130,7 +135,8 @@ export function htmlItems(html: string): Item[] {
         return;
       }
       const toks: Tok[] = [];
-      grid.forEach((row) => row.forEach((text, col) => toks.push({ text, col, rowStart: col === 0 })));
+      const table = tables++;
+      grid.forEach((row, r) => row.forEach((text, col) => toks.push({ text, col, rowStart: col === 0, src: { table, row: r, col } })));
       items.push({ kind: 'cells', toks, grid, explicitRows: true });
       return;
     }
