@@ -7,6 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageC
 import { STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol.ts';
 import { fixAll, newReport, nextYearReport } from './commands.ts';
 import { exportReport, extendMarkdownIt } from './export.ts';
+import { importAndCheck } from './import-check.ts';
 import { RestartPolicy, restartingErrorHandler } from './restart-policy.ts';
 import { ReportStatus } from './status-bar.ts';
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ exte
     vscode.commands.registerCommand('nianbao.newReport', () => newReport(lc)),
     vscode.commands.registerCommand('nianbao.nextYearReport', () => nextYearReport(lc)),
     vscode.commands.registerCommand('nianbao.fixAll', () => fixAll(lc)),
+    vscode.commands.registerCommand('nianbao.importAndCheck', (uri?: vscode.Uri) => importAndCheck(lc, uri)),
     vscode.commands.registerCommand('nianbao.restartServer', async () => {
       status.clear();
       restarts.reset();

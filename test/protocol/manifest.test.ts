@@ -116,7 +116,9 @@ describe('packaging', () => {
       assert.ok(files.includes(f), `${f} is missing from the .vsix`);
     }
     assert.ok(files.some((f) => /^LICENSE/.test(f)));
-    const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|dist\/(client|server|export|preview|lib\/[\w-]+)\.cjs|media\/preview\.css|schemas\/[^/]+\.json|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|l10n\/[^/]+\.json|README\.md|docs\/rules\/[^/]+\.md|LICENSE(\.txt)?|changelog\.md|CHANGELOG\.md)$/i;
+    // dist/published.cjs and pdf.js with its CMaps: the server's 导入并检查 (nianbao/importPublished).
+    for (const f of ['dist/published.cjs', 'dist/lib/pdfjs.cjs', 'dist/lib/pdfjs-cmaps/UniGB-UCS2-H.bcmap']) assert.ok(files.includes(f), `${f} is missing from the .vsix`);
+    const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|dist\/(client|server|export|preview|published|lib\/[\w-]+)\.cjs|dist\/lib\/pdfjs-cmaps\/([\w-]+\.bcmap|LICENSE)|media\/preview\.css|schemas\/[^/]+\.json|syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|l10n\/[^/]+\.json|README\.md|docs\/rules\/[^/]+\.md|LICENSE(\.txt)?|changelog\.md|CHANGELOG\.md)$/i;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'only the allowed files');
     assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'no source maps');
   });

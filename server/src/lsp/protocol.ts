@@ -7,6 +7,8 @@ export const NEW_REPORT_REQUEST = 'nianbao/newReport';
 export const NEXT_YEAR_REQUEST = 'nianbao/nextYearReport';
 export const FIX_ALL_REQUEST = 'nianbao/fixAll';
 export const TEMPLATES_REQUEST = 'nianbao/templates';
+/** 导入并检查: a published report (.pdf, .docx, .html) imported by the server (lsp/import-request.ts). */
+export const IMPORT_PUBLISHED_REQUEST = 'nianbao/importPublished';
 
 /** Sent after each publishDiagnostics: what the status bar shows for a document. */
 export interface StatusParams {
@@ -58,4 +60,23 @@ export interface TemplateInfo {
   name: string;
   from?: number;
   to?: number;
+}
+
+export interface ImportPublishedParams {
+  /** file: URI of the published report. */
+  uri: string;
+}
+
+export interface ImportPublishedResult {
+  /** The report as Markdown. */
+  text: string;
+  form: 'pdf' | 'docx' | 'html' | 'text';
+  /** file: URI beside the source that does not exist yet (`report.md`, else `report (2).md`…): where the client writes `text`. */
+  target: string;
+  title?: string;
+  cellsPlaced: number;
+  /** Pieces of the tables that could not be placed (kept in the report under 未能放入表格的内容). */
+  unplaced: number;
+  /** What the import did, as `nianbao import` prints it. */
+  account: string;
 }

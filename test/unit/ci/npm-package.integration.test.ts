@@ -56,8 +56,18 @@ test('vsce still packs the .vsix from .vscodeignore: client and server, not the 
   const files = r.stdout.trim().split('\n');
   for (const f of ['package.json', 'dist/client.cjs', 'dist/server.cjs', 'dist/lib/ajv.cjs', 'syntaxes/nianbao.injection.tmLanguage.json']) assert.ok(files.includes(f), `${f} missing from the .vsix`);
   assert.deepEqual(files.filter((f) => /^dist\/(cli|worker|import)\.cjs$|^(server|client|test)\//.test(f)), []);
-  // Every library the server bundle loads from beside itself is in the .vsix.
-  const loaded = [...readFileSync(join(root, 'dist/server.cjs'), 'utf8').matchAll(/(?:require|import)\(["'`]\.\/(lib\/[\w.-]+\.cjs)["'`]\)/g)].map((m) => 'dist/' + m[1]);
-  assert.ok(loaded.length >= 2, loaded.join(', '));
-  assert.deepEqual(loaded.filter((f) => !files.includes(f)), [], 'add them to .vscodeignore');
+  // Every part and library the server bundle loads from beside itself is in the .vsix, and what those load in turn
+  // (导入并检查: dist/published.cjs, which loads pdf.js from dist/lib/pdfjs.cjs).
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    for (const m of readFileSync(join(root, file), 'utf8').matchAll(/(?:require|import)\(["'`]\.\/((?:lib\/)?[\w.-]+\.cjs)["'`]\)/g)) {
+      const f = 'dist/' + m[1];
+      if (!loaded.has(f)) { loaded.add(f); visit(f); }
+    }
+  };
+  visit('dist/server.cjs');
+  assert.ok(loaded.has('dist/published.cjs') && loaded.has('dist/lib/pdfjs.cjs'), [...loaded].join(', '));
+  assert.deepEqual([...loaded].filter((f) => !files.includes(f)), [], 'add them to .vscodeignore');
+  // pdf.js's CMaps (older CJK PDFs name predefined encodings such as UniGB-UCS2-H).
+  assert.ok(files.includes('dist/lib/pdfjs-cmaps/UniGB-UCS2-H.bcmap'), 'the CMaps are in the .vsix');
 });

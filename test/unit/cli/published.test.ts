@@ -191,3 +191,18 @@ describe('check, data and diff on directories and pairs of published files', () 
     assert.doesNotMatch(r.stderr, /已检查|\r/);
   });
 });
+
+describe('the README', () => {
+  it('opens with `nianbao check` on a published PDF, its output as printed, and names --published', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /```\n\$ (nianbao check [^\n]*)\n([^]*?)```/.exec(readme);
+    assert.ok(block, 'an example block with a `$ nianbao check` line');
+    // It is the first example of the README: no other code block showing a run comes before it.
+    assert.ok(readme.indexOf(block[0]) < readme.indexOf('sample output on Markdown'));
+    const args = block[1].split(' ').slice(1);
+    assert.match(args.at(-1)!, /\.pdf$/);
+    const r = cli(args);
+    assert.equal(r.stdout, block[2]);
+    assert.match(readme.slice(0, readme.indexOf('## 规则')), /--published/);
+  });
+});

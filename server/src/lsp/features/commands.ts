@@ -1,5 +1,6 @@
 // The requests behind the client's commands: the templates on offer, a new
-// report from a template, next year's report from this one (../report-text.ts).
+// report from a template, next year's report from this one (../report-text.ts),
+// a published report imported for 导入并检查 (../import-request.ts).
 // Fix all is features/code-actions.ts.
 import { ResponseError } from 'vscode-languageserver/node.js';
 import { builtinTemplates } from '../../engine/templates/builtin.ts';
@@ -8,6 +9,8 @@ import {
   NEW_REPORT_REQUEST, NEXT_YEAR_REQUEST, TEMPLATES_REQUEST,
   type NewReportParams, type NextYearParams, type ReportTextResult, type TemplateInfo,
 } from '../protocol.ts';
+import { importRequest } from '../import-request.ts';
+import { IMPORT_PUBLISHED_REQUEST, type ImportPublishedParams } from '../protocol.ts';
 import { newReport, nextYearReport, ReportTextError } from '../report-text.ts';
 
 export function registerCommands(ctx: ServerContext): Feature {
@@ -18,6 +21,9 @@ export function registerCommands(ctx: ServerContext): Feature {
     const templates = params?.uri ? (await configs.get(params.uri)).analyze.templates ?? builtinTemplates : builtinTemplates;
     return templates.map((t) => ({ id: t.id, name: t.name[lang], from: t.years.from, to: t.years.to }));
   }, token));
+
+  // 导入并检查: a published report imported, a free name beside it (../import-request.ts).
+  connection.onRequest(IMPORT_PUBLISHED_REQUEST, (params: ImportPublishedParams) => importRequest(params, configs, ctx.client.lang, ctx.log));
 
   connection.onRequest(NEW_REPORT_REQUEST, async (params: NewReportParams & { uri?: string }): Promise<ReportTextResult> => {
     const templates = params.uri ? (await configs.get(params.uri)).analyze.templates ?? builtinTemplates : builtinTemplates;
