@@ -22,25 +22,10 @@ import { isPublishedPath, publishedFor, publishedHint } from './published-option
 import { detached } from '../engine/detach.ts';
 import { expand } from '../host/discovery.ts';
 import type { ResultCache } from './cache.ts';
+import type { WorkbookReport } from '../review/workbook.ts';
 
-export interface ReportRecord {
-  path: string;
-  agency: string | null;
-  year: number | null;
-  template: string;
-  title: string | null;
-  /** The previous-year file compared for carryover and copied-text, if one was found. */
-  previous: string | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** Findings per rule id (every rule, 0 included). */
-  rules: Record<string, number>;
-  /** Every figure slot of the report's format: the number, the cell text when it is not a number, null when blank or absent. */
-  values: Record<string, number | string | null>;
-  /** The indicators (engine/indicators.ts), with their change from the previous-year report when there is one. */
-  indicators: Indicator[];
-}
+/** One report's line of `nianbao data`: the same record the workbook is written from. */
+export type ReportRecord = WorkbookReport;
 
 export interface DataResult {
   records: ReportRecord[];

@@ -8,19 +8,23 @@ import type { FigureSlot } from '../engine/cross/figures.ts';
 import { INDICATORS, type Indicator } from '../engine/indicators.ts';
 import type { Lang } from '../engine/types.ts';
 
-/** What the workbook needs of each report (the records of `nianbao data`). */
+/** A report's record in `nianbao data` (CSV, JSON) and the workbook (cli/data-command.ts calls it ReportRecord). */
 export interface WorkbookReport {
   path: string;
   agency: string | null;
   year: number | null;
   template: string;
   title: string | null;
+  /** The previous-year file compared for carryover and copied-text, if one was found. */
   previous: string | null;
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings per rule id (every rule, 0 included). */
   rules: Record<string, number>;
+  /** Every figure slot of the report's format: the number, the cell text when it is not a number, null when blank or absent. */
   values: Record<string, number | string | null>;
+  /** The indicators (engine/indicators.ts), with their change from the previous-year report when there is one. */
   indicators: Indicator[];
 }
 
