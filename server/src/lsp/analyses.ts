@@ -1,8 +1,13 @@
 // One analysis per document version and configuration, shared by every
 // feature (diagnostics, code actions, hover, …): a keystroke is analysed once
-// however many requests follow it. Analysis is synchronous; only reading the
-// configuration may wait for the client. The documents edited last keep an
+// however many requests follow it. The documents edited last keep an
 // incremental parser, so a keystroke re-parses only the block it touched.
+//
+// Reports (up to REMOTE_MIN_BYTES) are analysed here, synchronously: a few
+// milliseconds. Larger documents (a county's compendium of many reports)
+// are analysed on the analysis thread (remote-analysis.ts), within a time
+// budget, so that the server keeps answering for every other document while
+// they are checked.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../engine/analyze.ts';
 import { IncrementalParser } from '../engine/parse/incremental.ts';
@@ -10,11 +15,13 @@ import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
 import type { ConfigStore, DocumentConfig } from './document-config.ts';
 import { withBaseline } from './baseline.ts';
+import type { RemoteAnalyzer } from './remote-analysis.ts';
 
 /** Why a Markdown document has no analysis: the user is told with one notice instead of diagnostics. */
 export type NotChecked =
   | { reason: 'too-large'; size: number; limit: number }
-  | { reason: 'engine-failed' };
+  | { reason: 'engine-failed' }
+  | { reason: 'too-slow'; limitMs: number };
 
 export interface Checked {
   doc: TextDocument;
@@ -28,6 +35,14 @@ export interface Checked {
 }
 
 export type AnalyzeFn = typeof analyze;
+
+interface Pending {
+  version: number;
+  config: DocumentConfig;
+  previous: Report | undefined;
+  doc: TextDocument;
+  promise: Promise<Checked>;
+}
 
 interface Entry {
   version: number;
@@ -43,12 +58,21 @@ interface Entry {
  */
 export const INCREMENTAL_DOCUMENTS = 8;
 
+/**
+ * Documents larger than this (UTF-8 bytes) are analysed on the analysis
+ * thread. The largest real reports are about 60 KB and take milliseconds; a
+ * 1 MB compendium takes seconds, which the server's thread must not wait for.
+ */
+export const REMOTE_MIN_BYTES = 128 * 1024;
+
 export function isMarkdown(doc: TextDocument): boolean {
   return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
 }
 
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
+  /** Analyses running or waiting on the analysis thread, per document. */
+  private readonly pending = new Map<string, Pending>();
   private readonly logged = new Set<string>();
   /** Most recently analysed last (Map keeps insertion order). */
   private readonly parsers = new Map<string, IncrementalParser>();
@@ -60,6 +84,8 @@ export class Analyses {
     private readonly log: (message: string) => void,
     private readonly extraRules: readonly Rule[] = [],
     private readonly analyzeFn: AnalyzeFn = analyze,
+    /** The analysis thread for large documents; without it every document is analysed here. */
+    private readonly remote?: RemoteAnalyzer,
   ) {}
 
   /** Documents with a cached analysis (tests check that closing forgets them). */
@@ -69,16 +95,69 @@ export class Analyses {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.pending.delete(uri);
+    this.remote?.forget(uri);
     this.parsers.delete(uri);
     for (const key of [...this.logged]) if (key.startsWith(uri + '\u0000')) this.logged.delete(key);
   }
 
   async get(doc: TextDocument): Promise<Checked> {
     const config = await this.configs.get(doc.uri);
-    return this.getWith(doc, config);
+    return this.check(doc, config);
   }
 
-  /** The analysis of `doc` as it is now, under `config`; synchronous. */
+  /**
+   * The analysis of `doc` at its version now, under `config`: at once for a
+   * report, from the analysis thread for a large document (requests that ask
+   * meanwhile share the same analysis).
+   */
+  check(doc: TextDocument, config: DocumentConfig): Checked | Promise<Checked> {
+    if (!this.remote || !this.isRemote(doc, config)) return this.getWith(doc, config);
+    const previous = this.previous(doc, config);
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.config === config && hit.previous === previous && hit.checked.doc === doc) return hit.checked;
+    const waiting = this.pending.get(doc.uri);
+    if (waiting && waiting.version === doc.version && waiting.config === config && waiting.previous === previous && waiting.doc === doc) return waiting.promise;
+    const version = doc.version;
+    const text = doc.getText();
+    const remote = this.remote;
+    const promise = remote
+      .analyze({ uri: doc.uri, text, options: { ...config.analyze, previous }, budgetMs: config.maxAnalysisTime })
+      .then((result): Checked | Promise<Checked> => {
+        if (this.pending.get(doc.uri)?.promise === promise) this.pending.delete(doc.uri);
+        let checked: Checked;
+        if (result.kind === 'done') {
+          const analysis = result.analysis;
+          for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
+          checked = { doc, config, analysis, active: analysis.isReport || config.listed };
+        } else if (result.kind === 'timed-out') {
+          this.log(`nianbao: analysis of ${doc.uri} (version ${version}) took longer than maxAnalysisTime (${result.budgetMs / 1000} s): stopped`);
+          checked = { doc, config, active: false, notChecked: { reason: 'too-slow', limitMs: result.budgetMs } };
+        } else if (result.kind === 'failed') {
+          this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${result.error}`);
+          checked = { doc, config, active: false, notChecked: { reason: 'engine-failed' } };
+        } else {
+          // Dropped for a newer version (whoever asked is answered from that one) or the document was closed.
+          return this.pending.get(doc.uri)?.promise ?? { doc, config, active: false };
+        }
+        // Kept only while it is the document's version (TextDocument objects change in place).
+        if (doc.version === version) this.entries.set(doc.uri, { version, config, previous, checked });
+        return checked;
+      });
+    this.pending.set(doc.uri, { version, config, previous, doc, promise });
+    return promise;
+  }
+
+  private isRemote(doc: TextDocument, config: DocumentConfig): boolean {
+    if (!isMarkdown(doc)) return false;
+    const text = doc.getText();
+    // UTF-8 is at most 3 bytes per UTF-16 unit: most documents need no count.
+    if (text.length * 3 <= REMOTE_MIN_BYTES) return false;
+    const size = Buffer.byteLength(text, 'utf8');
+    return size > REMOTE_MIN_BYTES && size <= config.maxFileSize;
+  }
+
+  /** The analysis of `doc` as it is now, under `config`, on this thread. */
   getWith(doc: TextDocument, config: DocumentConfig): Checked {
     const previous = this.previous(doc, config);
     const hit = this.entries.get(doc.uri);

@@ -17,12 +17,21 @@ import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
 
+/**
+ * Default of `maxAnalysisTime` (seconds): a large document whose analysis
+ * takes longer gets one notice instead of diagnostics. A 10 MB compendium of
+ * about 2,500 reports takes about 10 s on a shared 2-core machine.
+ */
+export const DEFAULT_MAX_ANALYSIS_TIME = 30;
+
 export interface DocumentConfig {
   analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells'>;
   /** True when a `files` glob names this document: checked even without a report title. */
   listed: boolean;
   inlayHints: InlayHintMode;
   maxFileSize: number;
+  /** Milliseconds one analysis on the analysis thread may take. */
+  maxAnalysisTime: number;
   rcPath?: string;
   /** The findings of this document a baseline accepted (docs/baseline.md); undefined without a usable baseline. */
   baseline?: BaselineEntry[];
@@ -139,6 +148,7 @@ export class ConfigStore {
       listed,
       inlayHints: settings.inlayHints,
       maxFileSize: rc?.config.maxFileSize ?? settings.maxFileSize ?? MAX_FILE_SIZE,
+      maxAnalysisTime: Math.round((settings.maxAnalysisTime ?? DEFAULT_MAX_ANALYSIS_TIME) * 1000),
       rcPath: rc?.path,
       baseline: path ? this.baselineFor(path, (rc?.config.baseline ? resolve(dirname(rc.path), rc.config.baseline) : undefined) ?? (settings.baseline ? (isAbsolute(settings.baseline) ? settings.baseline : resolve(folder ?? dirname(path), settings.baseline)) : undefined)) : undefined,
     };

@@ -14,6 +14,7 @@ import type { ConfigProblem } from '../host/nianbaorc.ts';
 import { VERSION } from '../host/version.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { Analyses } from './analyses.ts';
+import { RemoteAnalyzer } from './remote-analysis.ts';
 import { ConfigStore } from './document-config.ts';
 import { describe, type ClientState, type Feature, type ServerContext } from './context.ts';
 import { registerCodeActions } from './features/code-actions.ts';
@@ -72,7 +73,9 @@ export function createServer(connection: Connection, workspace: Workspace): { do
     log,
     configProblems: (path, problems) => showConfigProblems(path, problems),
   }, workspace);
-  const analyses = new Analyses(configs, log, testRules(), testAnalyze(analyze));
+  // Large documents are analysed on the analysis thread, so the server keeps answering meanwhile.
+  const remote = new RemoteAnalyzer(log);
+  const analyses = new Analyses(configs, log, testRules(), testAnalyze(analyze), remote);
   // The workspace's reports by agency and year: last year's report for carryover and copied-text.
   const reports = new WorkspaceIndex({ log, workspace, changed: (uris) => uris.forEach((uri) => schedule(uri)) });
   analyses.previousFor = (doc, config) => reports.previousReport(doc.uri, config.analyze);

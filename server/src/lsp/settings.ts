@@ -19,6 +19,8 @@ export interface EditorSettings {
   blankCells?: BlankCellPolicy;
   /** A baseline file (docs/baseline.md), relative to the workspace folder: its accepted findings are not shown. */
   baseline?: string;
+  /** Seconds one analysis of a large document may take; undefined: DEFAULT_MAX_ANALYSIS_TIME in config.ts. */
+  maxAnalysisTime?: number;
 }
 
 export const defaultSettings: EditorSettings = { rules: {}, files: [], inlayHints: 'all' };
@@ -41,5 +43,7 @@ export function readSettings(value: unknown): EditorSettings {
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 1 ? Math.floor(size) : undefined;
   const blankCells = (BLANK_CELL_POLICIES as readonly unknown[]).includes(v.blankCells) ? (v.blankCells as BlankCellPolicy) : undefined;
   const baseline = typeof v.baseline === 'string' && v.baseline.trim() !== '' ? v.baseline.trim() : undefined;
-  return { template, rules, files, inlayHints, maxFileSize, blankCells, baseline };
+  const seconds = v.maxAnalysisTime;
+  const maxAnalysisTime = typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  return { template, rules, files, inlayHints, maxFileSize, blankCells, baseline, maxAnalysisTime };
 }

@@ -8,9 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze, rules } from '../../../server/src/engine/analyze.ts';
+import { NOT_CHECKED_CODES } from '../../../server/src/lsp/features/diagnostics.ts';
 import { CORE_RULES, DOCS } from './helpers.ts';
 
-const pages = existsSync(DOCS) ? readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md') : [];
+/** The editor's notices for a document it did not check: pages of their own, not rules. */
+const notices: readonly string[] = Object.values(NOT_CHECKED_CODES);
+const allPages = existsSync(DOCS) ? readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md') : [];
+const pages = allPages.filter((f) => !notices.includes(f.slice(0, -3)));
 const ids = rules.map((r) => r.id);
 
 /** The text of a `## `/`### ` section: from its heading to the next heading of the same or a higher level. */
@@ -43,6 +47,17 @@ describe('rule docs', () => {
   test('every rule in rules/index.ts has a page', () => {
     const missing = ids.filter((id) => !pages.includes(`${id}.md`));
     assert.deepEqual(missing, [], `rules without docs/rules/<id>.md: ${missing.join(', ')}`);
+  });
+
+  test('every editor notice has a page titled with its id, with an English part, listed in the README', () => {
+    const readme = readFileSync(join(DOCS, 'README.md'), 'utf8');
+    for (const id of notices) {
+      assert.ok(allPages.includes(`${id}.md`), `docs/rules/${id}.md`);
+      const text = readFileSync(join(DOCS, `${id}.md`), 'utf8');
+      assert.ok(text.startsWith(`# \`${id}\``), `${id}.md is titled # \`${id}\``);
+      assert.ok(section(text, '## English') !== undefined, `${id}.md has an English part`);
+      assert.ok(readme.includes(`](${id}.md)`), `README links ${id}.md`);
+    }
   });
 
   test('every page belongs to a rule', () => {

@@ -35,24 +35,45 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic, lang: Lang): L
   return out;
 }
 
-/** Codes of the notices published instead of diagnostics for a document that was not analysed. */
-export const NOT_CHECKED_CODES = { 'too-large': 'file-too-large', 'engine-failed': 'check-failed' } as const;
+/** Codes of the notices published instead of diagnostics for a document that was not analysed (each has a page in docs/rules/). */
+export const NOT_CHECKED_CODES = { 'too-large': 'file-too-large', 'engine-failed': 'check-failed', 'too-slow': 'check-timeout' } as const;
+
+function notCheckedMessage(n: NotChecked, lang: Lang): string {
+  switch (n.reason) {
+    case 'too-large':
+      return lang === 'en'
+        ? `File too large, not checked: ${n.size} bytes, over the limit of ${n.limit} bytes (setting nianbao.maxFileSize, or maxFileSize in .nianbaorc.json).`
+        : `文件过大，未检查：${n.size} 字节，超过上限 ${n.limit} 字节（可在设置 nianbao.maxFileSize 或 .nianbaorc.json 的 maxFileSize 中调整）。`;
+    case 'too-slow': {
+      const seconds = n.limitMs / 1000;
+      return lang === 'en'
+        ? `Not checked: checking this document took longer than ${seconds} s and was stopped, so that the editor stays responsive. To allow more time, raise the setting nianbao.maxAnalysisTime (seconds), or check it with \`nianbao check\`.`
+        : `未检查：此文档检查用时超过 ${seconds} 秒，已停止，以免编辑器卡顿。如需更长时间，可调高设置 nianbao.maxAnalysisTime（秒），或用 \`nianbao check\` 检查。`;
+    }
+    case 'engine-failed':
+      return lang === 'en'
+        ? 'Not checked: nianbao failed on this document. The error is in the nianbao output channel; please report it.'
+        : '未检查：nianbao 处理此文档时出错，错误详情见“nianbao”输出窗口，请报告此问题。';
+  }
+}
 
 /**
  * The one information diagnostic a Markdown document gets when it was not
- * analysed: larger than `maxFileSize`, or the engine failed on it (the error
- * is in the output channel). At the start of the document.
+ * analysed: larger than `maxFileSize`, its analysis took longer than
+ * `maxAnalysisTime`, or the engine failed on it (the error is in the output
+ * channel). At the start of the document.
  */
 export function notCheckedDiagnostic(n: NotChecked, lang: Lang): LspDiagnostic {
-  const message = n.reason === 'too-large'
-    ? (lang === 'en'
-      ? `File too large, not checked: ${n.size} bytes, over the limit of ${n.limit} bytes (setting nianbao.maxFileSize, or maxFileSize in .nianbaorc.json).`
-      : `文件过大，未检查：${n.size} 字节，超过上限 ${n.limit} 字节（可在设置 nianbao.maxFileSize 或 .nianbaorc.json 的 maxFileSize 中调整）。`)
-    : (lang === 'en'
-      ? 'Not checked: nianbao failed on this document. The error is in the nianbao output channel; please report it.'
-      : '未检查：nianbao 处理此文档时出错，错误详情见“nianbao”输出窗口，请报告此问题。');
   const start = { line: 0, character: 0 };
-  return { range: { start, end: start }, severity: DiagnosticSeverity.Information, code: NOT_CHECKED_CODES[n.reason], source: 'nianbao', message };
+  const code = NOT_CHECKED_CODES[n.reason];
+  return {
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Information,
+    code,
+    codeDescription: { href: `${RULE_DOCS_URL}${code}.md` },
+    source: 'nianbao',
+    message: notCheckedMessage(n, lang),
+  };
 }
 
 /**
@@ -70,7 +91,9 @@ export function registerDiagnostics(ctx: ServerContext): Feature & { schedule(ur
     const doc = documents.get(uri);
     // A newer version arrived while the configuration was read: its own turn will publish.
     if (!doc || doc.version !== version) return;
-    const checked = analyses.getWith(doc, config);
+    const checked = await analyses.check(doc, config);
+    // Large documents are analysed on the analysis thread: the document may have changed or closed meanwhile.
+    if (documents.get(uri) !== doc || doc.version !== version) return;
     if ((published.get(uri) ?? -Infinity) > version) return;
     published.set(uri, version);
     const lang = ctx.client.lang;
