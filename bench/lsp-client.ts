@@ -30,7 +30,8 @@ export class BenchClient {
         }
       }
     });
-    rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    // A budget the benchmark's compendium never reaches, even on a loaded machine.
+    rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ maxAnalysisTime: 3600 })));
     rpc.onRequest(() => null);
     rpc.listen();
     await rpc.sendRequest('initialize', {
@@ -42,9 +43,10 @@ export class BenchClient {
     return client;
   }
 
-  private published(uri: string, version: number): Promise<void> {
+  /** Resolves when diagnostics for `uri` at `version` (or later) arrive. */
+  published(uri: string, version: number, timeoutMs = 60000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 60000);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), timeoutMs);
       this.waiters.push({ uri, version, resolve: () => { clearTimeout(timer); resolve(); } });
     });
   }
@@ -54,6 +56,16 @@ export class BenchClient {
     const done = this.published(uri, 1);
     await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await done;
+  }
+
+  /** Opens a document without waiting for its diagnostics. */
+  async openNoWait(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.rpc.sendRequest(method, params) as Promise<R>;
   }
 
   /** Inserts `text` at line/character and resolves when that version's diagnostics arrive. */

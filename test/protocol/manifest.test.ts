@@ -51,14 +51,19 @@ describe('package.json and translations', () => {
     assert.deepEqual(Object.keys(zh).filter((k) => !strings.includes(k)), [], 'no stale translations');
   });
 
-  it('the settings are the eight the server reads', () => {
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.baseline', 'nianbao.blankCells', 'nianbao.files', 'nianbao.inlayHints', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
+  it('the settings are the nine the server reads', () => {
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['nianbao.baseline', 'nianbao.blankCells', 'nianbao.files', 'nianbao.inlayHints', 'nianbao.maxAnalysisTime', 'nianbao.maxFileSize', 'nianbao.rules', 'nianbao.template', 'nianbao.trace.server']);
   });
 
   it('nianbao.maxFileSize defaults to the one size limit, 10 MiB', async () => {
     const { MAX_FILE_SIZE } = await import('../../server/src/host/limits.ts');
     assert.equal(MAX_FILE_SIZE, 10485760);
     assert.equal(pkg.contributes.configuration.properties['nianbao.maxFileSize'].default, 10485760);
+  });
+
+  it('nianbao.maxAnalysisTime defaults to the server\'s budget', async () => {
+    const { DEFAULT_MAX_ANALYSIS_TIME } = await import('../../server/src/lsp/config.ts');
+    assert.equal(pkg.contributes.configuration.properties['nianbao.maxAnalysisTime'].default, DEFAULT_MAX_ANALYSIS_TIME);
   });
 
   it('contributed files exist: schema, snippets, grammar', () => {

@@ -22,7 +22,7 @@ import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode 
  * takes longer gets one notice instead of diagnostics. A 10 MB compendium of
  * about 2,500 reports takes about 10 s on a shared 2-core machine.
  */
-export const DEFAULT_MAX_ANALYSIS_TIME = 30;
+export const DEFAULT_MAX_ANALYSIS_TIME = 60;
 
 export interface DocumentConfig {
   analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells'>;
