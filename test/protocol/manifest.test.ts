@@ -62,7 +62,7 @@ describe('package.json and translations', () => {
   });
 
   it('nianbao.maxAnalysisTime defaults to the server\'s budget', async () => {
-    const { DEFAULT_MAX_ANALYSIS_TIME } = await import('../../server/src/lsp/config.ts');
+    const { DEFAULT_MAX_ANALYSIS_TIME } = await import('../../server/src/lsp/document-config.ts');
     assert.equal(pkg.contributes.configuration.properties['nianbao.maxAnalysisTime'].default, DEFAULT_MAX_ANALYSIS_TIME);
   });
 

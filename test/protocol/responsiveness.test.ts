@@ -52,6 +52,11 @@ describe('responsiveness while a 5 MB document is analysed', () => {
       // The compendium was checked, not skipped: its reports repeat the six sections.
       assert.ok(published.diagnostics.some((d) => d.code === 'section-duplicate'), 'the compendium has its findings');
       assert.ok(!published.diagnostics.some((d) => ['check-timeout', 'check-failed', 'file-too-large'].includes(String(d.code))));
+      // Thousands of findings: 999 published, errors first, and one notice of how many more there are.
+      assert.equal(published.diagnostics.length, 1000);
+      const omitted = published.diagnostics.filter((d) => d.code === 'findings-omitted');
+      assert.equal(omitted.length, 1);
+      assert.match(omitted[0].message, /^另有 \d+ 条问题未显示：编辑器只显示 999 条/);
       // Features of the compendium itself come from the analysis thread's result.
       const bigSymbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
       assert.ok(bigSymbols.length > 100, `the compendium's outline: ${bigSymbols.length} symbols`);

@@ -15,6 +15,7 @@ import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
 import type { ConfigStore, DocumentConfig } from './document-config.ts';
 import { withBaseline } from './baseline.ts';
+import { summarize, type PublishedSummary } from './published.ts';
 import type { RemoteAnalyzer } from './remote-analysis.ts';
 
 /** Why a Markdown document has no analysis: the user is told with one notice instead of diagnostics. */
@@ -32,6 +33,8 @@ export interface Checked {
   active: boolean;
   /** Set when a Markdown document was not analysed. */
   notChecked?: NotChecked;
+  /** What is published for the analysis (at most MAX_PUBLISHED diagnostics) and the counts by severity. */
+  summary?: PublishedSummary;
 }
 
 export type AnalyzeFn = typeof analyze;
@@ -129,7 +132,7 @@ export class Analyses {
         if (result.kind === 'done') {
           const analysis = result.analysis;
           for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
-          checked = { doc, config, analysis, active: analysis.isReport || config.listed };
+          checked = { doc, config, analysis, active: analysis.isReport || config.listed, summary: result.summary };
         } else if (result.kind === 'timed-out') {
           this.log(`nianbao: analysis of ${doc.uri} (version ${version}) took longer than maxAnalysisTime (${result.budgetMs / 1000} s): stopped`);
           checked = { doc, config, active: false, notChecked: { reason: 'too-slow', limitMs: result.budgetMs } };
@@ -197,7 +200,7 @@ export class Analyses {
     // Findings a baseline accepted are left out here, so diagnostics, code actions and fix-all all agree.
     analysis = withBaseline(analysis, config.baseline);
     for (const f of analysis.failures) this.logOnce(doc.uri, f.ruleId, `nianbao: rule ${f.ruleId} failed on ${doc.uri}; its findings are missing, the other rules still report.\n${f.error}`);
-    return { doc, config, analysis, active: analysis.isReport || config.listed };
+    return { doc, config, analysis, active: analysis.isReport || config.listed, summary: summarize(analysis.diagnostics) };
   }
 
   // Only a document analysed before (being edited) gets a parser: opening

@@ -3,20 +3,21 @@
 // requests for every other document while a compendium of hundreds of
 // reports is checked (remote-analysis.ts is the other side).
 //
-// What goes back: the diagnostics and failures as they are (they are
-// published at once), the report's small head (title, year, template…) as
-// it is, and its large body (sections, table models, stray rows, the
-// Markdown tables' ranges) as one v8-serialized buffer, transferred without
-// a copy and read on the server's thread only if a feature of that very
-// document asks for it. The text does not go back (the server has it) and
+// What goes back: what is published (at most 1,000 diagnostics, published.ts)
+// and the failures as they are, the report's small head (title, year,
+// template…) as it is, and the large rest (every diagnostic, sections, table
+// models, stray rows, the Markdown tables' ranges) as one v8-serialized
+// buffer, transferred without a copy and read on the server's thread only if
+// a feature of that very document asks for it: a compendium's 15,000
+// findings would otherwise cost the server's thread most of a second. The text does not go back (the server has it) and
 // the Markdown tables go back without their rows: the features read their
 // ranges and table ids only, and the rows are most of a compendium's model.
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { analyze, type AnalyzeOptions, type RuleFailure } from '../engine/analyze.ts';
+import { analyze, type Analysis, type AnalyzeOptions, type RuleFailure } from '../engine/analyze.ts';
 import type { Report } from '../engine/model.ts';
 import { IncrementalParser } from '../engine/parse/incremental.ts';
-import type { Diagnostic } from '../engine/types.ts';
+import { summarize, type PublishedSummary } from './published.ts';
 import { testAnalyze } from './test-hooks.ts';
 import { testRules } from './test-rules.ts';
 
@@ -37,10 +38,12 @@ export interface ForgetRequest {
 export type ReportHead = Omit<Report, 'text' | ReportBodyKey>;
 export type ReportBodyKey = 'sections' | 'tables' | 'rawTables' | 'strayRows';
 export const REPORT_BODY_KEYS: readonly ReportBodyKey[] = ['sections', 'tables', 'rawTables', 'strayRows'];
+/** What the serialized body holds. */
+export type AnalysisBody = Pick<Report, ReportBodyKey> & { diagnostics: Analysis['diagnostics'] };
 
 export type AnalysisReply =
   | { type: 'ready' }
-  | { type: 'done'; id: number; diagnostics: Diagnostic[]; suppressed: Diagnostic[]; failures: RuleFailure[]; isReport: boolean; head: ReportHead; body: Uint8Array }
+  | { type: 'done'; id: number; summary: PublishedSummary; suppressed: Analysis['suppressed']; failures: RuleFailure[]; isReport: boolean; head: ReportHead; body: Uint8Array }
   | { type: 'failed'; id: number; error: string };
 
 /**
@@ -78,11 +81,12 @@ export function runAnalysisWorker(): void {
     try {
       const analysis = analyzeFn(m.text, { ...m.options, extraRules, parser: parserFor(m.uri, m.text) });
       const { text: _text, sections, tables, rawTables, strayRows, ...head } = analysis.report;
-      const body = serialize({ sections, tables, rawTables: rawTables.map((t) => ({ range: t.range, tableIds: t.tableIds, rows: [] })), strayRows });
+      const parts: AnalysisBody = { diagnostics: analysis.diagnostics, sections, tables, rawTables: rawTables.map((t) => ({ range: t.range, tableIds: t.tableIds, rows: [] })), strayRows };
+      const body = serialize(parts);
       // A Buffer may be a view of a larger pool: transfer a buffer of its own.
       const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? new Uint8Array(body.buffer) : new Uint8Array(body);
       transfer = [own.buffer as ArrayBuffer];
-      reply = { type: 'done', id: m.id, diagnostics: analysis.diagnostics, suppressed: analysis.suppressed, failures: analysis.failures, isReport: analysis.isReport, head, body: own };
+      reply = { type: 'done', id: m.id, summary: summarize(analysis.diagnostics), suppressed: analysis.suppressed, failures: analysis.failures, isReport: analysis.isReport, head, body: own };
     } catch (error) {
       parsers.delete(m.uri);
       reply = { type: 'failed', id: m.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };

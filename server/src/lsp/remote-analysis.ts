@@ -17,12 +17,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../engine/analyze.ts';
 import type { Report } from '../engine/model.ts';
-import { REPORT_BODY_KEYS, type AnalysisReply, type AnalysisRequest, type ForgetRequest, type ReportBodyKey, type ReportHead } from './analysis-worker.ts';
+import { REPORT_BODY_KEYS, type AnalysisBody, type AnalysisReply, type AnalysisRequest, type ForgetRequest, type ReportHead } from './analysis-worker.ts';
+import type { PublishedSummary } from './published.ts';
 
 export const ANALYSIS_WORKER_FLAG = 'nianbaoAnalysisWorker';
 
 export type RemoteResult =
-  | { kind: 'done'; analysis: Analysis }
+  | { kind: 'done'; analysis: Analysis; summary: PublishedSummary }
   | { kind: 'failed'; error: string }
   | { kind: 'timed-out'; budgetMs: number }
   /** A newer request for the same document replaced this one, or the document was forgotten. */
@@ -57,17 +58,15 @@ export function spawnAnalysisWorker(): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); }).then((m) => m.runAnalysisWorker());`, { eval: true, workerData });
 }
 
-/** A report whose large parts are deserialized on first use. */
-function lazyReport(text: string, head: ReportHead, body: Uint8Array): Report {
-  let parts: Pick<Report, ReportBodyKey> | undefined;
-  const report = { ...head, text } as Report;
-  for (const key of REPORT_BODY_KEYS) {
-    Object.defineProperty(report, key, {
-      enumerable: true,
-      get: () => (parts ??= deserialize(body) as Pick<Report, ReportBodyKey>)[key],
-    });
-  }
-  return report;
+/** An analysis whose diagnostics and the report's large parts are deserialized on first use. */
+function lazyAnalysis(text: string, m: Extract<AnalysisReply, { type: 'done' }>): Analysis {
+  let parts: AnalysisBody | undefined;
+  const load = () => (parts ??= deserialize(m.body) as AnalysisBody);
+  const report = { ...m.head, text } as Report;
+  for (const key of REPORT_BODY_KEYS) Object.defineProperty(report, key, { enumerable: true, get: () => load()[key] });
+  const analysis = { report, isReport: m.isReport, suppressed: m.suppressed, failures: m.failures } as Analysis;
+  Object.defineProperty(analysis, 'diagnostics', { enumerable: true, get: () => load().diagnostics });
+  return analysis;
 }
 
 export class RemoteAnalyzer {
@@ -197,7 +196,7 @@ export class RemoteAnalyzer {
     this.running = undefined;
     worker.unref();
     if (m.type === 'failed') job.resolve({ kind: 'failed', error: m.error });
-    else job.resolve({ kind: 'done', analysis: { report: lazyReport(job.text, m.head, m.body), isReport: m.isReport, diagnostics: m.diagnostics, suppressed: m.suppressed, failures: m.failures } });
+    else job.resolve({ kind: 'done', analysis: lazyAnalysis(job.text, m), summary: m.summary });
     this.pump();
   }
 }

@@ -35,6 +35,10 @@ describe('the analysis thread', () => {
     const here = analyze(BIG);
     assert.ok(checked.analysis, JSON.stringify(checked.notChecked));
     assert.deepEqual(checked.analysis.diagnostics, here.diagnostics);
+    // What is published was chosen on the thread: every finding, or 999 and the number left out.
+    const summary = checked.summary!;
+    assert.equal(summary.shown.length + summary.omitted, here.diagnostics.length);
+    assert.ok(summary.shown.length <= 999 || summary.omitted === 0);
     assert.equal(checked.analysis.isReport, here.isReport);
     const report = checked.analysis.report;
     assert.equal(report.text, BIG);

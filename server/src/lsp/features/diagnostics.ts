@@ -37,6 +37,19 @@ export function toLspDiagnostic(doc: TextDocument, d: Diagnostic, lang: Lang): L
 
 /** Codes of the notices published instead of diagnostics for a document that was not analysed (each has a page in docs/rules/). */
 export const NOT_CHECKED_CODES = { 'too-large': 'file-too-large', 'engine-failed': 'check-failed', 'too-slow': 'check-timeout' } as const;
+/** Code of the notice that findings were left out of what is published (published.ts). */
+export const OMITTED_CODE = 'findings-omitted';
+/** Every notice the server publishes of its own, not a rule's finding: each has a page in docs/rules/. */
+export const NOTICE_CODES: readonly string[] = [...Object.values(NOT_CHECKED_CODES), OMITTED_CODE];
+
+/** The notice after the published diagnostics when `omitted` findings were left out, at the start of the document. */
+export function omittedDiagnostic(omitted: number, shown: number, lang: Lang): LspDiagnostic {
+  const start = { line: 0, character: 0 };
+  const message = lang === 'en'
+    ? `${omitted} more findings are not shown: the editor shows ${shown} (errors first). \`nianbao check\` lists them all; "Fix all" still applies to every one.`
+    : `另有 ${omitted} 条问题未显示：编辑器只显示 ${shown} 条（错误优先）。\`nianbao check\` 可列出全部；“全部修复”仍作用于所有问题。`;
+  return { range: { start, end: start }, severity: DiagnosticSeverity.Information, code: OMITTED_CODE, codeDescription: { href: `${RULE_DOCS_URL}${OMITTED_CODE}.md` }, source: 'nianbao', message };
+}
 
 function notCheckedMessage(n: NotChecked, lang: Lang): string {
   switch (n.reason) {
@@ -98,10 +111,12 @@ export function registerDiagnostics(ctx: ServerContext): Feature & { schedule(ur
     published.set(uri, version);
     const lang = ctx.client.lang;
     const analysis = checked.active ? checked.analysis : undefined;
-    const diagnostics = analysis
-      ? analysis.diagnostics.map((d) => toLspDiagnostic(doc, d, lang))
+    // At most MAX_PUBLISHED diagnostics, and a notice of how many were left out (published.ts).
+    const summary = analysis ? checked.summary : undefined;
+    const diagnostics = summary
+      ? [...summary.shown.map((d) => toLspDiagnostic(doc, d, lang)), ...(summary.omitted ? [omittedDiagnostic(summary.omitted, summary.shown.length, lang)] : [])]
       : checked.notChecked ? [notCheckedDiagnostic(checked.notChecked, lang)] : [];
-    const count = (s: string) => analysis?.diagnostics.filter((d) => d.severity === s).length ?? 0;
+    const count = (s: 'error' | 'warning' | 'info') => summary?.counts[s] ?? 0;
     const status: StatusParams = {
       uri,
       version,
