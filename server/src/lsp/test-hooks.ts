@@ -9,7 +9,9 @@
 //   can bound memory after an open/close storm.
 // Never set in use: VS Code starts the server without them.
 import type { Connection } from 'vscode-languageserver/node.js';
-import type { AnalyzeFn } from './analyses.ts';
+import type { analyze } from '../engine/analyze.ts';
+
+type AnalyzeFn = typeof analyze;
 
 export const ENGINE_FAULT_MARK = '<!-- nianbao-test: engine fault -->';
 export const GC_REQUEST = 'nianbao/test/gc';
