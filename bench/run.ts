@@ -26,7 +26,7 @@ const step = (name: string) => only === undefined || only.has(name);
 const OUT = outIndex >= 0 ? args[outIndex + 1] : join(ROOT, smoke ? 'bench/.corpus/performance-smoke.md' : only ? 'bench/.corpus/performance-only.md' : 'docs/performance.md');
 
 const SIZES = smoke
-  ? { reports: 12, many: 16, compendiumKB: 32, runs: 1, coldRuns: 1, edits: 8, editKB: 8, open: 4, manyRuns: 1, bigKB: 512, curve: 10 }
+  ? { reports: 12, many: 16, compendiumKB: 32, runs: 1, coldRuns: 1, edits: 8, editKB: 8, open: 4, manyRuns: 1, bigKB: 256, curve: 4 }
   : { reports: 1000, many: 10000, compendiumKB: 1024, runs: 3, coldRuns: 5, edits: 200, editKB: 40, open: 200, manyRuns: 1, bigKB: 5120, curve: 100 };
 // A shorter run on a slow or busy machine: NIANBAO_BENCH_MANY=2000 and the like (the results say what was used).
 for (const key of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
