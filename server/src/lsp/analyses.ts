@@ -125,7 +125,7 @@ export class Analyses {
     const text = doc.getText();
     const remote = this.remote;
     const promise = remote
-      .analyze({ uri: doc.uri, text, options: { ...config.analyze, previous }, budgetMs: config.maxAnalysisTime })
+      .analyze({ uri: doc.uri, text, options: { ...config.analyze, previous }, baseline: config.baseline, budgetMs: config.maxAnalysisTime })
       .then((result): Checked | Promise<Checked> => {
         if (this.pending.get(doc.uri)?.promise === promise) this.pending.delete(doc.uri);
         let checked: Checked;

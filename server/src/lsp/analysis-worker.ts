@@ -18,6 +18,8 @@ import { analyze, type Analysis, type AnalyzeOptions, type RuleFailure } from '.
 import type { Report } from '../engine/model.ts';
 import { IncrementalParser } from '../engine/parse/incremental.ts';
 import { summarize, type PublishedSummary } from './published.ts';
+import { withBaseline } from './baseline.ts';
+import type { BaselineEntry } from '../engine/baseline.ts';
 import { testAnalyze } from './test-hooks.ts';
 import { testRules } from './test-rules.ts';
 
@@ -27,6 +29,8 @@ export interface AnalysisRequest {
   uri: string;
   text: string;
   options: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells' | 'previous'>;
+  /** Findings a baseline accepted (docs/baseline.md): left out here, as on the server's thread. */
+  baseline?: BaselineEntry[];
 }
 
 export interface ForgetRequest {
@@ -79,7 +83,7 @@ export function runAnalysisWorker(): void {
     let reply: AnalysisReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const analysis = analyzeFn(m.text, { ...m.options, extraRules, parser: parserFor(m.uri, m.text) });
+      const analysis = withBaseline(analyzeFn(m.text, { ...m.options, extraRules, parser: parserFor(m.uri, m.text) }), m.baseline);
       const { text: _text, sections, tables, rawTables, strayRows, ...head } = analysis.report;
       const parts: AnalysisBody = { diagnostics: analysis.diagnostics, sections, tables, rawTables: rawTables.map((t) => ({ range: t.range, tableIds: t.tableIds, rows: [] })), strayRows };
       const body = serialize(parts);

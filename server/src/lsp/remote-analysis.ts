@@ -33,6 +33,7 @@ export interface RemoteRequest {
   uri: string;
   text: string;
   options: AnalysisRequest['options'];
+  baseline?: AnalysisRequest['baseline'];
   budgetMs: number;
 }
 
@@ -164,7 +165,7 @@ export class RemoteAnalyzer {
     const timer = setTimeout(() => this.stop({ kind: 'timed-out', budgetMs: job.budgetMs }), job.budgetMs);
     this.running = { ...job, timer };
     worker.ref();
-    const message: AnalysisRequest = { type: 'analyze', id: job.id, uri: job.uri, text: job.text, options: job.options };
+    const message: AnalysisRequest = { type: 'analyze', id: job.id, uri: job.uri, text: job.text, options: job.options, baseline: job.baseline };
     worker.postMessage(message);
   }
 
