@@ -4,7 +4,7 @@
 // screen of false findings. The name only breaks ties the bytes leave open
 // (Markdown or copied text; an HTML fragment in a `.md` file).
 import type { Text2 } from '../engine/types.ts';
-import { ImportError } from '../engine/import/types.ts';
+import { ImportError } from '../engine/import/import-types.ts';
 import { readDirectory } from './published/zip.ts';
 
 /** `markdown` is checked as written (and can be fixed); every other form is imported in memory first. */

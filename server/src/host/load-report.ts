@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ImportFacts } from '../engine/model.ts';
 import type { Text2 } from '../engine/types.ts';
-import { ImportError, type ImportAccount, type SourceMap, type SourceRef } from '../engine/import/types.ts';
+import { ImportError, type ImportAccount, type SourceMap, type SourceRef } from '../engine/import/import-types.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { detectForm, type Form } from './form.ts';
 import { MAX_FILE_SIZE } from './limits.ts';

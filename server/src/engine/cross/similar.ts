@@ -1,7 +1,7 @@
 // Paragraphs of one report that are the same, or nearly the same, as
 // paragraphs of another (内容雷同). Fixed wording every report shares (the
 // opening 本报告根据…编制, the 统计期限, the contact line, 无。) is left out.
-import { similarity } from '../parse/normalize.ts';
+import { similarity } from '../parse/label-normalize.ts';
 import type { Report } from '../model.ts';
 import { compact, paragraphs, type Paragraph } from './prose.ts';
 

@@ -6,7 +6,7 @@
 import { reportFigures, slotLabel, unionSlots } from './figures.ts';
 import { isBoilerplate } from './similar.ts';
 import { compact, paragraphs, type Paragraph } from './prose.ts';
-import { similarity } from '../parse/normalize.ts';
+import { similarity } from '../parse/label-normalize.ts';
 import type { Report } from '../model.ts';
 
 /** Paragraphs this similar are one paragraph changed; below, one removed and one added. */

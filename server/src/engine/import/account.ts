@@ -2,7 +2,7 @@
 // how many cells were filled or left empty, and everything that could not be
 // placed, so nothing is lost silently.
 import type { Lang } from '../types.ts';
-import type { ImportAccount } from './types.ts';
+import type { ImportAccount } from './import-types.ts';
 
 const LAYOUT: Record<string, [string, string]> = {
   lines: ['复制的文本，每行一个单元格', 'copied text, one cell per line'],

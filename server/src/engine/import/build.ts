@@ -6,11 +6,11 @@ import { DIRECTIVE_LINE } from '../inline-config.ts';
 import { matchSectionTitle } from '../parse/sections.ts';
 import { builtinTemplates } from '../templates/builtin.ts';
 import type { Template } from '../templates/template.ts';
-import { normLabel } from '../parse/normalize.ts';
+import { normLabel } from '../parse/label-normalize.ts';
 import { Classifier, joinCell } from './classify.ts';
 import { isChromeLine } from '../parse/page-furniture.ts';
 import { TableBuilder, cellEscape } from './table-builder.ts';
-import type { ImportAccount, ImportResult, Item, SourceKind, SourceMap, SourceRef, TextLayout, Tok } from './types.ts';
+import type { ImportAccount, ImportResult, Item, SourceKind, SourceMap, SourceRef, TextLayout, Tok } from './import-types.ts';
 
 const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
 /** A title line: the report words, ending the line (a bracketed note may follow). */

@@ -2,7 +2,7 @@
 // a block header (第二十条第（N）项), a row label, a column header, a header
 // word of table 3 or 4, or other text.
 import { matchLabel, type LabelHit } from '../parse/labels.ts';
-import { normLabel } from '../parse/normalize.ts';
+import { normLabel } from '../parse/label-normalize.ts';
 import { looksLikeValue } from '../parse/numbers.ts';
 import type { RowDef, TableDef, Template } from '../templates/template.ts';
 

@@ -6,12 +6,12 @@
 // them, are never guessed into cells: they are kept in a marked paragraph
 // after the table (reported).
 import { matchLabel } from '../parse/labels.ts';
-import { normLabel } from '../parse/normalize.ts';
+import { normLabel } from '../parse/label-normalize.ts';
 import type { LabelMatch } from '../model.ts';
 import type { RowDef, TableDef } from '../templates/template.ts';
 import type { Text2 } from '../types.ts';
 import { type Classifier, type Cls, joinCell } from './classify.ts';
-import type { ShortRow, SourceRef, TableAccount, Tok, Unplaced } from './types.ts';
+import type { ShortRow, SourceRef, TableAccount, Tok, Unplaced } from './import-types.ts';
 
 const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const RANK: Record<LabelMatch, number> = { exact: 6, equivalent: 5, variant: 4, fuzzy: 2, prefix: 2, inferred: 1, unknown: 0 };

@@ -3,7 +3,7 @@
 // label cut short) is matched but flagged so table-row-label can report it.
 import type { LabelMatch } from '../model.ts';
 import { detached } from '../detach.ts';
-import { normLabel, similarity } from './normalize.ts';
+import { normLabel, similarity } from './label-normalize.ts';
 
 export interface Labelled {
   label: string;

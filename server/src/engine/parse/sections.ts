@@ -5,7 +5,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { LabelMatch, SectionHit } from '../model.ts';
 import type { SectionDef, Template } from '../templates/template.ts';
-import { normLabel, similarity } from './normalize.ts';
+import { normLabel, similarity } from './label-normalize.ts';
 
 const HEADING_LINE = /^(\s{0,3}#{1,6}[ \t]+)?(\*\*|__)?[ \t]*([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})?[ \t]*([、.．,，][ \t]*)?(.+?)[ \t]*(\*\*|__)?[ \t]*[:：]?[ \t]*$/;
 

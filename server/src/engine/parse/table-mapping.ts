@@ -8,7 +8,7 @@ import { cellKey } from '../model.ts';
 import type { ColumnDef, RowDef, TableDef, Template } from '../templates/template.ts';
 import { matchLabel, type LabelHit } from './labels.ts';
 import { looksLikeValue, parseCell } from './numbers.ts';
-import { normLabel } from './normalize.ts';
+import { normLabel } from './label-normalize.ts';
 import { tableRows } from './table-rows.ts';
 
 interface RowCandidate {

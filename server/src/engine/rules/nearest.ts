@@ -1,7 +1,7 @@
 // The official row an unknown row label most likely stands for, and which
 // such rows can safely be relabelled (helpers of table-row-label and
 // table-row-missing, not a rule).
-import { normLabel, similarity } from '../parse/normalize.ts';
+import { normLabel, similarity } from '../parse/label-normalize.ts';
 import type { MappedRow, TableModel } from '../model.ts';
 import { cellKey } from '../model.ts';
 import { parseCell } from '../parse/numbers.ts';

@@ -5,7 +5,7 @@
 // whole after the block before it; table 4's row of figures after its headers.
 // No fix is offered when zeros would break a sum relation of the table.
 import type { MappedRow, RawRow, Report, TableModel } from '../model.ts';
-import { normLabel } from '../parse/normalize.ts';
+import { normLabel } from '../parse/label-normalize.ts';
 import type { RowDef, TableDef } from '../templates/template.ts';
 import type { Fix, Range } from '../types.ts';
 import { rowHolds } from './computed.ts';

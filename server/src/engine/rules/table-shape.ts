@@ -4,7 +4,7 @@
 // 信息内容 row, a column the format does not have. Headers of the other
 // format are template-mismatch's finding.
 import { matchLabel } from '../parse/labels.ts';
-import { normLabel } from '../parse/normalize.ts';
+import { normLabel } from '../parse/label-normalize.ts';
 import type { CellRef } from '../model.ts';
 import type { ColumnDef } from '../templates/template.ts';
 import { columnsOf, noLabels } from '../templates/label-sets.ts';

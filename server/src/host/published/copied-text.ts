@@ -4,7 +4,7 @@
 // closed by `|` (seed 004), or GFM tables that a page break cut in two (seed
 // 003). This file only finds the cells; which row and column each belongs to
 // is decided by the report builder from the template.
-import type { Item, TextLayout, Tok } from '../../engine/import/types.ts';
+import type { Item, TextLayout, Tok } from '../../engine/import/import-types.ts';
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const GFM_ROW = /^\s*\|.*\|\s*$/;

@@ -7,7 +7,7 @@
 import mammoth from 'mammoth';
 import { importHtml } from './html.ts';
 import { DEFAULT_LIMITS, readDirectory, readEntry, writeStoredZip, type ZipLimits } from './zip.ts';
-import { ImportError, type ImportResult } from '../../engine/import/types.ts';
+import { ImportError, type ImportResult } from '../../engine/import/import-types.ts';
 
 interface Level {
   start: number;

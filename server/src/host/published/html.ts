@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { markdownFromItems } from '../../engine/import/build.ts';
-import type { ImportResult, Item, SourceKind, Tok } from '../../engine/import/types.ts';
+import type { ImportResult, Item, SourceKind, Tok } from '../../engine/import/import-types.ts';
 
 const DROP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'nav', 'svg', 'canvas', 'map', 'audio', 'video', 'img', 'link', 'meta', 'menu', 'dialog', 'footer']);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'pre', 'address', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'center', 'ul', 'ol', 'li', 'hr', 'body', 'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'fieldset', 'details', 'summary']);

@@ -5,9 +5,9 @@ import { decodeBytes } from '../decode.ts';
 import { markdownFromItems } from '../../engine/import/build.ts';
 import { textItems } from './copied-text.ts';
 import { isSectionHeading } from '../../engine/import/build.ts';
-import { ImportError, type ImportResult, type SourceKind } from '../../engine/import/types.ts';
+import { ImportError, type ImportResult, type SourceKind } from '../../engine/import/import-types.ts';
 
-export * from '../../engine/import/types.ts';
+export * from '../../engine/import/import-types.ts';
 
 export interface ImportOptions {
   /** The source kind; guessed from the file name and the bytes when absent. */

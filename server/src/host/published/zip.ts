@@ -5,7 +5,7 @@
 // sizes is stopped at the cap), and the entries are written back into a
 // stored (uncompressed) zip whose sizes are true, for mammoth to read.
 import { inflateRawSync } from 'node:zlib';
-import { ImportError } from '../../engine/import/types.ts';
+import { ImportError } from '../../engine/import/import-types.ts';
 
 export interface ZipLimits {
   /** Sum of the entries' uncompressed sizes. */

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../engine/analyze.ts';
 import { cellName, relationText } from '../../engine/relations.ts';
 import type { Lang } from '../../engine/types.ts';
-import { cellAt, instancesOf } from '../cells.ts';
+import { cellAt, instancesOf } from '../cell-lookup.ts';
 import { toLspRange } from '../positions.ts';
 import { guard, type Feature, type ServerContext } from '../context.ts';
 

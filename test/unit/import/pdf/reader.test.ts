@@ -8,7 +8,7 @@ import type { PageData, Run, Seg } from '../../../../server/src/host/published/p
 import { findGrids } from '../../../../server/src/host/published/pdf/grid.ts';
 import { documentItems } from '../../../../server/src/host/published/pdf/document.ts';
 import { isPageNumber } from '../../../../server/src/host/published/pdf/layout.ts';
-import { mapRadicals, tidySpaces } from '../../../../server/src/host/published/pdf/normalize.ts';
+import { mapRadicals, tidySpaces } from '../../../../server/src/host/published/pdf/glyph-text.ts';
 
 const run = (str: string, x: number, y: number, size = 10, extra: Partial<Run> = {}): Run => ({ str, x, y, w: size * [...str].length * (/^[\x20-\x7e]+$/.test(str) ? 0.5 : 1), h: size, size, vertical: false, order: 0, ...extra });
 const h = (y: number, a: number, b: number): Seg => ({ axis: 'h', pos: y, a, b, w: 0.48 });

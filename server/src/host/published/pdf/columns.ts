@@ -4,10 +4,10 @@
 // row, and a label wrapped onto a line of its own is joined to the row of
 // figures it belongs to (the figures sit beside its first line, between its
 // two lines, or the label's second line follows them).
-import type { CellText } from './cells.ts';
+import type { CellText } from './cell-text.ts';
 import type { LineBlock, Run } from './geometry.ts';
 import type { Grid, GridCell } from './grid.ts';
-import { isFigureText, needsSpace, tidySpaces } from './normalize.ts';
+import { isFigureText, needsSpace, tidySpaces } from './glyph-text.ts';
 
 interface Piece {
   x0: number;

@@ -4,11 +4,11 @@
 // margin and it is not indented, across page breaks too), and each table as
 // cells on its grid, a table continued on the next page appended to it (a
 // repeated header row dropped). Every item carries where it came from.
-import { normLabel } from '../../../engine/parse/normalize.ts';
+import { normLabel } from '../../../engine/parse/label-normalize.ts';
 import { builtinTemplates } from '../../../engine/templates/builtin.ts';
 import type { Text2 } from '../../../engine/types.ts';
 import { isSectionHeading } from '../../../engine/import/build.ts';
-import type { Item, Tok } from '../../../engine/import/types.ts';
+import type { Item, Tok } from '../../../engine/import/import-types.ts';
 import type { PageData } from './geometry.ts';
 import type { LineBlock } from './geometry.ts';
 import { pageBlocks, type Block, type TableBlock } from './layout.ts';

@@ -10,7 +10,7 @@
 // thicker fills (header shading), curves.
 import type { PageData, Run, Seg } from './geometry.ts';
 import type { Pdfjs } from './load.ts';
-import { mapRadicals } from './normalize.ts';
+import { mapRadicals } from './glyph-text.ts';
 
 type Matrix = [number, number, number, number, number, number];
 

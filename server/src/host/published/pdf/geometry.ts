@@ -5,7 +5,7 @@
 
 /** One run of text as pdf.js gives it (same font and size, contiguous glyphs), whitespace-only runs dropped. */
 export interface Run {
-  /** Text with the radical characters mapped (normalize.ts); spaces as pdf.js put them. */
+  /** Text with the radical characters mapped (glyph-text.ts); spaces as pdf.js put them. */
   str: string;
   /** Left edge, and baseline measured from the top of the page. */
   x: number;

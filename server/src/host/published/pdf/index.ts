@@ -5,7 +5,7 @@
 // account out; no file system, no console.
 import type { Text2 } from '../../../engine/types.ts';
 import { markdownFromItems } from '../../../engine/import/build.ts';
-import { ImportError, type ImportResult } from '../../../engine/import/types.ts';
+import { ImportError, type ImportResult } from '../../../engine/import/import-types.ts';
 import { documentItems } from './document.ts';
 import { readPage } from './extract.ts';
 import type { PageData } from './geometry.ts';

@@ -1,7 +1,7 @@
 // Pages → blocks in reading order: ruled tables (grids with their cell
 // texts) and lines of text outside them, page furniture (page numbers) left
 // out. Coordinates are per page; a block keeps its page for the source map.
-import { fillGrid, linesOf, type CellText } from './cells.ts';
+import { fillGrid, linesOf, type CellText } from './cell-text.ts';
 import type { LineBlock, PageData, Run } from './geometry.ts';
 import { findGrids, type Grid } from './grid.ts';
 import { borderlessTables } from './columns.ts';

@@ -6,7 +6,7 @@
 // import joins without a space between Chinese characters.
 import { runBox, runCentre, type Run } from './geometry.ts';
 import { slot, type Grid } from './grid.ts';
-import { needsSpace, tidySpaces } from './normalize.ts';
+import { needsSpace, tidySpaces } from './glyph-text.ts';
 
 /** Splits runs that cross an interior vertical border of the grid, at the space nearest the border. */
 export function splitStraddling(runs: Run[], grid: Grid): Run[] {
