@@ -4,7 +4,7 @@
 // GitLab's own schema of a report entry. Schemas: test/fixtures/schemas/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { validateXML } from 'xmllint-wasm';
@@ -148,4 +148,36 @@ test('gitlab: fingerprints are equal across runs and after lines move or a wrong
   const reviews = more.filter((i) => i.check_name === 'total-review');
   assert.equal(reviews.length, 2);
   assert.notEqual(reviews[0].fingerprint, reviews[1].fingerprint);
+});
+
+test('junit, github and gitlab on published forms: the PDF page and the Word table row, never a line of the imported Markdown', async () => {
+  const FX = join(root, 'test/fixtures/pdf');
+  const dir = scratch();
+  cpSync(join(FX, 'arith.wps.pdf'), join(dir, 'arith.pdf'));
+  cpSync(join(FX, 'forms/typo.docx'), join(dir, 'typo.docx'));
+  const TOTAL_ROW = '（三）4.保护第三方合法权益「自然人」应为 1（使（三）4.保护第三方合法权益「总计」等于六类申请人之和），实为 2';
+  const LABEL = '行标签「5.属于三类内部事务息」应为「5.属于三类内部事务信息」';
+
+  const j = cli(['check', '--format', 'junit', 'arith.pdf', 'typo.docx'], { cwd: dir });
+  assert.equal(j.code, 1, j.stderr);
+  await validJunit(j.stdout);
+  const { doc, all } = parse(j.stdout);
+  const [pdf, docx] = all(doc, 'testcase');
+  const row = all(pdf, 'failure').find((f) => f.getAttribute('type') === 'total-row')!;
+  // Page 2 of the PDF, the cell by its row and column; the imported Markdown would have said 40:17.
+  assert.equal(row.getAttribute('message'), `第 2 页 表三 （三）4.保护第三方合法权益「自然人」 ${TOTAL_ROW}`);
+  assert.equal(row.textContent, `arith.pdf:2 表三 （三）4.保护第三方合法权益「自然人」: error total-row: ${TOTAL_ROW}`);
+  assert.equal(all(docx, 'system-out')[0].textContent, `typo.docx 表格 2 第 12 行 表三「5.属于三类内部事务息」: warning table-row-label: ${LABEL}`);
+  assert.doesNotMatch(j.stdout, /:40:17|:41:3/);
+
+  const g = cli(['check', '--format', 'github', 'arith.pdf', 'typo.docx'], { cwd: dir }).stdout.trim().split('\n');
+  assert.ok(g.includes(`::error file=arith.pdf,title=nianbao total-row::arith.pdf:2 表三 （三）4.保护第三方合法权益「自然人」: ${TOTAL_ROW}`), g.join('\n'));
+  assert.ok(g.includes(`::warning file=typo.docx,title=nianbao table-row-label::typo.docx 表格 2 第 12 行 表三「5.属于三类内部事务息」: ${LABEL}`), g.join('\n'));
+  assert.ok(g.every((l) => !/,line=/.test(l)), 'no Markdown line annotated');
+
+  const issues = JSON.parse(cli(['check', '--format', 'gitlab', 'arith.pdf', 'typo.docx'], { cwd: dir }).stdout) as { check_name: string; description: string; location: { path: string; lines: { begin: number } } }[];
+  const gl = issues.find((i) => i.check_name === 'total-row')!;
+  assert.deepEqual(gl.location, { path: 'arith.pdf', lines: { begin: 2 } });
+  assert.equal(gl.description, `arith.pdf:2 表三 （三）4.保护第三方合法权益「自然人」: ${TOTAL_ROW}`);
+  assert.equal(issues.find((i) => i.check_name === 'table-row-label')!.description, `typo.docx 表格 2 第 12 行 表三「5.属于三类内部事务息」: ${LABEL}`);
 });

@@ -5,17 +5,25 @@
 // `--junit-warnings failure` are failures too. A file that could not be read
 // is a test case in <error>, a file that is not a report is <skipped>.
 // Written with xmlbuilder2 (escaping, and characters XML cannot hold replaced).
+// A published form (PDF, Word, web page) is located as its reader finds it,
+// `report.pdf:3 表三 （七）总计「自然人」`, not by lines of its imported Markdown.
 import { create } from 'xmlbuilder2';
 import type { FileResult, OutDiagnostic } from '../check-file.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 import { repoPath } from '../fingerprint.ts';
+import { sourceLocation, sourcePlace } from './text.ts';
 
 export type JunitWarnings = 'system-out' | 'failure';
 
-const line = (path: string, d: OutDiagnostic) => `${path}:${d.line}:${d.column}: ${d.severity} ${d.ruleId}: ${d.message}`;
-
 export function junitFormatter(io: FormatterIO, warnings: JunitWarnings = 'system-out'): Formatter {
+  const zh = io.lang === 'zh';
   const results: FileResult[] = [];
+  const line = (r: FileResult, path: string, d: OutDiagnostic) =>
+    `${r.form ? sourceLocation({ path }, d, zh) : `${path}:${d.line}:${d.column}`}: ${d.severity} ${d.ruleId}: ${d.message}`;
+  const message = (r: FileResult, d: OutDiagnostic) => {
+    const place = r.form ? sourcePlace(d, zh) : `${d.line}:${d.column}`;
+    return place ? `${place} ${d.message}` : d.message;
+  };
   return {
     file(r) {
       results.push(r);
@@ -39,10 +47,10 @@ export function junitFormatter(io: FormatterIO, warnings: JunitWarnings = 'syste
         else if (r.status === 'error') test.ele('error', { message: r.reason ?? '', type: 'unreadable' }).txt(`${path}: ${r.reason ?? ''}`);
         const ds = shown(r);
         for (const d of ds.filter(fails)) {
-          test.ele('failure', { message: `${d.line}:${d.column} ${d.message}`, type: d.ruleId }).txt(line(path, d));
+          test.ele('failure', { message: message(r, d), type: d.ruleId }).txt(line(r, path, d));
         }
         const rest = ds.filter((d) => !fails(d));
-        if (rest.length) test.ele('system-out').txt(rest.map((d) => line(path, d)).join('\n'));
+        if (rest.length) test.ele('system-out').txt(rest.map((d) => line(r, path, d)).join('\n'));
       }
       io.out(doc.end({ prettyPrint: true }));
     },

@@ -10,12 +10,26 @@ const FORM_NAMES = { zh: { pdf: 'PDF', docx: 'Word', html: '网页', text: '文�
  * `report.pdf:3 表三 （七）总计「自然人」` (page 3), `report.docx 表格 2 第 27 行 …`.
  * A line of the imported Markdown would mean nothing to them.
  */
-export function sourceLocation(r: FileResult, d: OutDiagnostic, zh: boolean): string {
+export function sourceLocation(r: Pick<FileResult, 'path'>, d: OutDiagnostic, zh: boolean): string {
   const s = d.source ?? {};
   let at = r.path;
   if (s.page !== undefined) at += `:${s.page}`;
   else if (s.table !== undefined) at += zh ? ` 表格 ${s.table}${s.row !== undefined ? ` 第 ${s.row} 行` : ''}` : ` table ${s.table}${s.row !== undefined ? ` row ${s.row}` : ''}`;
   return s.where ? `${at} ${s.where}` : at;
+}
+
+/**
+ * The same place without the file, for a message that goes with it
+ * (junit's failure message): `第 3 页 表三 （七）总计「自然人」`,
+ * `表格 2 第 27 行 …`, `page 3 …`.
+ */
+export function sourcePlace(d: OutDiagnostic, zh: boolean): string {
+  const s = d.source ?? {};
+  const parts: string[] = [];
+  if (s.page !== undefined) parts.push(zh ? `第 ${s.page} 页` : `page ${s.page}`);
+  else if (s.table !== undefined) parts.push(zh ? `表格 ${s.table}${s.row !== undefined ? ` 第 ${s.row} 行` : ''}` : `table ${s.table}${s.row !== undefined ? ` row ${s.row}` : ''}`);
+  if (s.where) parts.push(s.where);
+  return parts.join(' ');
 }
 
 export function textFormatter(io: FormatterIO): Formatter {
