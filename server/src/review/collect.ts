@@ -6,6 +6,8 @@
 import { dirname } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { detached } from '../engine/detach.ts';
+import { figureChanges } from '../engine/cross/year-diff.ts';
+import type { Report } from '../engine/model.ts';
 import { computeIndicators } from '../engine/indicators.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Lang } from '../engine/types.ts';
@@ -15,6 +17,7 @@ import { configFor } from '../host/nianbaorc.ts';
 import { loadPreviousReport, previousIndex } from '../host/previous-year.ts';
 import { readReportText } from '../host/report-file.ts';
 import { findingsInContext } from './context.ts';
+import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import type { ReviewReport, Unreadable } from './model.ts';
 
 export interface ReviewInput {
@@ -34,6 +37,14 @@ function reason(e: unknown): string {
   const code = e && typeof e === 'object' && 'code' in e ? (e as { code: string }).code : '';
   const known: Record<string, string> = { ENOENT: '文件不存在 (no such file)', EACCES: '没有读取权限 (permission denied)', EISDIR: '是目录 (is a directory)' };
   return known[code] ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** The figures compared with last year's report, keeping those that changed (their texts copied: a slice would keep the report alive). */
+export function changedFigures(previous: Report, report: Report, lang: Lang): { compared: number; changed: FigureDiff[] } {
+  const all = figureChanges(previous, report, lang);
+  const keep = (v: number | string | null) => (typeof v === 'string' ? detached(v) : v);
+  const changed = all.filter((f) => f.change !== 0).map((f) => ({ ...f, last: keep(f.last), this: keep(f.this) }));
+  return { compared: all.length, changed };
 }
 
 /** Reads and analyses the files; each report in context, each unreadable file with its reason. */
@@ -76,7 +87,7 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
       ...(r.year !== undefined ? { year: r.year } : {}),
       template: r.template.id,
       ...(r.title ? { title: detached(r.title.text) } : {}),
-      ...(previous ? { previous: prev[target.path] } : {}),
+      ...(previous ? { previous: prev[target.path], figures: changedFigures(previous, r, args.lang) } : {}),
       findings: findingsInContext(a, args.lang),
       indicators: computeIndicators(r, previous),
     });

@@ -1,7 +1,9 @@
 // The review page as one self-contained HTML file: inline CSS, the charts as
 // inline SVG, and a small inline script that sorts and filters the reports
 // table. Nothing is fetched: the page opens from disk and can be mailed.
+import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import { formatIndicator, formatQuantity, INDICATORS, type Indicator } from '../engine/indicators.ts';
+import { formatNumber } from '../engine/relations.ts';
 import type { Lang } from '../engine/types.ts';
 import type { Chart } from './charts.ts';
 import type { ReviewFinding } from './context.ts';
@@ -56,6 +58,9 @@ mark{background:#fadbd8;color:var(--err);font-weight:700;padding:0 2px}
 blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid var(--line);background:#f8f9f9;font-size:13px}
 .relation{font-family:ui-monospace,monospace;font-size:12px;background:#fef9e7;padding:2px 6px;display:block;margin:2px 0}
 table.ind{font-size:13px}table.ind td,table.ind th{border:1px solid var(--line);padding:2px 8px}
+details.figures>summary{cursor:pointer;font-size:13px}
+table.figures{font-size:12px;margin:4px 0}table.figures td,table.figures th{border:1px solid var(--line);padding:2px 6px}
+table.figures td.num{text-align:right;font-variant-numeric:tabular-nums}table.figures td.up{color:var(--ok)}table.figures td.down{color:var(--err)}
 ul.related{margin:2px 0;padding-left:18px;font-size:12px;color:var(--muted)}
 footer{margin:40px auto 30px}
 @media print{.tools{display:none}details.report{break-inside:avoid}}
@@ -168,6 +173,23 @@ function indicatorRow(ind: Indicator, lang: Lang): string {
   return `<tr data-indicator="${ind.id}"><th scope="row">${esc(def.label[lang])}</th><td${cls}>${esc(value + unit)}</td><td${ccls}>${esc(change)}</td><td class="muted">${esc(notes)}</td></tr>`;
 }
 
+function figureValue(v: number | string | null): string {
+  return v === null ? '—' : typeof v === 'number' ? formatNumber(v) : v;
+}
+
+/** The figures that changed from last year, as `nianbao diff` lists them: figure, last year, this year, change. */
+function figuresHtml(figures: NonNullable<PageModel['reports'][number]['figures']>, lang: Lang): string {
+  const { compared, changed } = figures;
+  if (!changed.length) return `<p class="muted figures">${esc(t('figuresSame', lang, compared))}</p>`;
+  const row = (f: FigureDiff) => {
+    const cls = f.change === null ? 'num' : f.change > 0 ? 'num up' : 'num down';
+    const change = f.change === null ? '—' : f.change > 0 ? `+${formatNumber(f.change)}` : `−${formatNumber(-f.change)}`;
+    return `<tr data-figure="${esc(f.name)}"><td title="${esc(f.name)}">${esc(f.label)}</td><td class="num">${esc(figureValue(f.last))}</td><td class="num">${esc(figureValue(f.this))}</td><td class="${cls}">${esc(change)}</td></tr>`;
+  };
+  return `<details class="figures"><summary>${esc(t('figuresChanged', lang, changed.length, compared))}</summary>`
+    + `<table class="figures"><tr><th>${esc(t('figure', lang))}</th><th>${esc(t('lastYear', lang))}</th><th>${esc(t('thisYear', lang))}</th><th>${esc(t('change', lang))}</th></tr>${changed.map(row).join('')}</table></details>`;
+}
+
 function reportHtml(r: PageModel['reports'][number], lang: Lang): string {
   const main = r.findings.filter((f) => !YEAR_RULES.has(f.ruleId));
   const yearly = r.findings.filter((f) => YEAR_RULES.has(f.ruleId));
@@ -176,7 +198,7 @@ function reportHtml(r: PageModel['reports'][number], lang: Lang): string {
   const name = `${r.agency ?? r.path}${r.year !== undefined ? ` · ${r.year}` : ''}`;
   const findings = main.length ? `<ol class="findings">${main.map((f) => findingHtml(f, lang)).join('')}</ol>` : `<p class="muted">${esc(t('noFindings', lang))}</p>`;
   const yoy = r.previous
-    ? `<h4>${esc(t('yearOverYear', lang))}</h4><p class="muted">${esc(t('previous', lang))}：<code>${esc(r.previous)}</code></p>${yearly.length ? `<ol class="findings">${yearly.map((f) => findingHtml(f, lang)).join('')}</ol>` : `<p class="muted">${esc(t('noYearFindings', lang))}</p>`}`
+    ? `<h4>${esc(t('yearOverYear', lang))}</h4><p class="muted">${esc(t('previous', lang))}：<code>${esc(r.previous)}</code></p>${yearly.length ? `<ol class="findings">${yearly.map((f) => findingHtml(f, lang)).join('')}</ol>` : `<p class="muted">${esc(t('noYearFindings', lang))}</p>`}${r.figures ? figuresHtml(r.figures, lang) : ''}`
     : `<h4>${esc(t('yearOverYear', lang))}</h4><p class="muted">${esc(t('noPrevious', lang))}</p>${yearly.length ? `<ol class="findings">${yearly.map((f) => findingHtml(f, lang)).join('')}</ol>` : ''}`;
   const indicators = `<h4>${esc(t('indicators', lang))}</h4><table class="ind"><tr><th>${esc(t('indicator', lang))}</th><th>${esc(t('value', lang))}</th><th>${esc(t('change', lang))}</th><th>${esc(t('status', lang))}</th></tr>${r.indicators.map((i) => indicatorRow(i, lang)).join('')}</table>`;
   return `<details class="report" id="${r.id}" data-path="${esc(r.path)}"${r.errors ? ' open' : ''}><summary>${esc(name)}${badges}</summary>

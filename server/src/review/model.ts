@@ -3,6 +3,7 @@
 // overview, the rows of the reports table, what each chart plots, and each
 // report's findings in context. Pure: the reports in, plain data out.
 import { INDICATORS, formatIndicator, formatQuantity, quantityNumber, type Indicator, type Quantity } from '../engine/indicators.ts';
+import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import type { Lang } from '../engine/types.ts';
 import type { ReviewFinding } from './context.ts';
 
@@ -15,6 +16,12 @@ export interface ReviewReport {
   title?: string;
   /** The previous-year report compared with (copied-text, carryover, changes), when it is in the batch. */
   previous?: string;
+  /**
+   * With `previous`: the table figures compared with last year's report (as
+   * `nianbao diff` does) and those that changed or cannot be compared (the
+   * change is not 0), in template order.
+   */
+  figures?: { compared: number; changed: FigureDiff[] };
   findings: ReviewFinding[];
   indicators: Indicator[];
 }

@@ -61,6 +61,20 @@ test('page model of the fixture batch: overview, rows, per rule, heatmap, by age
   const transport = m.reports.find((r) => r.path.endsWith('2022/transport.md'))!;
   assert.equal(transport.previous, `${BATCH}/2021/transport.md`);
   assert.deepEqual(transport.findings.map((f) => f.ruleId).sort(), ['carryover', 'carryover', 'copied-text']);
+  // Its figures against 2021 (make.ts: 新收 [6,3] → [5,3], 结转 [0,0] → [2,0], 予以公开 [4,1] → [4,2], 部分公开 [1,1] → [1,0],
+  // 没有现成信息需要另行制作 [0,0] → [1,0]; （七）总计 [5,2] → [6,2]; carry-over [1,1] both years; tables 2 and 4 the same):
+  // 200 figures compared (10 + 25 × 7 + 15), these 12 changed, in template order.
+  assert.equal(transport.figures!.compared, 200);
+  assert.deepEqual(transport.figures!.changed.map((f) => `${f.name} ${f.last}→${f.this} ${f.change}`), [
+    't3.new.natural_person 6→5 -1', 't3.new.total 9→8 -1',
+    't3.carried_in.natural_person 0→2 2', 't3.carried_in.total 0→2 2',
+    't3.disclosed.commercial 1→2 1', 't3.disclosed.total 5→6 1',
+    't3.partial.commercial 1→0 -1', 't3.partial.total 2→1 -1',
+    't3.unavailable.needs_creation.natural_person 0→1 1', 't3.unavailable.needs_creation.total 0→1 1',
+    't3.results_total.natural_person 5→6 1', 't3.results_total.total 7→8 1']);
+  assert.equal(transport.figures!.changed[0].label, '表三 一、本年新收「自然人」');
+  // Reports without last year's in the batch have no comparison.
+  assert.equal(m.reports.find((r) => r.path.endsWith('2022/market.md'))!.figures, undefined);
 });
 
 test('findings in context: the table row with the wrong cell marked, the relation written out, the contradicting sentence', async () => {
@@ -100,6 +114,11 @@ test('the page: self-contained, every finding once, overview figures, text escap
   assert.equal((html.match(/<figure class="chart"/g) ?? []).length, 4);
   assert.equal((html.match(/<svg /g) ?? []).length, 4);
   assert.match(html, /id="chart-by-year"/);
+  // Each report compared with last year's lists its changed figures: figure, last year, this year, change.
+  assert.match(html, /<summary>表格数字：12 个有变化或无法比较（共比较 200 个）<\/summary>/);
+  assert.match(html, /<tr data-figure="t3\.carried_in\.natural_person"><td title="t3\.carried_in\.natural_person">表三 二、上年结转「自然人」<\/td><td class="num">0<\/td><td class="num">2<\/td><td class="num up">\+2<\/td><\/tr>/);
+  assert.match(html, /<tr data-figure="t3\.new\.total">.*?<td class="num">9<\/td><td class="num">8<\/td><td class="num down">−1<\/td><\/tr>/);
+  assert.equal((html.match(/<tr data-figure=/g) ?? []).length, (m.reports.reduce((n, r) => n + (r.figures?.changed.length ?? 0), 0)));
   // Text from a report is escaped.
   const evil: ReviewReport = { path: 'x.md', agency: '<script>alert(1)</script>', template: '2021', findings: [], indicators: [] };
   const escaped = pageHtml(buildModel([evil], [], 'zh'), [], 'v');
