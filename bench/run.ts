@@ -13,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { generateCompendium, generateReport, writeCorpus } from './generate.ts';
 import { BenchClient } from './lsp-client.ts';
 import { compare, median, quantile, type Command } from './measure.ts';
+import { benchReview, pageSize } from './review.ts';
 import { parseMarkdown, parseWhole } from '../server/src/engine/parse/markdown.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const outIndex = args.indexOf('--out');
-// `--only a,b`: run only these steps (cli, compendium, cold, server, answers, jobs…), written to bench/.corpus/performance-only.md.
+// `--only a,b`: run only these steps (cli, compendium, curve, cold, server, answers, jobs, cache, review), written to bench/.corpus/performance-only.md.
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
 const step = (name: string) => only === undefined || only.has(name);
@@ -349,6 +350,36 @@ function cacheRerun(dir: string, plainWall: number | undefined): void {
   if (plainWall !== undefined && first.wall[0] !== undefined) logSample(`  filling the cache cost ${(first.wall[0] / plainWall).toFixed(2)}× the plain --jobs 2 run`);
 }
 
+/**
+ * `nianbao review` on the reports of the first step: the time the page of a
+ * batch takes to build (against `check --format json --jobs 0` on the same
+ * files: the same reading and analysis in one thread), the page's size, and
+ * its first render in Chromium from file:// with a sort of every row.
+ */
+async function reviewPage(): Promise<void> {
+  const dir = corpus(SIZES.reports);
+  log(`\n[11] nianbao review on ${SIZES.reports} reports, and the page in Chromium`);
+  const b = await benchReview(dir, SIZES.reports, SIZES.runs, logSample, smoke ? 1 : 5);
+  record(b.commands.map((c) => ({ ...c, argv: c.argv.map((a) => (a.endsWith('review.html') ? 'review.html' : a)) })));
+  const [check, review] = [0, 1].map((i) => ({ wall: b.timed.wall[i], cpu: b.timed.cpu[i], rss: b.timed.rss[i] }));
+  rows.push({
+    measure: `\`nianbao review\` builds the page of ${SIZES.reports} reports`,
+    ours: `${s(review.wall)} (CPU ${s(review.cpu)}, peak RSS ${s(review.rss, ' MB')})`,
+    other: `\`check --format json --jobs 0\`: ${s(check.wall)} (CPU ${s(check.cpu)}, peak RSS ${s(check.rss, ' MB')})`,
+    ratio: `${(review.wall / check.wall).toFixed(2)}× (CPU ${cpuRatio(review.cpu, check.cpu)})`,
+    target: 'reported',
+    met: undefined,
+  });
+  rows.push({
+    measure: `the review page of ${SIZES.reports} reports in Chromium from file:// (median of ${b.render.pages} fresh pages)`,
+    ours: `${pageSize(b)}; first contentful paint ${b.render.fcp.toFixed(0)} ms, load event ${b.render.load.toFixed(0)} ms`,
+    other: `a click on 错误 sorts the ${SIZES.reports} rows: ${b.render.sort.toFixed(0)} ms`,
+    ratio: '',
+    target: 'reported',
+    met: undefined,
+  });
+}
+
 function machine(): string {
   const c = cpus();
   const os = spawnSync('uname', ['-srm'], { encoding: 'utf8' }).stdout.trim();
@@ -377,6 +408,7 @@ async function main(): Promise<void> {
   else if (step('answers')) await answersWhileBig();
   if (step('jobs')) jobs();
   else if (step('cache')) cacheRerun(corpus(SIZES.many), undefined);
+  if (step('review')) await reviewPage();
   const took = (performance.now() - t0) / 60000;
   const met = (m: boolean | undefined) => (m === undefined ? '' : m ? 'met' : '**not met**');
   const table = ['| measure | nianbao | compared with | ratio | target | |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r.measure} | ${r.ours} | ${r.other} | ${r.ratio} | ${r.target} | ${met(r.met)} |`)].join('\n');
