@@ -1,15 +1,19 @@
-// The block parser (parseMarkdown: units, long tables in chunks) against one
-// whole-document parse (parseWhole): on every fixture, every example, generated
-// reports and documents built to stress the cuts, the trees are identical node
-// for node, and analyze() gives exactly the same diagnostics (rule, range,
-// message, fix edits) from either tree.
+// The block parser (units, long tables in chunks, each parsed by remark:
+// parseMarkdownWithRemark) against one whole-document parse (parseWhole): on
+// every fixture, every example, generated reports and documents built to
+// stress the cuts, the trees are identical node for node, and analyze() gives
+// exactly the same diagnostics (rule, range, message, fix edits) from either
+// tree. The engine's own parse (parseMarkdown: the direct block scan where it
+// applies, direct-blocks.ts) gives the same block skeleton and the same
+// diagnostics too (and test/unit/perf/direct-blocks.test.ts tries it harder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { parseMarkdown, parseWhole } from '../../../server/src/engine/parse/markdown.ts';
+import { parseMarkdown, parseMarkdownWithRemark, parseWhole } from '../../../server/src/engine/parse/markdown.ts';
 import { splitUnits } from '../../../server/src/engine/parse/blocks.ts';
+import { blockSkeleton } from '../../../server/src/engine/parse/direct-blocks.ts';
 import { parseInUnits } from '../../../server/src/engine/parse/units.ts';
 import { generateCompendium, generateReport, INJECTED_ERRORS } from '../../../bench/generate.ts';
 import { randomDocument, TRICKY } from './markdown-cases.ts';
@@ -33,12 +37,16 @@ function markdownFiles(dir: string): string[] {
 
 function sameAnalysis(text: string, label: string): void {
   const whole = parseWhole(text);
-  const blocks = parseMarkdown(text);
+  const blocks = parseMarkdownWithRemark(text);
   assert.deepStrictEqual(blocks, whole, `${label}: trees differ`);
+  const direct = parseMarkdown(text);
+  assert.deepStrictEqual(blockSkeleton(direct), blockSkeleton(whole), `${label}: direct scan's blocks differ`);
   const a = analyze(text, { root: whole });
   const b = analyze(text, { root: blocks });
+  const c = analyze(text, { root: direct });
   assert.deepStrictEqual(b.diagnostics, a.diagnostics, `${label}: diagnostics differ`);
   assert.deepStrictEqual(b.failures, a.failures, `${label}: rule failures differ`);
+  assert.equal(JSON.stringify(c.diagnostics), JSON.stringify(a.diagnostics), `${label}: diagnostics from the direct scan differ`);
 }
 
 test('every fixture and example: block parse = whole parse', () => {
@@ -70,7 +78,7 @@ test('a compendium of reports: block parse = whole parse, cut into many units', 
 
 test('Markdown that spans blank lines or interrupts tables: block parse = whole parse', () => {
   for (const [name, text] of Object.entries(TRICKY)) {
-    assert.deepStrictEqual(parseMarkdown(text), parseWhole(text), name);
+    assert.deepStrictEqual(parseMarkdownWithRemark(text), parseWhole(text), name);
     sameAnalysis(text, name);
   }
 });
@@ -78,7 +86,8 @@ test('Markdown that spans blank lines or interrupts tables: block parse = whole 
 test('random documents of fences, HTML, lists, tables and blank lines: identical trees', () => {
   for (let seed = 1; seed <= 300; seed++) {
     const text = randomDocument(seed, 20 + (seed % 50));
-    assert.deepStrictEqual(parseMarkdown(text), parseWhole(text), `seed ${seed}: ${JSON.stringify(text)}`);
+    assert.deepStrictEqual(parseMarkdownWithRemark(text), parseWhole(text), `seed ${seed}: ${JSON.stringify(text)}`);
+    assert.deepStrictEqual(blockSkeleton(parseMarkdown(text)), blockSkeleton(parseWhole(text)), `seed ${seed} (direct scan): ${JSON.stringify(text)}`);
   }
 });
 
@@ -100,7 +109,7 @@ test('known difference: a reference and its definition in different units — in
   const filler = ('正文。'.repeat(300) + '\n\n').repeat(3);
   const text = '# 某局2022年政府信息公开工作年度报告\n\n见[链接][a]和脚注[^1]。\n\n' + filler + '[a]: http://example.com\n\n[^1]: 注释\n';
   assert.ok(splitUnits(text).length > 1);
-  const blocks = parseMarkdown(text);
+  const blocks = parseMarkdownWithRemark(text);
   const whole = parseWhole(text);
   assert.deepStrictEqual(blocks.children.map((c) => [c.type, c.position]), whole.children.map((c) => [c.type, c.position]));
   assert.deepStrictEqual(analyze(text, { root: blocks }).diagnostics, analyze(text, { root: whole }).diagnostics);

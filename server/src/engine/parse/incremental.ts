@@ -15,7 +15,7 @@
 // which is why the server keeps parsers for a few documents only; a document
 // whose parser was dropped is parsed whole once.
 import type { Root } from 'mdast';
-import { parseWhole } from './markdown.ts';
+import { parsePiece } from './markdown.ts';
 import { cloneTree, parseInUnits } from './units.ts';
 
 export class IncrementalParser {
@@ -33,7 +33,7 @@ export class IncrementalParser {
       let tree = current.get(piece) ?? this.previous.get(piece);
       if (tree) this.reused++;
       else {
-        tree = parseWhole(piece);
+        tree = parsePiece(piece);
         this.reparsed++;
       }
       // Keys are slices of the new text, so no older version of the document is kept alive.

@@ -6,11 +6,17 @@
 // linearly with the document: remark-gfm's table parser is quadratic in the
 // table cells of the text it is given. parseWhole is the plain one-call parse;
 // test/unit/perf/equivalence.test.ts proves both give the engine the same.
+//
+// Each unit is first offered to the direct block scan (direct-blocks.ts),
+// which reads the headings, paragraphs, tables, one-line lists, quotes and
+// comments reports are made of without micromark; any unit it is not sure
+// of goes to remark. parsePiece is that choice, for one unit.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { blockSyntaxOnly } from './block-syntax.ts';
+import { scanBlocks } from './direct-blocks.ts';
 import { parseInUnits } from './units.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(blockSyntaxOnly);
@@ -20,6 +26,16 @@ export function parseWhole(text: string): Root {
   return processor.parse(text) as Root;
 }
 
+/** One unit: the direct scan's skeleton tree when it knows every line, else remark's tree. */
+export function parsePiece(text: string): Root {
+  return scanBlocks(text) ?? parseWhole(text);
+}
+
 export function parseMarkdown(text: string): Root {
+  return parseInUnits(text, parsePiece);
+}
+
+/** The whole document in units, every unit parsed by remark (the reference the direct scan is tested against). */
+export function parseMarkdownWithRemark(text: string): Root {
   return parseInUnits(text, parseWhole);
 }
