@@ -138,8 +138,8 @@ function pruneRunDirs(keep: number): void {
   for (const e of entries.slice(Math.max(0, keep))) rmSync(e.path, { recursive: true, force: true });
 }
 
-/** Writes files (relative path -> content) into a new folder and returns its absolute path. */
-export function createWorkspace(dir: string, files: Record<string, string>): string {
+/** Writes files (relative path -> content, text or bytes) into a new folder and returns its absolute path. */
+export function createWorkspace(dir: string, files: Record<string, string | Uint8Array>): string {
   mkdirSync(dir, { recursive: true });
   for (const [rel, content] of Object.entries(files)) {
     const p = join(dir, rel);
@@ -714,6 +714,39 @@ export class VSCode {
     await this.focusEditor();
   }
 
+  /**
+   * Right-clicks a file in the Explorer (workspace root) and chooses `label`
+   * from its context menu, like a user. Throws with the items offered when the
+   * label is not among them within `timeout`.
+   */
+  async explorerContextCommand(name: string, label: string | RegExp, { timeout = 60_000 }: { timeout?: number } = {}): Promise<void> {
+    await this.showExplorer();
+    const item = this.page.getByRole('treeitem', { name: new RegExp(`^${escapeRe(name)}$`) }).first();
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const wanted = typeof label === 'string' ? new RegExp(`^${escapeRe(label)}$`) : label;
+    const entry = this.page.getByRole('menuitem', { name: wanted }).first();
+    // An extension's menu items appear once the extension host has read its manifest (no activation needed),
+    // which on a loaded machine can be a while after the Explorer shows: open the menu again until it is there.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await item.click();
+      await item.click({ button: 'right' });
+      await menu.first().waitFor({ state: 'visible', timeout: 10_000 });
+      try {
+        await entry.waitFor({ state: 'visible', timeout: 3000 });
+        break;
+      } catch {
+        const offered = await this.page.getByRole('menuitem').allInnerTexts();
+        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw new Error(`${JSON.stringify(String(label))} is not in the Explorer context menu of ${name}; offered: ${JSON.stringify(offered.map((t) => t.trim()).filter(Boolean))}`);
+        await sleep(2000);
+      }
+    }
+    await entry.click();
+    await menu.first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+
   /** The active text editor (Monaco) element. */
   get activeEditor(): Locator {
     return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
@@ -959,6 +992,36 @@ export class VSCode {
       out.push(label || ((await r.innerText()) ?? '').replace(/\s+/g, ' ').trim());
     }
     return out;
+  }
+
+  /**
+   * Every row of the Problems panel, also those scrolled out of view (the list
+   * draws only what is visible; a finding's related locations are rows too):
+   * its accessible label ("Error: … at line 40 and character 17. …") and its
+   * text as drawn (message, source and code such as `nianbao(total-row)`, position).
+   */
+  async allProblemRows(): Promise<{ label: string; text: string }[]> {
+    await this.openProblemsPanel();
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    const box = await list.boundingBox();
+    const seen = new Map<number, { label: string; text: string }>();
+    for (let i = 0; i < 100; i++) {
+      const rows: [number, string, string][] = await list
+        .locator('.monaco-list-row')
+        .evaluateAll((els: any[]) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('aria-label') ?? '', e.innerText ?? '']));
+      let added = 0;
+      for (const [index, label, text] of rows) {
+        if (seen.has(index)) continue;
+        seen.set(index, { label, text: text.replace(/\s+/g, ' ').trim() });
+        added++;
+      }
+      if ((added === 0 && i > 0) || !box) break;
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, Math.max(100, box.height * 0.7));
+      await sleep(200);
+    }
+    if (box) await this.page.mouse.wheel(0, -100_000);
+    return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
   }
 
   /**
