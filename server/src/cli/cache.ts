@@ -7,7 +7,8 @@
 // node_modules/.cache/nianbao, as eslint and prettier keep theirs):
 // - `files`: per path, its size, mtime, ctime, inode and the SHA-256 of its
 //   bytes, and the report's identity (agency, year) used to pair it with last
-//   year's. A file whose size, mtime, ctime and inode are unchanged is not
+//   year's (a published form's read by importing it, only when pairing needs
+//   it, and kept while its bytes are the same). A file whose size, mtime, ctime and inode are unchanged is not
 //   read again (git's index does the same; ctime changes on every write and
 //   cannot be set back); any other file is read and hashed, so a touched but
 //   unchanged file still hits, and a published form (PDF, Word) is keyed by
@@ -26,11 +27,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Identity } from '../engine/cross/identity.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
+import { detectForm } from '../host/form.ts';
 import { configFor, type LoadedConfig } from '../host/nianbaorc.ts';
+import { identifyFile } from '../host/previous-year.ts';
 import { VERSION } from '../host/version.ts';
 
 export const CACHE_FORMAT = 'nianbao-cache';
-export const CACHE_SCHEMA = 1;
+// 2: a published form's identity is its import's (schema 1 stored what its raw bytes decoded to).
+export const CACHE_SCHEMA = 2;
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'nianbao');
 
 interface FileState {
@@ -40,8 +44,8 @@ interface FileState {
   ctimeMs: number;
   ino: number;
   sha256: string;
-  /** null: the file cannot be read as a report (check reports why). */
-  identity: Identity | null;
+  /** null: the file cannot be read as a report (check reports why); absent: a published form not identified yet (identityOf). */
+  identity?: Identity | null;
 }
 
 interface Stored<T> {
@@ -120,9 +124,10 @@ export class ResultCache<T> {
       const old = this.data.files[abs];
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && old.ctimeMs === st.ctimeMs && old.ino === st.ino && typeof old.sha256 === 'string') state = old;
       else {
-        const hash = sha256(readFileSync(abs));
-        // Unchanged bytes keep their identity; otherwise it is read from the file.
-        const identity = old && old.sha256 === hash ? old.identity : this.readIdentity(abs) ?? null;
+        const bytes = readFileSync(abs);
+        const hash = sha256(bytes);
+        // Unchanged bytes keep their identity; otherwise it is read from the file (a published form's when asked: identityOf).
+        const identity = old && old.sha256 === hash ? old.identity : detectForm(bytes, abs).form === 'markdown' ? this.readIdentity(abs) ?? null : undefined;
         state = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, sha256: hash, identity };
       }
     } catch {
@@ -134,9 +139,19 @@ export class ResultCache<T> {
     return state;
   }
 
-  /** The report's identity for pairing; undefined when unreadable. */
-  identity(path: string): Identity | undefined {
-    return this.state(path)?.identity ?? undefined;
+  /** The report's identity for pairing; undefined when unreadable. A published form is imported the first time (async). */
+  async identityOf(path: string): Promise<Identity | undefined> {
+    const state = this.state(path);
+    if (!state) return undefined;
+    if (state.identity === undefined) state.identity = (await identifyFile(resolve(path))) ?? null;
+    return state.identity ?? undefined;
+  }
+
+  /** identityOf for each path, one at a time. */
+  async identities(paths: readonly string[]): Promise<(Identity | undefined)[]> {
+    const out: (Identity | undefined)[] = [];
+    for (const p of paths) out.push(await this.identityOf(p));
+    return out;
   }
 
   /** The key a file's result is stored under; undefined when the file or its configuration cannot be read (never cached). */

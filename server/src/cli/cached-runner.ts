@@ -11,7 +11,7 @@ import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.ts';
 
 export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Runner {
   return async (paths, options, each, pairAmong) => {
-    const previous = pairAmong ? pairIdentities(pairAmong, pairAmong.map((p) => cache.identity(p))) : options.previous;
+    const previous = pairAmong ? pairIdentities(pairAmong, await cache.identities(pairAmong)) : options.previous;
     const keys = paths.map((t) => cache.key(t.path, previous?.[t.path], options.config));
     const hits = paths.map((t, i) => {
       const stored = cache.get(t.path, keys[i]);

@@ -3,7 +3,7 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { previousIndex } from '../host/previous-year.ts';
+import { previousIndexOfFiles } from '../host/previous-year.ts';
 import { summaryTable, SummaryRows } from './agency-summary.ts';
 import { expand, shard } from '../host/discovery.ts';
 import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
@@ -91,7 +91,7 @@ const FORMATTERS: Record<OutputFormat, (io: FormatterIO, args: CheckArgs) => For
 export type Runner = (paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void, pairAmong?: readonly string[]) => Promise<void>;
 
 export const inThread: Runner = async (paths, options, each, pairAmong) => {
-  const withPrevious = pairAmong ? { ...options, previous: previousIndex(pairAmong) } : options;
+  const withPrevious = pairAmong ? { ...options, previous: await previousIndexOfFiles(pairAmong) } : options;
   // A copy, as a worker's result is: strings sliced from the report (an agency, a quoted cell) would keep its text alive.
   for (const t of paths) each(structuredClone(await checkFile(t.path, t.explicit, withPrevious)));
 };
@@ -125,9 +125,9 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
     rows?.add(r);
     progress?.step(r.path);
   };
-  // Each file's previous-year report is looked for among all the Markdown files (not only this shard), by agency and
-  // year. Published forms are not paired: pairing reads a file's text, which a PDF or a page's markup is not.
-  const pairable = targets.filter((t) => !isPublishedPath(t.path)).map((t) => t.path);
+  // Each file's previous-year report is looked for among all the files (not only this shard), by agency and year,
+  // whatever their forms: a published one is imported in memory to read its title (host/previous-year.ts).
+  const pairable = targets.map((t) => t.path);
   try {
     await runner(chosen, options, each, pairable.length > 1 ? pairable : undefined);
   } finally {

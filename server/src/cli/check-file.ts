@@ -19,7 +19,7 @@ import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
 import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
-import { loadPreviousReport } from '../host/previous-year.ts';
+import { loadPreviousFile } from '../host/previous-year.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { placeName } from '../engine/where.ts';
 import { detectForm, type Form } from '../host/form.ts';
@@ -176,8 +176,8 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as ReturnType<typeof loadPreviousReport>, imported: source?.imported?.facts };
-  options2.previous = loadPreviousReport(options.previous?.[path], options2);
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as Awaited<ReturnType<typeof loadPreviousFile>>, imported: source?.imported?.facts };
+  options2.previous = await loadPreviousFile(options.previous?.[path], options2, maxSize);
   let text = source ? source.text : decoded!.text;
   let analysis;
   try {

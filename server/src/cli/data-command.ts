@@ -16,9 +16,9 @@ import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { loadPreviousReport, pairIdentities, previousIndex } from '../host/previous-year.ts';
+import { loadPreviousFile, pairIdentities, previousIndexOfFiles } from '../host/previous-year.ts';
 import { LoadError, loadReport } from '../host/load-report.ts';
-import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
+import { publishedFor, publishedHint } from './published-option.ts';
 import { detached } from '../engine/detach.ts';
 import { expand } from '../host/discovery.ts';
 import type { ResultCache } from './cache.ts';
@@ -45,10 +45,10 @@ export async function collectData(paths: readonly string[], options: { template?
   const notes = publishedOnly.map((p) => publishedHint(p, options.lang ?? 'zh'));
   const problems = missing.map((m) => ({ path: m, reason: '没有匹配的文件 (no such file or no match)' }));
   const cache = options.cache;
-  // Published forms are not paired with last year's: pairing reads a file's text, which a PDF or a page's markup is not.
-  const all = targets.map((t) => t.path).filter((p) => !isPublishedPath(p));
+  // Every form is paired with last year's report, whatever its form (a published one is imported to read its title).
+  const all = targets.map((t) => t.path);
   // With --cache, the stored identities pair the files: unchanged files are not read.
-  const prev = cache ? pairIdentities(all, all.map((p) => cache.identity(p))) : previousIndex(all);
+  const prev = cache ? pairIdentities(all, await cache.identities(all)) : await previousIndexOfFiles(all);
   const records: ReportRecord[] = [];
   const extraTemplates: Template[] = [];
   for (const t of targets) {
@@ -75,16 +75,18 @@ async function dataOutcome(t: { path: string; explicit: boolean }, options: { te
     let loaded: import('../host/load-report.ts').LoadedReport;
     let templates: Template[];
     let analyzeOptions: AnalyzeOptions;
+    let maxSize: number;
     try {
       const { config, templates: extra } = configFor(t.path, options.config);
       templates = [...builtinTemplates, ...extra];
       // Any form: a PDF, Word file or web page is imported in memory (host/load-report.ts).
-      loaded = await loadReport(t.path, { maxSize: config.maxFileSize ?? MAX_FILE_SIZE, template: options.template ?? config.template });
+      maxSize = config.maxFileSize ?? MAX_FILE_SIZE;
+      loaded = await loadReport(t.path, { maxSize, template: options.template ?? config.template });
       analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, imported: loaded.imported?.facts };
     } catch (e) {
       return { problem: e instanceof LoadError ? `${e.reason.zh} (${e.reason.en})` : e instanceof Error ? e.message : String(e) };
     }
-    const previous = loadPreviousReport(previousPath, analyzeOptions);
+    const previous = await loadPreviousFile(previousPath, analyzeOptions, maxSize);
     const a = analyze(loaded.text, { ...analyzeOptions, previous });
     if (!t.explicit && !a.isReport) return { skipped: true };
     const r = a.report;

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { readIdentity } from '../host/previous-year.ts';
+import { identifyFile } from '../host/previous-year.ts';
 
 export type Task =
   | { kind: 'identify'; index: number; path: string }
@@ -22,7 +22,7 @@ export type Done =
 const options = workerData as CheckOptions;
 
 async function run(task: Task): Promise<Done> {
-  if (task.kind === 'identify') return { kind: 'identify', index: task.index, identity: readIdentity(task.path) };
+  if (task.kind === 'identify') return { kind: 'identify', index: task.index, identity: await identifyFile(task.path) };
   let result: FileResult;
   try {
     result = await checkFile(task.path, task.explicit, task.previous ? { ...options, previous: { [task.path]: task.previous } } : options);

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { inThread, type Runner } from './check-command.ts';
-import { pairIdentities, readIdentity } from '../host/previous-year.ts';
+import { identifyFile, pairIdentities } from '../host/previous-year.ts';
 import { AHEAD, Pool } from './pool.ts';
 import type { Done, Task } from './worker-entry.ts';
 
@@ -76,7 +76,7 @@ async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explic
       task: (index) => ({ kind: 'identify', index, path: pairAmong[index] }),
       ready: () => true,
       done: (m) => { if (m.kind === 'identify') identities[m.index] = m.identity; },
-      lost: (t) => ({ kind: 'identify', index: t.index, identity: readIdentity(t.path) }),
+      lost: async (t) => ({ kind: 'identify', index: t.index, identity: await identifyFile(t.path) }),
     });
     previous = pairIdentities(pairAmong, identities);
   }

@@ -1,10 +1,15 @@
 // Finding a report's previous-year report among files read together (check,
 // data, the workspace index of the editor) and loading it: carryover and
 // copied-text compare a report with the same agency's report of the year before.
+// Either of the two may be Markdown or a published form (PDF, Word, web page,
+// copied text): `identifyFile` and `loadPreviousFile` import a published one in
+// memory (load-report.ts), as `check` does, so a 2024.pdf is paired with a
+// 2023.docx as a 2024.md is with a 2023.md.
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
 import { detached } from '../engine/detach.ts';
 import type { Report } from '../engine/model.ts';
+import { loadReport } from './load-report.ts';
 import { readReportText } from './report-file.ts';
 
 /**
@@ -20,6 +25,29 @@ export function readIdentity(path: string): Identity | undefined {
     return undefined;
   }
   return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
+}
+
+/**
+ * Who and when the report in a file of any form is: a published form is
+ * imported in memory first (its bytes, not its name, decide the form).
+ * Undefined when the file cannot be read or imported (check reports it).
+ */
+export async function identifyFile(path: string, maxSize?: number): Promise<Identity | undefined> {
+  let text: string;
+  try {
+    text = (await loadReport(path, { maxSize })).text;
+  } catch {
+    return undefined;
+  }
+  const identity = identify(text);
+  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
+}
+
+/** `previousIndex` over files of any form (`identifyFile`, one file at a time: an import holds a whole PDF). */
+export async function previousIndexOfFiles(paths: readonly string[]): Promise<Record<string, string>> {
+  const identities: (Identity | undefined)[] = [];
+  for (const path of paths) identities.push(await identifyFile(path));
+  return pairIdentities(paths, identities);
 }
 
 /** Each file's previous-year report among `paths` (path → path), from their identities (`readIdentity`, in this order). */
@@ -50,6 +78,20 @@ export function loadPreviousReport(path: string | undefined, options: Pick<Analy
   if (!path) return undefined;
   try {
     return analyze(read(path), { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `loadPreviousReport` for a file of any form: a published previous-year
+ * report (last year's PDF or Word file) is imported in memory and analysed.
+ */
+export async function loadPreviousFile(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>, maxSize?: number): Promise<Report | undefined> {
+  if (!path) return undefined;
+  try {
+    const loaded = await loadReport(path, { maxSize, template: options.template });
+    return analyze(loaded.text, { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
   } catch {
     return undefined;
   }
