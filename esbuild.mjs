@@ -7,6 +7,7 @@
 // `--jobs` threads), dist/import.cjs (`nianbao import`: Word and HTML
 // libraries), dist/published.cjs (the same readers for `check report.pdf`
 // and the editor's 导入并检查, loaded with the first published file), and dist/lib/*.cjs (libraries check needs only now and then,
+// remark among them: reports the direct block scan reads whole never load it,
 // required on first use through the shims in server/src/lazy/).
 // `nianbao lsp` loads dist/server.cjs, the editor's own server bundle, which
 // takes ajv and iconv-lite from dist/lib/ the same way: they were 40% of its
@@ -39,6 +40,15 @@ const lazyPlugin = {
     // The shims' require('./lib/…'): the libraries bundled beside the bundle.
     build.onResolve({ filter: /^\.\/lib\// }, (args) =>
       args.importer.startsWith(resolve('server/src/lazy')) ? { path: args.path, external: true } : undefined);
+  },
+};
+// remark (micromark and remark-gfm, about a third of the CLI's code) is dist/lib/remark.cjs, required
+// through the shim on the first unit the direct block scan declines (engine/parse/remark.ts).
+const remarkModule = resolve('server/src/engine/parse/remark.ts');
+const remarkPlugin = {
+  name: 'remark-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /remark\.ts$/ }, (args) => (resolve(args.resolveDir, args.path) === remarkModule && !args.importer.startsWith(resolve('server/src/lazy')) ? { path: resolve('server/src/lazy/remark.ts') } : undefined));
   },
 };
 const withLazy = { ...common, alias: { ...common.alias, ...Object.fromEntries(Object.entries(lazy).map(([pkg, shim]) => [pkg, './' + shim])) } };
@@ -110,7 +120,7 @@ const ownLibsPlugin = {
     });
   },
 };
-const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin, ownLibsPlugin] };
+const cli = { ...withLazy, plugins: [partsPlugin, lazyPlugin, pdfPlugin, ownLibsPlugin, remarkPlugin] };
 // The readers of published forms (host/published/: Word, web page, text, and the PDF reader before pdf.js) are
 // dist/published.cjs, loaded by `check` and the server with the first file that is not Markdown (host/load-report.ts).
 const publishedPlugin = {
@@ -130,7 +140,7 @@ const clientParts = {
 
 await Promise.all([
   esbuild.build({ ...common, plugins: [clientParts], entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  esbuild.build({ ...withLazy, plugins: [publishedPlugin, lazyPlugin, pdfPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
+  esbuild.build({ ...withLazy, plugins: [publishedPlugin, lazyPlugin, pdfPlugin, remarkPlugin], entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
   // Worker threads of `nianbao check --jobs N`, loaded by dist/cli.cjs from the same folder.
   esbuild.build({ ...cli, entryPoints: ['server/src/cli/worker-entry.ts'], outfile: 'dist/worker.cjs' }),
@@ -141,6 +151,7 @@ await Promise.all([
   esbuild.build({ ...withLazy, plugins: [lazyPlugin], entryPoints: ['server/src/export/preview.ts'], outfile: 'dist/preview.cjs' }),
   esbuild.build({ ...common, plugins: [pdfPlugin], entryPoints: ['server/src/host/published/index.ts'], outfile: 'dist/published.cjs' }),
   esbuild.build({ ...common, plugins: [pdfjsNoCanvas], entryPoints: [pdfjsLib], outfile: 'dist/lib/pdfjs.cjs' }),
+  esbuild.build({ ...common, entryPoints: [remarkModule], outfile: 'dist/lib/remark.cjs' }),
   ...Object.entries(ownLibs).map(([entry, out]) => esbuild.build({ ...common, entryPoints: [entry], outfile: join('dist', out) })),
   ...Object.keys(lazy).map((pkg) => esbuild.build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: '.', sourcefile: `lib/${pkg}.cjs` }, outfile: `dist/lib/${pkg}.cjs` })),
 ]);

@@ -117,7 +117,7 @@ describe('packaging', () => {
     assert.equal(list.status, 0, list.stderr);
     const files = list.stdout.split('\n').filter(Boolean).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     assert.ok(!files.some((f) => f.includes('node_modules')), 'no node_modules');
-    for (const f of ['package.json', 'dist/client.cjs', 'dist/server.cjs', 'dist/export.cjs', 'dist/preview.cjs', 'media/preview.css', 'dist/lib/ajv.cjs', 'dist/lib/iconv-lite.cjs', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'snippets/nianbao.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'schemas/nianbaorc.schema.json']) {
+    for (const f of ['package.json', 'dist/client.cjs', 'dist/server.cjs', 'dist/export.cjs', 'dist/preview.cjs', 'media/preview.css', 'dist/lib/ajv.cjs', 'dist/lib/iconv-lite.cjs', 'dist/lib/remark.cjs', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.zh-cn.json', 'snippets/nianbao.json', 'syntaxes/nianbao.injection.tmLanguage.json', 'schemas/nianbaorc.schema.json']) {
       assert.ok(files.includes(f), `${f} is missing from the .vsix`);
     }
     assert.ok(files.some((f) => /^LICENSE/.test(f)));

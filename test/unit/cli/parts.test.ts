@@ -3,7 +3,9 @@
 // by what needs them: dist/import.cjs by `import`, dist/server.cjs by `lsp`,
 // dist/lib/ajv.cjs by a .nianbaorc.json, dist/lib/iconv-lite.cjs by a file
 // that is not UTF-8, dist/lib/xmlbuilder2.cjs by `--format junit`,
-// dist/lib/echarts.cjs by `review`, dist/lib/exceljs.cjs by `data --format xlsx`.
+// dist/lib/echarts.cjs by `review`, dist/lib/exceljs.cjs by `data --format xlsx`,
+// dist/lib/remark.cjs by a report with a block the direct block scan does not
+// read (a fenced code block here).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -62,6 +64,26 @@ test('check needs only dist/cli.cjs and dist/worker.cjs', { timeout: 120_000 }, 
     assert.match(junit.stderr, /xmlbuilder2\.cjs/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a report with a code block loads remark from dist/lib/remark.cjs; one the direct scan reads whole does not', { timeout: 120_000 }, () => {
+  needDist();
+  const without = partialDist(['cli.cjs', 'worker.cjs']);
+  const withRemark = partialDist(['cli.cjs', 'worker.cjs', 'lib/remark.cjs']);
+  // The example with a fenced code block appended: the scan declines that unit, remark parses it.
+  const fenced = REPORT + '\n```\n附注：代码块\n```\n';
+  try {
+    for (const dir of [without, withRemark]) writeFileSync(join(dir, 'fenced.md'), fenced);
+    const missing = run(without, ['check', '--format', 'json', 'fenced.md']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stdout + missing.stderr, /remark\.cjs/);
+    const ok = run(withRemark, ['check', '--format', 'json', 'fenced.md']);
+    assert.equal(ok.code, 1, ok.stderr);
+    assert.ok(JSON.parse(ok.stdout).summary.errors > 0);
+  } finally {
+    rmSync(without, { recursive: true, force: true });
+    rmSync(withRemark, { recursive: true, force: true });
   }
 });
 

@@ -11,20 +11,12 @@
 // which reads the headings, paragraphs, tables, one-line lists, quotes and
 // comments reports are made of without micromark; any unit it is not sure
 // of goes to remark. parsePiece is that choice, for one unit.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
-import { blockSyntaxOnly } from './block-syntax.ts';
 import { scanBlocks } from './direct-blocks.ts';
+import { parseWhole } from './remark.ts';
 import { parseInUnits } from './units.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(blockSyntaxOnly);
-
-/** One unified parse of the whole text (quadratic in table cells; for tests and comparisons). */
-export function parseWhole(text: string): Root {
-  return processor.parse(text) as Root;
-}
+export { parseWhole };
 
 /** One unit: the direct scan's skeleton tree when it knows every line, else remark's tree. */
 export function parsePiece(text: string): Root {
