@@ -14,21 +14,22 @@ import { generateCompendium, generateReport, writeCorpus } from './generate.ts';
 import { BenchClient } from './lsp-client.ts';
 import { compare, median, quantile, type Command } from './measure.ts';
 import { benchReview, pageSize } from './review.ts';
+import { benchPdf, UMING } from './pdf.ts';
 import { parseMarkdown, parseWhole } from '../server/src/engine/parse/markdown.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const outIndex = args.indexOf('--out');
-// `--only a,b`: run only these steps (cli, compendium, curve, cold, server, answers, jobs, cache, review), written to bench/.corpus/performance-only.md.
+// `--only a,b`: run only these steps (cli, compendium, curve, cold, server, answers, jobs, cache, review, pdf), written to bench/.corpus/performance-only.md.
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
 const step = (name: string) => only === undefined || only.has(name);
 const OUT = outIndex >= 0 ? args[outIndex + 1] : join(ROOT, smoke ? 'bench/.corpus/performance-smoke.md' : only ? 'bench/.corpus/performance-only.md' : 'docs/performance.md');
 
 const SIZES = smoke
-  ? { reports: 12, many: 16, compendiumKB: 32, runs: 1, coldRuns: 1, edits: 8, editKB: 8, open: 4, manyRuns: 1, bigKB: 256, curve: 4 }
-  : { reports: 1000, many: 10000, compendiumKB: 1024, runs: 3, coldRuns: 5, edits: 200, editKB: 40, open: 200, manyRuns: 1, bigKB: 5120, curve: 100 };
+  ? { reports: 12, many: 16, compendiumKB: 32, runs: 1, coldRuns: 1, edits: 8, editKB: 8, open: 4, manyRuns: 1, bigKB: 256, curve: 4, pdfPages: 3, pdfRuns: 1 }
+  : { reports: 1000, many: 10000, compendiumKB: 1024, runs: 3, coldRuns: 5, edits: 200, editKB: 40, open: 200, manyRuns: 1, bigKB: 5120, curve: 100, pdfPages: 5, pdfRuns: 5 };
 // A shorter run on a slow or busy machine: NIANBAO_BENCH_MANY=2000 and the like (the results say what was used).
 for (const key of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
   const v = process.env[`NIANBAO_BENCH_${key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()}`];
@@ -380,6 +381,42 @@ async function reviewPage(): Promise<void> {
   });
 }
 
+/**
+ * PDF import + check (bench/pdf.ts): a WPS-like PDF of `pdfPages` pages (5),
+ * and of two and four times as many, imported and checked in this process
+ * (warm) and by a new `nianbao check` (cold); linear when four times the
+ * pages take at most four times as long.
+ */
+async function pdfImport(): Promise<void> {
+  const pages = [SIZES.pdfPages, SIZES.pdfPages * 2, SIZES.pdfPages * 4];
+  log(`\n[12] PDF import + check: ${pages.join(', ')} pages`);
+  const b = await benchPdf(pages, SIZES.pdfRuns, SIZES.coldRuns, logSample);
+  if (!b) {
+    rows.push({ measure: `PDF import + check of a ${SIZES.pdfPages}-page report`, ours: `not run: ${UMING} is missing (fonts-arphic-uming)`, other: '', ratio: '', target: '≤ 300 ms', met: undefined });
+    return;
+  }
+  record(b.commands);
+  const [first, , last] = b.rows;
+  rows.push({
+    measure: `PDF import + check of a ${first.pages}-page report (WPS-like, ${(first.bytes / 1024).toFixed(0)} KB), in one process, warm (median of ${SIZES.pdfRuns})`,
+    ours: `${first.warm.toFixed(0)} ms`,
+    other: `cold \`nianbao check\` of it: ${first.cold.toFixed(0)} ms`,
+    ratio: '',
+    target: '≤ 300 ms',
+    met: first.warm <= 300,
+  });
+  const timeRatio = last.warm / first.warm;
+  const pageRatio = last.pages / first.pages;
+  rows.push({
+    measure: `the same at ${b.rows.map((r) => r.pages).join(', ')} pages: linear in pages`,
+    ours: b.rows.map((r) => `${r.pages} p: ${r.warm.toFixed(0)} ms`).join('; '),
+    other: `cold: ${b.rows.map((r) => `${r.cold.toFixed(0)} ms`).join(', ')}`,
+    ratio: `${timeRatio.toFixed(2)}× the time for ${pageRatio.toFixed(2)}× the pages`,
+    target: '≤ the pages ratio',
+    met: timeRatio <= pageRatio,
+  });
+}
+
 function machine(): string {
   const c = cpus();
   const os = spawnSync('uname', ['-srm'], { encoding: 'utf8' }).stdout.trim();
@@ -409,6 +446,7 @@ async function main(): Promise<void> {
   if (step('jobs')) jobs();
   else if (step('cache')) cacheRerun(corpus(SIZES.many), undefined);
   if (step('review')) await reviewPage();
+  if (step('pdf')) await pdfImport();
   const took = (performance.now() - t0) / 60000;
   const met = (m: boolean | undefined) => (m === undefined ? '' : m ? 'met' : '**not met**');
   const table = ['| measure | nianbao | compared with | ratio | target | |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r.measure} | ${r.ours} | ${r.other} | ${r.ratio} | ${r.target} | ${met(r.met)} |`)].join('\n');

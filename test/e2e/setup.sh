@@ -27,7 +27,9 @@ VSC="$CS/lib/vscode"
 # libreoffice-writer-nogui: test/unit/export/export.integration.test.ts converts the exported .docx to PDF.
 # pre-commit, git, neovim, emacs-nox + elpa-eglot + elpa-markdown-mode: test/unit/ci/*.integration.test.ts run
 # the pre-commit hooks for real and use Neovim 0.7 and Emacs's eglot as other LSP clients.
-APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui pre-commit git neovim emacs-nox elpa-eglot elpa-markdown-mode)
+# fonts-arphic-uming: the CJK face of the WPS-like PDFs bench/pdf.ts makes (the bench step `pdf`, and its smoke run in
+# test/unit/perf/bench-smoke.integration.test.ts) and test/fixtures/pdf/generate.ts.
+APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui pre-commit git neovim emacs-nox elpa-eglot elpa-markdown-mode fonts-arphic-uming)
 NATIVE_MODULES=(@parcel/watcher kerberos native-watchdog @vscode/spdlog @vscode/deviceid @vscode/policy-watcher @vscode/sqlite3)
 NPM_FLAGS=(--no-audit --no-fund --loglevel=error)
 
