@@ -24,6 +24,7 @@ import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { placeName } from '../engine/where.ts';
 import { detectForm, type Form } from '../host/form.ts';
 import { LoadError, loadReportBytes, sourceOf, type LoadedReport } from '../host/load-report.ts';
+import { resolveChecks } from '../host/checks.ts';
 
 export interface CheckOptions {
   fix?: boolean;
@@ -176,7 +177,7 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, previous: undefined as Awaited<ReturnType<typeof loadPreviousFile>>, imported: source?.imported?.facts };
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, loaded.path ? dirname(loaded.path) : undefined, path), previous: undefined as Awaited<ReturnType<typeof loadPreviousFile>>, imported: source?.imported?.facts };
   options2.previous = await loadPreviousFile(options.previous?.[path], options2, maxSize);
   let text = source ? source.text : decoded!.text;
   let analysis;

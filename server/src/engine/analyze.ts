@@ -12,6 +12,7 @@ import type { Diagnostic, SeveritySetting } from './types.ts';
 import { applyDirectives, parseDirectives } from './inline-config.ts';
 import disableUnused, { unusedFinding } from './rules/disable-unused.ts';
 import disableUnknownRule, { unknownFinding } from './rules/disable-unknown-rule.ts';
+import type { CheckSettings } from './settings.ts';
 
 export interface AnalyzeOptions {
   templates?: readonly Template[];
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   blankCells?: BlankCellPolicy;
   /** What the import found, when the text was imported from a published form (import-short-row). */
   imported?: ImportFacts;
+  /** Thresholds and lists of the checks that judge with one (settings.ts). */
+  checks?: CheckSettings;
 }
 
 export interface RuleFailure {
@@ -66,6 +69,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         report,
         previous: options.previous,
         imported: options.imported,
+        checks: options.checks ?? {},
         emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
       });
     } catch (error) {

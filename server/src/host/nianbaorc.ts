@@ -18,6 +18,7 @@ import type { BlankCellPolicy } from '../engine/parse/blanks.ts';
 import { templateProblems } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
+import type { ChecksConfig } from './checks.ts';
 
 export const CONFIG_NAME = '.nianbaorc.json';
 
@@ -33,6 +34,8 @@ export interface Config {
   blankCells?: BlankCellPolicy;
   /** A baseline file, relative to the config file: the editor hides the findings it accepted (docs/baseline.md). */
   baseline?: string;
+  /** Thresholds and lists of the checks that judge with one (host/checks.ts). */
+  checks?: ChecksConfig;
 }
 
 export interface ConfigProblem {

@@ -14,6 +14,7 @@ import { builtinTemplates } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import { findConfigPath, readConfigFile, type ConfigFile, type ConfigProblem } from '../host/nianbaorc.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
+import { resolveChecks } from '../host/checks.ts';
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
 
@@ -25,7 +26,7 @@ import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode 
 export const DEFAULT_MAX_ANALYSIS_TIME = 60;
 
 export interface DocumentConfig {
-  analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells'>;
+  analyze: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells' | 'checks'>;
   /** True when a `files` glob names this document: checked even without a report title. */
   listed: boolean;
   inlayHints: InlayHintMode;
@@ -144,7 +145,7 @@ export class ConfigStore {
     const folder = path ? this.workspaceFolders.find((f) => relativeInside(f, path) !== undefined) : undefined;
     const listed = path !== undefined && (matches(settings.files, folder, path) || (rc !== undefined && matches(rc.config.files ?? [], dirname(rc.path), path)));
     return {
-      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.config.template ?? settings.template, rules, blankCells: rc?.config.blankCells ?? settings.blankCells },
+      analyze: { templates: withUserTemplates(rc?.templates ?? []), template: rc?.config.template ?? settings.template, rules, blankCells: rc?.config.blankCells ?? settings.blankCells, checks: resolveChecks(rc?.config.checks, rc ? dirname(rc.path) : undefined, path) },
       listed,
       inlayHints: settings.inlayHints,
       maxFileSize: rc?.config.maxFileSize ?? settings.maxFileSize ?? MAX_FILE_SIZE,

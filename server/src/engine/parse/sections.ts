@@ -81,5 +81,21 @@ export function findSections(text: string, root: Root, template: Template): Sect
     const c = candidate(text, node, template);
     if (c) hits.push(c);
   }
-  return hits.map((h, i) => ({ ...h, end: i + 1 < hits.length ? hits[i + 1].range.start : text.length }));
+  const kept = withoutOverviewItems(hits);
+  return kept.map((h, i) => ({ ...h, end: i + 1 < kept.length ? kept[i + 1].range.start : text.length }));
+}
+
+/**
+ * 总体情况's sub-items numbered like sections (一、主动公开 … under
+ * 一、总体情况) look like near matches of the required sections that come
+ * later under their full titles. Such a near match right after 总体情况, whose
+ * section is found again further on by a closer match, is a sub-item: it stays
+ * in 总体情况 (section-numbering reports its numeral).
+ */
+function withoutOverviewItems<T extends Omit<SectionHit, 'end'>>(hits: T[]): T[] {
+  const o = hits.findIndex((h) => h.def?.id === 'overview');
+  if (o === -1) return hits;
+  let j = o + 1;
+  while (j < hits.length && hits[j].match === 'fuzzy' && hits.slice(j + 1).some((h) => h.def === hits[j].def && h.match !== 'fuzzy')) j++;
+  return j === o + 1 ? hits : [...hits.slice(0, o + 1), ...hits.slice(j)];
 }

@@ -25,6 +25,12 @@ import publishDate from './publish-date.ts';
 import feeStatement from './fee-statement.ts';
 import copiedText from './copied-text.ts';
 import carryover from './carryover.ts';
+import implausibleChange from './implausible-change.ts';
+import inForceCount from './in-force-count.ts';
+import rateRange from './rate-range.ts';
+import problemsSection from './problems-section.ts';
+import doubledWord from './doubled-word.ts';
+import allHandled from './all-handled.ts';
 import importUnplaced from './import-unplaced.ts';
 import importShortRow from './import-short-row.ts';
 import disableUnused from './disable-unused.ts';
@@ -35,6 +41,7 @@ export const rules: readonly Rule[] = [
   tableMissing, tableRowMissing, tableRowLabel, tableShape, cellEmpty, cellInvalid, blankAsZero,
   totalRow, totalResults, balance, totalReview, templateMismatch,
   textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
+  implausibleChange, inForceCount, rateRange, problemsSection, doubledWord, allHandled,
   importUnplaced, importShortRow,
   // About the report's <!-- nianbao-disable --> comments, judged after every other rule (inline-config.ts).
   disableUnused, disableUnknownRule,

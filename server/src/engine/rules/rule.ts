@@ -4,6 +4,7 @@
 import type { Diagnostic, Fix, Related, Severity, Text2 } from '../types.ts';
 import type { ImportFacts, Report } from '../model.ts';
 import type { Range } from '../types.ts';
+import type { CheckSettings } from '../settings.ts';
 
 /** Where each rule's page is (docs/rules/<id>.md): the editor's diagnostic links and SARIF's helpUri. */
 export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
@@ -21,6 +22,8 @@ export interface RuleContext {
   previous?: Report;
   /** What the import of a published form found (import-short-row), when the text was imported. */
   imported?: ImportFacts;
+  /** Thresholds and lists set by the user (settings.ts has the defaults). */
+  checks: CheckSettings;
   emit(finding: Finding): void;
 }
 

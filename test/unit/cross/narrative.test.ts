@@ -1,0 +1,119 @@
+// problems-section, doubled-word, all-handled and section-numbering's
+// 总体情况 sub-items: reports written for each case and the near misses that
+// must stay silent (a legitimate double, a claim about last year's
+// carried-in applications, sub-items numbered （一）).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { applyEdits } from '../../../server/src/engine/fixes.ts';
+import { rules } from '../../../server/src/engine/rules/index.ts';
+import type { CheckSettings } from '../../../server/src/engine/settings.ts';
+import { reportMarkdown } from './build.ts';
+
+function findings(id: string, text: string, previous?: string, checks?: CheckSettings) {
+  const a = analyze(text, { previous: previous === undefined ? undefined : analyze(previous).report, checks });
+  assert.deepEqual(a.failures, []);
+  return a.diagnostics.filter((d) => d.ruleId === id).map((d) => ({ ...d, text: text.slice(d.range.start, d.range.end) }));
+}
+
+const PROBLEMS = ['一是政策解读形式较为单一，图解、视频等解读产品偏少；二是依申请公开答复文书说理不够充分。下一步将丰富解读形式，制定答复文书范本。'];
+
+test('the narrative rules are registered as warnings', () => {
+  for (const id of ['problems-section', 'doubled-word', 'all-handled']) assert.equal(rules.find((r) => r.id === id)?.severity, 'warning', id);
+});
+
+// problems-section
+
+test('problems-section: 五 written as 无', () => {
+  const f = findings('problems-section', reportMarkdown({ problems: ['无。'] }));
+  assert.equal(f.length, 1);
+  assert.equal(f[0].text, '无。');
+  assert.match(f[0].message.zh, /只写了“无”/);
+});
+
+test('problems-section: 五 shorter than the threshold, which is a setting', () => {
+  const text = reportMarkdown({ problems: ['信息发布还不够及时，将进一步改进。'] });
+  const f = findings('problems-section', text);
+  assert.equal(f.length, 1);
+  assert.match(f[0].message.zh, /只有 15 个字（少于 30 个字）/);
+  assert.deepEqual(findings('problems-section', text, undefined, { problems: { minChars: 10 } }), []);
+});
+
+test('problems-section: 五 the same as last year\'s, in paragraphs too short for copied-text', () => {
+  const short = ['一是信息发布不够及时。', '二是解读形式较为单一。', '下一步将建立发布台账，丰富解读形式。'];
+  const before = reportMarkdown({ year: 2021, problems: short });
+  const now = reportMarkdown({ year: 2022, problems: short });
+  const f = findings('problems-section', now, before);
+  assert.equal(f.length, 1);
+  assert.match(f[0].message.zh, /与2021年度报告完全相同/);
+  assert.deepEqual(findings('copied-text', now, before), []);
+});
+
+test('problems-section: a real 五, or one copied paragraph by paragraph (copied-text\'s finding), is not reported', () => {
+  assert.deepEqual(findings('problems-section', reportMarkdown({ problems: PROBLEMS })), []);
+  const before = reportMarkdown({ year: 2021, problems: PROBLEMS });
+  const now = reportMarkdown({ year: 2022, problems: PROBLEMS });
+  assert.deepEqual(findings('problems-section', now, before), []);
+  assert.equal(findings('copied-text', now, before).length, 1);
+});
+
+// doubled-word
+
+test('doubled-word: words typed twice, two to four characters', () => {
+  const text = reportMarkdown({ overview: ['全年公开财政资金资金使用情况12条，推进政务公开政务公开标准化建设。'] });
+  const f = findings('doubled-word', text);
+  assert.deepEqual(f.map((d) => d.text), ['资金资金', '政务公开政务公开']);
+  assert.equal(f[0].message.zh, '「资金」连续重复了两次（资金资金）：应为「资金」');
+});
+
+test('doubled-word: legitimate doubles, reduplicated forms, two words meeting and derivatives are not', () => {
+  const text = reportMarkdown({ overview: ['我们常常深入基层，人人参与，天天更新；实实在在、认认真真推进工作。本机关关于公开开展的部门门户网站建设，推进政府信息信息化管理，一步一步完善制度。'] });
+  assert.deepEqual(findings('doubled-word', text).map((d) => d.text), []);
+});
+
+test('doubled-word: the user adds legitimate doubles', () => {
+  const text = reportMarkdown({ overview: ['组织干部学习学习强国平台内容。'] });
+  assert.deepEqual(findings('doubled-word', text).map((d) => d.text), ['学习学习']);
+  assert.deepEqual(findings('doubled-word', text, undefined, { doubledWords: { allow: ['学习学习'] } }), []);
+});
+
+// all-handled
+
+test('all-handled: the text says every application was concluded, table 3 carries 5 over', () => {
+  // build.ts's default table 3 carries [3, 2] over: 总计 5.
+  const text = reportMarkdown({ overview: ['全年共收到政府信息公开申请25件，均已按时办结。'] });
+  const f = findings('all-handled', text);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].text, '均已按时办结');
+  assert.match(f[0].message.zh, /总计为 5/);
+  assert.equal(text.slice(f[0].related![0].range.start, f[0].related![0].range.end).trim(), '5');
+});
+
+test('all-handled: a claim about last year\'s carried-in applications, timeliness, or no carry-over is not', () => {
+  const about = reportMarkdown({ overview: ['上年结转的2件申请均已办结；本年度申请均在法定期限内答复。'] });
+  assert.deepEqual(findings('all-handled', about), []);
+  const none = reportMarkdown({
+    overview: ['全年共收到政府信息公开申请25件，全部办结。'],
+    t3: { new: [20, 5], carried_in: [0, 0], disclosed: [20, 5] },
+  });
+  assert.deepEqual(findings('all-handled', none), []);
+});
+
+// section-numbering: 总体情况's sub-items
+
+test('section-numbering: 总体情况 sub-items numbered 一、二、三、 like sections, fixed to （一）（二）（三）', () => {
+  const text = reportMarkdown({ overview: ['一、主动公开', '全年主动公开信息856条。', '二、依申请公开', '全年收到申请25件。', '三、政府信息管理', '完成规范性文件清理。'] });
+  const a = analyze(text);
+  // The sub-items are not taken for sections: no duplicate 二、 and no retitled section.
+  assert.deepEqual(a.report.sections.map((s) => s.def?.id), ['overview', 'proactive', 'requests', 'review', 'problems', 'other']);
+  const f = a.diagnostics.filter((d) => d.ruleId !== 'fee-statement');
+  assert.deepEqual(f.map((d) => [d.ruleId, text.slice(d.range.start, d.range.end)]), [['section-numbering', '一、'], ['section-numbering', '二、'], ['section-numbering', '三、']]);
+  const fixed = applyEdits(text, f.flatMap((d) => d.fix!.edits));
+  assert.match(fixed, /（一）主动公开\n/);
+  assert.deepEqual(analyze(fixed).diagnostics.filter((d) => d.ruleId === 'section-numbering'), []);
+});
+
+test('section-numbering: sub-items numbered （一） or 一是 are not reported', () => {
+  const text = reportMarkdown({ overview: ['（一）主动公开', '一是全年主动公开信息856条。', '（二）依申请公开', '全年收到申请25件。'] });
+  assert.deepEqual(findings('section-numbering', text), []);
+});

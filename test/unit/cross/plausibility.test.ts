@@ -1,0 +1,97 @@
+// implausible-change, in-force-count and rate-range: reports written for each
+// case with last year's report beside them, and the near misses that must
+// stay silent (1 → 6, a table-2 difference the previous figures explain).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { rules } from '../../../server/src/engine/rules/index.ts';
+import type { CheckSettings } from '../../../server/src/engine/settings.ts';
+import { reportMarkdown, type ReportSpec } from './build.ts';
+
+/** Table 2 (2021 format) rows as written: 规章 and 行政规范性文件 [制发, 废止, 现行有效], 行政处罚 one figure. */
+interface T2 { rules?: [number, number, number]; normative?: [number, number, number]; penalties?: number }
+
+function report(spec: ReportSpec & { t2?: T2 }): string {
+  let text = reportMarkdown(spec);
+  const t2 = spec.t2 ?? {};
+  if (t2.rules) text = text.replace('| 规章 | 0 | 0 | 0 |', `| 规章 | ${t2.rules.join(' | ')} |`);
+  if (t2.normative) text = text.replace('| 行政规范性文件 | 0 | 0 | 0 |', `| 行政规范性文件 | ${t2.normative.join(' | ')} |`);
+  if (t2.penalties !== undefined) text = text.replace('| 行政处罚 | 0 |', `| 行政处罚 | ${t2.penalties} |`);
+  return text;
+}
+
+function findings(id: string, text: string, previous?: string, checks?: CheckSettings) {
+  const a = analyze(text, { previous: previous === undefined ? undefined : analyze(previous).report, checks });
+  assert.deepEqual(a.failures, []);
+  return a.diagnostics.filter((d) => d.ruleId === id).map((d) => ({ ...d, text: text.slice(d.range.start, d.range.end) }));
+}
+
+test('the three rules are registered: warnings and info, never errors', () => {
+  const want: Record<string, string> = { 'implausible-change': 'warning', 'in-force-count': 'info', 'rate-range': 'warning' };
+  for (const [id, severity] of Object.entries(want)) assert.equal(rules.find((r) => r.id === id)?.severity, severity, id);
+});
+
+// implausible-change
+
+test('implausible-change: 行政处罚 from 12 to 130, new applications from 125 to 24', () => {
+  // Before: new 125, results 121 (予以公开 120 + 其他 1), carried over 6. Now: new 24, results 26, none carried over.
+  const before = report({ year: 2021, t2: { penalties: 12 }, t3: { new: [100, 25], carried_in: [1, 1], disclosed: [100, 20], other: [1, 0] } });
+  const now = report({ year: 2022, t2: { penalties: 130 }, t3: { new: [19, 5], carried_in: [1, 1], disclosed: [20, 6] } });
+  const f = findings('implausible-change', now, before);
+  // 予以公开 120 → 26 and （七）总计 121 → 26 are more than a fifth; 结转 6 → 0 is below the floor of 20.
+  assert.deepEqual(f.map((d) => d.text), ['130', '24']);
+  assert.equal(f[0].message.zh, '表二 第二十条第（六）项 行政处罚「本年处理决定数量」为 130，2021年度报告为 12（为上一年度的 11 倍）：增长超过 5 倍，请核对是否填错或统计口径有变化');
+  assert.match(f[1].message.zh, /^表三 一、本年新收「总计」为 24，2021年度报告为 125（为上一年度的 19%）：不足上一年度的 1\/5/);
+  assert.match(f[1].message.en, /less than 1\/5 of last year's/);
+});
+
+test('implausible-change: 1 → 6 and 4 → 19 are below the floor; another year, or no last year, is not compared', () => {
+  const before = report({ year: 2021, t2: { penalties: 1, rules: [4, 0, 4] } });
+  assert.deepEqual(findings('implausible-change', report({ year: 2022, t2: { penalties: 6, rules: [15, 0, 19] } }), before).map((d) => d.text), []);
+  const big = report({ year: 2022, t2: { penalties: 130 } });
+  assert.deepEqual(findings('implausible-change', big, report({ year: 2020, t2: { penalties: 12 } })), []);
+  assert.deepEqual(findings('implausible-change', big), []);
+});
+
+test('implausible-change: the factor and the floor are settings', () => {
+  const before = report({ year: 2021, t2: { penalties: 1 } });
+  const now = report({ year: 2022, t2: { penalties: 6 } });
+  assert.deepEqual(findings('implausible-change', now, before, { change: { factor: 3, minFigure: 5 } }).map((d) => d.text), ['6']);
+  assert.deepEqual(findings('implausible-change', now, before, { change: { factor: 10, minFigure: 5 } }), []);
+});
+
+// in-force-count
+
+test('in-force-count: 现行有效 ≠ last year + 制发 − 废止, as information that names repeal and expiry', () => {
+  const before = report({ year: 2021, t2: { rules: [2, 0, 10], normative: [5, 1, 40] } });
+  const now = report({ year: 2022, t2: { rules: [3, 1, 12], normative: [6, 2, 40] } });
+  const a = analyze(now, { previous: analyze(before).report });
+  const f = a.diagnostics.filter((d) => d.ruleId === 'in-force-count');
+  // 规章 10 + 3 − 1 = 12 ✓; 行政规范性文件 40 + 6 − 2 = 44 ≠ 40.
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'info');
+  assert.equal(now.slice(f[0].range.start, f[0].range.end), '40');
+  assert.equal(f[0].message.zh, '行政规范性文件现行有效件数为 40，而2021年度现行有效 40 ＋ 本年制发 6 − 本年废止 2 ＝ 44；有效期届满自然失效、修改等也会使件数变化，如属此情况建议在报告中说明');
+});
+
+test('in-force-count: counts that add up, a 2019-format last year, or none, give nothing', () => {
+  const now = report({ year: 2022, t2: { rules: [3, 1, 12], normative: [6, 2, 44] } });
+  assert.deepEqual(findings('in-force-count', now, report({ year: 2021, t2: { rules: [2, 0, 10], normative: [5, 1, 40] } })), []);
+  // 2020's table 2 counts 对外公开总数量, not 现行有效: not the same figure.
+  assert.deepEqual(findings('in-force-count', report({ year: 2021, t2: { rules: [3, 1, 99] } }), report({ year: 2020 })), []);
+  assert.deepEqual(findings('in-force-count', now), []);
+});
+
+// rate-range
+
+test('rate-range: a share over 100 % or below 0 % in the text', () => {
+  const text = report({ overview: ['全年依申请公开率达到105%，按时办结率为100%，行政复议纠错率为-2%。'] });
+  const f = findings('rate-range', text);
+  assert.deepEqual(f.map((d) => d.text), ['依申请公开率达到105%', '纠错率为-2%']);
+  assert.match(f[0].message.zh, /依申请公开率写为 105%：比率应在 0～100% 之间/);
+});
+
+test('rate-range: growth rates and shares within 0–100 % are not judged', () => {
+  const text = report({ overview: ['申请数量同比增长率为150%，增长120%；主动公开率100％，满意率99.5%。'] });
+  assert.deepEqual(findings('rate-range', text), []);
+});
