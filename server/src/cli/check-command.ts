@@ -3,7 +3,7 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { previousIndexOfFiles } from '../host/previous-year.ts';
+import { batchIndex } from '../host/batch.ts';
 import { summaryTable, SummaryRows } from './agency-summary.ts';
 import { expand, shard } from '../host/discovery.ts';
 import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
@@ -91,7 +91,7 @@ const FORMATTERS: Record<OutputFormat, (io: FormatterIO, args: CheckArgs) => For
 export type Runner = (paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void, pairAmong?: readonly string[]) => Promise<void>;
 
 export const inThread: Runner = async (paths, options, each, pairAmong) => {
-  const withPrevious = pairAmong ? { ...options, previous: await previousIndexOfFiles(pairAmong) } : options;
+  const withPrevious = pairAmong ? { ...options, ...(await batchIndex(pairAmong, options.config)) } : options;
   // A copy, as a worker's result is: strings sliced from the report (an agency, a quoted cell) would keep its text alive.
   for (const t of paths) each(structuredClone(await checkFile(t.path, t.explicit, withPrevious)));
 };

@@ -24,6 +24,9 @@ import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { placeName } from '../engine/where.ts';
 import { detectForm, type Form } from '../host/form.ts';
 import { LoadError, loadReportBytes, sourceOf, type LoadedReport } from '../host/load-report.ts';
+import { loadOtherReports, loadRollup } from '../host/batch.ts';
+import type { RollupFiles } from '../host/rollup.ts';
+import type { RelatedFiles } from '../engine/cross/batch.ts';
 import { resolveChecks } from '../host/checks.ts';
 
 export interface CheckOptions {
@@ -34,6 +37,10 @@ export interface CheckOptions {
   lang: Lang;
   /** Each file's previous-year report among the files checked together (path → path): carryover, copied-text. */
   previous?: Record<string, string>;
+  /** Each file's copies and other agencies' reports sharing wording (copy-identical, copy-differs, shared-text). */
+  related?: Record<string, RelatedFiles>;
+  /** For a region's report: its units among the files checked together (rollup-mismatch). */
+  rollup?: Record<string, RollupFiles>;
 }
 
 export interface OutDiagnostic {
@@ -179,10 +186,12 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
   const templates = [...builtinTemplates, ...extra];
   const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, loaded.path ? dirname(loaded.path) : undefined, path), previous: undefined as Awaited<ReturnType<typeof loadPreviousFile>>, imported: source?.imported?.facts };
   options2.previous = await loadPreviousFile(options.previous?.[path], options2, maxSize);
+  const others = await loadOtherReports(options.related?.[path], options2, maxSize);
+  const rollup = await loadRollup(options.rollup?.[path], options2, maxSize);
   let text = source ? source.text : decoded!.text;
   let analysis;
   try {
-    analysis = analyze(text, options2);
+    analysis = analyze(text, { ...options2, others, rollup });
   } catch (e) {
     return { path, status: 'error', reason: `无法分析：${errorMessage(e)} (cannot analyse)`, diagnostics: [] };
   }
@@ -210,7 +219,7 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
         if (next === text) break;
         fixed += edits.length;
         text = next;
-        analysis = analyze(text, options2);
+        analysis = analyze(text, { ...options2, others, rollup });
       }
       if (fixed > 0) writeAtomic(path, encodeText(text, decoded.encoding));
     }

@@ -8,6 +8,7 @@ import { runnerFor } from './workers.ts';
 import { VERSION } from '../host/version.ts';
 import { registerReview } from './review-command.ts';
 import { exportCommand } from './export-command.ts';
+import { registerRollup } from './rollup-command.ts';
 import type { Lang } from '../engine/types.ts';
 
 function intArg(name: string) {
@@ -137,6 +138,7 @@ program
   });
 
 program.addCommand(exportCommand(defaultLang()));
+registerRollup(program);
 
 program
   .command('lsp')

@@ -6,13 +6,15 @@
 // number of files.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
+import type { RelatedFiles } from '../engine/cross/batch.ts';
+import type { RollupFiles } from '../host/rollup.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { identifyFile } from '../host/previous-year.ts';
 
 export type Task =
   | { kind: 'identify'; index: number; path: string }
   /** `previous`: the file's previous-year report, found by the main thread from every file's identity. */
-  | { kind: 'check'; index: number; path: string; explicit: boolean; previous?: string };
+  | { kind: 'check'; index: number; path: string; explicit: boolean; previous?: string; related?: RelatedFiles; rollup?: RollupFiles };
 
 export type Done =
   /** `identity` undefined: the file cannot be read (the check reports why). */
@@ -25,7 +27,12 @@ async function run(task: Task): Promise<Done> {
   if (task.kind === 'identify') return { kind: 'identify', index: task.index, identity: await identifyFile(task.path) };
   let result: FileResult;
   try {
-    result = await checkFile(task.path, task.explicit, task.previous ? { ...options, previous: { [task.path]: task.previous } } : options);
+    result = await checkFile(task.path, task.explicit, {
+      ...options,
+      ...(task.previous ? { previous: { [task.path]: task.previous } } : {}),
+      ...(task.related ? { related: { [task.path]: task.related } } : {}),
+      ...(task.rollup ? { rollup: { [task.path]: task.rollup } } : {}),
+    });
   } catch (e) {
     result = { path: task.path, status: 'error', reason: e instanceof Error ? e.message : String(e), diagnostics: [] };
   }

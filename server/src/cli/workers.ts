@@ -14,6 +14,7 @@ import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { inThread, type Runner } from './check-command.ts';
 import { identifyFile, pairIdentities } from '../host/previous-year.ts';
+import { relateIdentities, rollupIdentities } from '../host/batch.ts';
 import { AHEAD, Pool } from './pool.ts';
 import type { Done, Task } from './worker-entry.ts';
 
@@ -61,7 +62,7 @@ export function defaultJobs(): number {
 export function runnerFor(jobs: number = defaultJobs(), heapMb = WORKER_HEAP_MB, filesPerWorker = FILES_PER_WORKER): Runner {
   return (paths, options, each, pairAmong) => {
     if (jobs < 1 || paths.length < MIN_FILES_FOR_WORKERS) return inThread(paths, options, each, pairAmong);
-    const { previous: _, ...shared } = options;
+    const { previous: _, related: __, rollup: ___, ...shared } = options;
     const pool = new Pool(jobs, { filesPerWorker }, () => newWorker(shared, heapMb));
     return inWorkers(pool, jobs, paths, options, each, pairAmong).finally(() => pool.close());
   };
@@ -69,6 +70,8 @@ export function runnerFor(jobs: number = defaultJobs(), heapMb = WORKER_HEAP_MB,
 
 async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explicit: boolean }[], options: CheckOptions, each: (r: FileResult) => void, pairAmong?: readonly string[]): Promise<void> {
   let previous = options.previous;
+  let related = options.related;
+  let rollup = options.rollup;
   if (pairAmong) {
     const identities: (Identity | undefined)[] = [];
     await pool.run({
@@ -79,12 +82,14 @@ async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explic
       lost: async (t) => ({ kind: 'identify', index: t.index, identity: await identifyFile(t.path) }),
     });
     previous = pairIdentities(pairAmong, identities);
+    related = relateIdentities(pairAmong, identities);
+    rollup = rollupIdentities(pairAmong, identities, options.config);
   }
   const waiting = new Map<number, FileResult>();
   let nextOut = 0;
   await pool.run({
     count: paths.length,
-    task: (index): Task => ({ kind: 'check', index, path: paths[index].path, explicit: paths[index].explicit, previous: previous?.[paths[index].path] }),
+    task: (index): Task => ({ kind: 'check', index, path: paths[index].path, explicit: paths[index].explicit, previous: previous?.[paths[index].path], related: related?.[paths[index].path], rollup: rollup?.[paths[index].path] }),
     // Never run further ahead of the output than the workers can fill: bounded waiting results.
     ready: (index) => index < nextOut + jobs * AHEAD * 2,
     done: (m) => {
@@ -99,7 +104,7 @@ async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explic
     lost: async (t, e): Promise<Done> => {
       const { path, explicit } = paths[t.index];
       const result: FileResult = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? await checkFile(path, explicit, { ...options, previous })
+        ? await checkFile(path, explicit, { ...options, previous, related, rollup })
         : { path, status: 'error', reason: `检查线程失败 (worker failed): ${e.message}`, diagnostics: [] };
       return { kind: 'check', index: t.index, result };
     },

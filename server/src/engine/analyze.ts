@@ -6,6 +6,7 @@ import type { BlankCellPolicy } from './parse/blanks.ts';
 import type { IncrementalParser } from './parse/incremental.ts';
 import { buildReport, isReport } from './parse/report.ts';
 import { rules as allRules, type Rule } from './rules/index.ts';
+import type { OtherReport, RuleContext } from './rules/rule.ts';
 import { builtinTemplates } from './templates/builtin.ts';
 import type { Template } from './templates/template.ts';
 import type { Diagnostic, SeveritySetting } from './types.ts';
@@ -34,6 +35,10 @@ export interface AnalyzeOptions {
   blankCells?: BlankCellPolicy;
   /** What the import found, when the text was imported from a published form (import-short-row). */
   imported?: ImportFacts;
+  /** Copies of this report and other agencies' reports of the same year, built by the caller with analyze(). */
+  others?: readonly OtherReport[];
+  /** A region's units (reports built by the caller with analyze()) and the units not found: rollup-mismatch. */
+  rollup?: RuleContext['rollup'];
   /** Thresholds and lists of the checks that judge with one (settings.ts). */
   checks?: CheckSettings;
 }
@@ -70,6 +75,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         previous: options.previous,
         imported: options.imported,
         checks: options.checks ?? {},
+        others: options.others ?? [],
+        rollup: options.rollup,
         emit: (f) => diagnostics.push({ ruleId: rule.id, severity: setting, ...f }),
       });
     } catch (error) {

@@ -2,7 +2,7 @@
 // a whole report. Used by the section-missing and table-missing fixes, the
 // server's completion and snippets, and the new-report commands, so every
 // report part nianbao writes has one layout.
-import type { SectionDef, TableDef, Template } from './templates/template.ts';
+import type { ColumnDef, RowDef, SectionDef, TableDef, Template } from './templates/template.ts';
 
 export interface ScaffoldOptions {
   /** Markdown prefix of section headings (`## `); plain line when empty. */
@@ -16,8 +16,12 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** One table part as GFM lines, one label column, group rows on their own line. */
-export function tableLines(template: Template, part: string, fill = '0'): string[] {
+/** What goes into one number cell: the figure to write for it. */
+export type CellText = (table: TableDef, row: RowDef, column: ColumnDef) => string;
+
+/** One table part as GFM lines, one label column, group rows on their own line; `fill` in every number cell, or what `value` says. */
+export function tableLines(template: Template, part: string, fill = '0', value?: CellText): string[] {
+  const cell: CellText = value ?? (() => fill);
   const defs = template.tables.filter((t) => t.part === part);
   if (defs.length === 0) return [];
   const lines: string[] = [];
@@ -29,7 +33,7 @@ export function tableLines(template: Template, part: string, fill = '0'): string
       lines.push(row(pad([d.header!])));
       if (i === 0) lines.push(row(Array(width).fill('---')));
       lines.push(row(pad(['信息内容', ...d.columns.map((c) => c.label)])));
-      for (const r of d.rows) lines.push(row(pad([r.label, ...d.columns.map(() => fill)])));
+      for (const r of d.rows) lines.push(row(pad([r.label, ...d.columns.map((c) => cell(d, r, c))])));
     });
     return lines;
   }
@@ -40,12 +44,12 @@ export function tableLines(template: Template, part: string, fill = '0'): string
     lines.push(row(groups.flatMap((g) => d.columns.filter((c) => (c.group ?? '') === g).map((_, i) => (i === 0 ? g : '')))));
     lines.push(row(d.columns.map(() => '---')));
     lines.push(row(d.columns.map((c) => c.label)));
-    for (const _ of d.rows) lines.push(row(d.columns.map(() => fill)));
+    for (const r of d.rows) lines.push(row(d.columns.map((c) => cell(d, r, c))));
     return lines;
   }
   lines.push(row([d.signature?.[0] === '本列数据的勾稽关系' ? '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' : d.title.zh, ...d.columns.map((c) => c.label)]));
   lines.push(row(['---', ...d.columns.map(() => '---:')]));
-  for (const r of d.rows) lines.push(row([r.label, ...d.columns.map(() => (r.group ? '' : fill))]));
+  for (const r of d.rows) lines.push(row([r.label, ...d.columns.map((c) => (r.group ? '' : cell(d, r, c)))]));
   return lines;
 }
 

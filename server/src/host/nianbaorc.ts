@@ -19,6 +19,7 @@ import { templateProblems } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 import type { ChecksConfig } from './checks.ts';
+import type { RollupEntry } from './rollup.ts';
 
 export const CONFIG_NAME = '.nianbaorc.json';
 
@@ -36,6 +37,8 @@ export interface Config {
   baseline?: string;
   /** Thresholds and lists of the checks that judge with one (host/checks.ts). */
   checks?: ChecksConfig;
+  /** Which reports make up which (host/rollup.ts). */
+  rollup?: RollupEntry[];
 }
 
 export interface ConfigProblem {

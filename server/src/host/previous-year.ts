@@ -8,6 +8,7 @@
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
 import { detached } from '../engine/detach.ts';
+import { textFingerprints, textHash } from '../engine/cross/shared.ts';
 import type { Report } from '../engine/model.ts';
 import { loadReport } from './load-report.ts';
 import { readReportText } from './report-file.ts';
@@ -19,12 +20,15 @@ import { readReportText } from './report-file.ts';
  */
 export function readIdentity(path: string): Identity | undefined {
   let identity: Identity;
+  let text: string;
   try {
-    identity = identify(readReportText(path));
+    text = readReportText(path);
+    identity = identify(text);
   } catch {
     return undefined;
   }
-  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
+  // The text's hash and sentence fingerprints pair copies and other agencies' reports sharing wording (batch.ts).
+  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year, textHash: textHash(text), prints: textFingerprints(text) };
 }
 
 /**
@@ -40,7 +44,8 @@ export async function identifyFile(path: string, maxSize?: number): Promise<Iden
     return undefined;
   }
   const identity = identify(text);
-  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year };
+  // The text's hash and sentence fingerprints pair copies and other agencies' reports sharing wording (batch.ts).
+  return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year, textHash: textHash(text), prints: textFingerprints(text) };
 }
 
 /** `previousIndex` over files of any form (`identifyFile`, one file at a time: an import holds a whole PDF). */

@@ -133,7 +133,8 @@ test('gitlab: fingerprints are equal across runs and after lines move or a wrong
   const moved = lines.join('\n').replace('| （七）总计 | 23 |', '| （七）总计 | 22 |');
   writeFileSync(join(dir, 'a.md'), moved);
   const after = gitlab(['a.md'], dir);
-  const before = first.filter((i) => i.location.path === 'a.md');
+  // a.md alone from here on: its copy-identical finding (about b.md, checked with it above) is not expected.
+  const before = first.filter((i) => i.location.path === 'a.md' && i.check_name !== 'copy-identical');
   assert.deepEqual(after.map((i) => i.check_name), before.map((i) => i.check_name));
   assert.deepEqual(after.map((i) => i.fingerprint), before.map((i) => i.fingerprint));
   assert.ok(after.some((i, k) => i.location.lines.begin !== before[k].location.lines.begin), 'the lines did move');
@@ -155,6 +156,8 @@ test('junit, github and gitlab on published forms: the PDF page and the Word tab
   const dir = scratch();
   cpSync(join(FX, 'arith.wps.pdf'), join(dir, 'arith.pdf'));
   cpSync(join(FX, 'forms/typo.docx'), join(dir, 'typo.docx'));
+  // arith and typo are variants of one report (same agency and year): copy-differs would compare them. Here only where findings are placed matters.
+  writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ rules: { 'copy-differs': 'off', 'copy-identical': 'off', 'shared-text': 'off' } }));
   const TOTAL_ROW = '（三）4.保护第三方合法权益「自然人」应为 1（使（三）4.保护第三方合法权益「总计」等于六类申请人之和），实为 2';
   const LABEL = '行标签「5.属于三类内部事务息」应为「5.属于三类内部事务信息」';
 

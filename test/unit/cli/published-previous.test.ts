@@ -83,8 +83,11 @@ describe('published reports paired with last year\'s, whatever the forms', async
   it('--cache: the same findings from the stored results (a published form\'s identity is kept with it)', () => {
     const second = cli(cacheArgs, { cwd: dir });
     assert.equal(second.stdout, first.stdout);
-    const stored = JSON.parse(readFileSync(join(dir, '.cache', 'check.json'), 'utf8')) as { files: Record<string, { identity?: { agency?: string; year?: number } | null }> };
-    assert.deepEqual(stored.files[join(dir, '文旅-2022.pdf')].identity, { agency: '某市文化和旅游局', year: 2022 });
+    const stored = JSON.parse(readFileSync(join(dir, '.cache', 'check.json'), 'utf8')) as { files: Record<string, { identity?: { agency?: string; year?: number; prints?: number[] } | null }> };
+    const identity = stored.files[join(dir, '文旅-2022.pdf')].identity!;
+    assert.deepEqual({ agency: identity.agency, year: identity.year }, { agency: '某市文化和旅游局', year: 2022 });
+    // With its sentence fingerprints: other agencies' reports sharing wording are found from the cache too.
+    assert.ok(Array.isArray(identity.prints) && identity.prints.length > 0);
   });
 
   it('a 2022 PDF\'s carryover findings say where they are in the PDF (one thread: two files)', () => {

@@ -79,7 +79,8 @@ test('check --summary: a table per agency and year, worst first; JSON output sta
   ]);
   const errors = rows.map((x) => Number(x[3]));
   assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
-  assert.deepEqual(rows[2], ['某市测试局', '2022', '2', '0', '2']);
+  // Two 2022 files of one agency: copied-text twice in one, and the two copies differ in two paragraphs each (copy-differs).
+  assert.deepEqual(rows[2], ['某市测试局', '2022', '2', '0', '6']);
   const j = cli(['check', '--summary', '--format', 'json', `${CROSS}/carryover`]);
   assert.doesNotThrow(() => JSON.parse(j.stdout));
   assert.match(j.stderr, /某县教育局\s+2021\s+1\s+2/);

@@ -7,6 +7,10 @@ export interface Identity {
   title?: string;
   agency?: string;
   year?: number;
+  /** textHash() of the whole text, when the caller read it: copies of one text pair as one. */
+  textHash?: number;
+  /** textFingerprints() of the text, when the caller read it: which other agencies' reports to compare with. */
+  prints?: number[];
 }
 
 const TITLE_WORDS = /政府信息公开.{0,6}(年度报告|工作报告|年报)|信息公开工作年度报告/;
@@ -69,8 +73,9 @@ export function pairPrevious<T extends { path: string; identity: Identity }>(ite
     const { agency, year } = it.identity;
     if (!agency || year === undefined) continue;
     const prev = byKey.get(`${agencyKey(agency)}\u0000${year - 1}`);
-    // Two candidates for last year (a draft and a final, say): no guess.
-    if (prev && prev.length === 1) out.set(it.path, prev[0].path);
+    // Two candidates for last year (a draft and a final, say): no guess, unless they are copies of one text.
+    // (The copies are compared with each other by copy-identical and copy-differs.)
+    if (prev && (prev.length === 1 || (prev[0].identity.textHash !== undefined && prev.every((p) => p.identity.textHash === prev[0].identity.textHash)))) out.set(it.path, prev[0].path);
   }
   return out;
 }

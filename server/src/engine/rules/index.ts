@@ -31,6 +31,11 @@ import rateRange from './rate-range.ts';
 import problemsSection from './problems-section.ts';
 import doubledWord from './doubled-word.ts';
 import allHandled from './all-handled.ts';
+import sharedText from './shared-text.ts';
+import copyIdentical from './copy-identical.ts';
+import copyDiffers from './copy-differs.ts';
+import rollupMismatch from './rollup-mismatch.ts';
+import rollupIncomplete from './rollup-incomplete.ts';
 import importUnplaced from './import-unplaced.ts';
 import importShortRow from './import-short-row.ts';
 import disableUnused from './disable-unused.ts';
@@ -42,6 +47,7 @@ export const rules: readonly Rule[] = [
   totalRow, totalResults, balance, totalReview, templateMismatch,
   textTableMismatch, yearMismatch, publishDate, feeStatement, copiedText, carryover,
   implausibleChange, inForceCount, rateRange, problemsSection, doubledWord, allHandled,
+  sharedText, copyIdentical, copyDiffers, rollupMismatch, rollupIncomplete,
   importUnplaced, importShortRow,
   // About the report's <!-- nianbao-disable --> comments, judged after every other rule (inline-config.ts).
   disableUnused, disableUnknownRule,

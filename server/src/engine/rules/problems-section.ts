@@ -29,6 +29,9 @@ const rule: Rule = {
   check({ report, previous, checks, emit }) {
     const now = problems(report);
     if (!now || now.paragraphs.length === 0) return;
+    // The placeholder a new report is written with (（待补充）) is still to be filled in, not a thin section.
+    const placeholder = report.template.sections.find((s) => s.id === 'problems')?.placeholder;
+    if (placeholder && now.text === compact(placeholder).replace(/[\p{P}\p{S}]/gu, '')) return;
     const range = { start: now.paragraphs[0].start, end: now.paragraphs[now.paragraphs.length - 1].end };
     const minChars = checks.problems?.minChars ?? DEFAULT_PROBLEMS_MIN_CHARS;
     const chars = [...now.text].length;

@@ -5,6 +5,7 @@ import type { Diagnostic, Fix, Related, Severity, Text2 } from '../types.ts';
 import type { ImportFacts, Report } from '../model.ts';
 import type { Range } from '../types.ts';
 import type { CheckSettings } from '../settings.ts';
+import type { Unit } from '../cross/rollup.ts';
 
 /** Where each rule's page is (docs/rules/<id>.md): the editor's diagnostic links and SARIF's helpUri. */
 export const RULE_DOCS_URL = 'https://github.com/nianbao/nianbao/blob/main/docs/rules/';
@@ -16,12 +17,29 @@ export interface Finding {
   related?: Related[];
 }
 
+/** Another report of the batch or workspace that this one is compared with. */
+export interface OtherReport {
+  /** How the user names the file (a path as given, or a workspace-relative path). */
+  path: string;
+  report: Report;
+  /** Same agency and year: another copy of this report. Else another agency's report of the same year. */
+  sameReport: boolean;
+}
+
 export interface RuleContext {
   report: Report;
   /** The same agency's previous-year report, when the caller found one (carryover, copied-text). */
   previous?: Report;
   /** What the import of a published form found (import-short-row), when the text was imported. */
   imported?: ImportFacts;
+  /** Copies of this report and other agencies' reports of the same year (copy-identical, copy-differs, shared-text). */
+  others: readonly OtherReport[];
+  /**
+   * When this is a region's report declared in the configuration: its units'
+   * reports found, and the units declared but not found (rollup-mismatch,
+   * rollup-incomplete).
+   */
+  rollup?: { units: readonly Unit[]; missing: readonly string[] };
   /** Thresholds and lists set by the user (settings.ts has the defaults). */
   checks: CheckSettings;
   emit(finding: Finding): void;

@@ -1,0 +1,51 @@
+// Which files of a batch (the files checked together, or a workspace) are
+// compared with which, beyond last year's report: other copies of the same
+// report (same agency and year) and other agencies' reports of the same year
+// that share a sentence (fingerprints from shared.ts). Pure: the caller reads
+// the files.
+import { agencyKey, type Identity } from './identity.ts';
+
+export interface BatchItem {
+  path: string;
+  identity: Identity;
+  /** textFingerprints(text). */
+  prints?: readonly number[];
+}
+
+export interface RelatedFiles {
+  /** Other files of the same agency and year: copies of the same report. */
+  copies: string[];
+  /** Other agencies' reports of the same year that share wording. */
+  peers: string[];
+}
+
+/** Peers compared at most per file, those sharing the most sentences first: a whole batch copied from one model stays readable. */
+export const MAX_PEERS = 10;
+
+export function pairRelated(items: readonly BatchItem[]): Map<string, RelatedFiles> {
+  const byYear = new Map<number, BatchItem[]>();
+  for (const it of items) {
+    if (!it.identity.agency || it.identity.year === undefined) continue;
+    byYear.set(it.identity.year, [...(byYear.get(it.identity.year) ?? []), it]);
+  }
+  const out = new Map<string, RelatedFiles>();
+  for (const group of byYear.values()) {
+    // Sentence → the files holding it.
+    const holders = new Map<number, number[]>();
+    group.forEach((it, i) => { for (const h of it.prints ?? []) holders.set(h, [...(holders.get(h) ?? []), i]); });
+    group.forEach((it, i) => {
+      const key = agencyKey(it.identity.agency!);
+      const copies = group.filter((o, j) => j !== i && agencyKey(o.identity.agency!) === key).map((o) => o.path);
+      const shared = new Map<number, number>();
+      for (const h of it.prints ?? []) {
+        for (const j of holders.get(h) ?? []) {
+          if (j === i || agencyKey(group[j].identity.agency!) === key) continue;
+          shared.set(j, (shared.get(j) ?? 0) + 1);
+        }
+      }
+      const peers = [...shared].sort((a, b) => b[1] - a[1] || group[a[0]].path.localeCompare(group[b[0]].path)).slice(0, MAX_PEERS).map(([j]) => group[j].path);
+      if (copies.length || peers.length) out.set(it.path, { copies, peers });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// Paragraphs two reports share (内容雷同 between agencies): the same wording,
+// figures aside, beyond the formula sentences every report must contain; and
+// the cheap fingerprints by which a batch of files finds which pairs to
+// compare at all (sentences written alike), without parsing every file
+// against every other.
+import { similarity } from '../parse/label-normalize.ts';
+import type { Report } from '../model.ts';
+import { compact, paragraphs, sentences, type Paragraph } from './prose.ts';
+import { isBoilerplateParagraph, isFormula, maskNumbers } from './formulas.ts';
+
+export const MIN_CHARS = 30;
+export const MIN_SIMILARITY = 0.9;
+/** A sentence counts for fingerprints from this many characters. */
+const MIN_SENTENCE = 20;
+
+export interface Shared {
+  paragraph: Paragraph;
+  other: Paragraph;
+  similarity: number;
+  /** The wording is the same and only figures differ. */
+  numbersDiffer: boolean;
+}
+
+/**
+ * The characters of a paragraph that are wording: without its figures and
+ * without formula sentences. A paragraph of figure statements
+ * (全年收到申请25件，办结23件) is written alike by every agency and says
+ * nothing about copying.
+ */
+function wordingLength(p: Paragraph): number {
+  return sentences(p).filter((s) => !isFormula(s.text)).map((s) => maskNumbers(compact(s.text)).replace(/#/g, '')).reduce((n, s) => n + s.length, 0);
+}
+
+interface Prepared { p: Paragraph; c: string; m: string }
+
+function prepare(report: Report): Prepared[] {
+  return paragraphs(report)
+    .filter((p) => !isBoilerplateParagraph(p.text) && wordingLength(p) >= MIN_CHARS)
+    .map((p) => { const c = compact(p.text); return { p, c, m: maskNumbers(c) }; });
+}
+
+/** Each paragraph of `report` with its best match in `other` at ≥ minSimilarity, figures aside. */
+export function sharedParagraphs(report: Report, other: Report, minSimilarity = MIN_SIMILARITY): Shared[] {
+  const theirs = prepare(other);
+  const exact = new Map(theirs.map((x) => [x.m, x]));
+  const out: Shared[] = [];
+  for (const x of prepare(report)) {
+    const same = exact.get(x.m);
+    if (same) { out.push({ paragraph: x.p, other: same.p, similarity: 1, numbersDiffer: same.c !== x.c }); continue; }
+    let best: { y: Prepared; s: number } | undefined;
+    for (const y of theirs) {
+      if (Math.min(x.m.length, y.m.length) / Math.max(x.m.length, y.m.length) < minSimilarity) continue;
+      const s = similarity(x.m, y.m);
+      if (s >= minSimilarity && (!best || s > best.s)) best = { y, s };
+    }
+    if (best) out.push({ paragraph: x.p, other: best.y.p, similarity: best.s, numbersDiffer: false });
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bits: fingerprints only pick candidate pairs; the comparison itself reads the text. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * Hashes of the prose sentences of a text (not tables, not headings), figures
+ * masked, formula sentences and short ones left out: two reports that share
+ * a paragraph share at least one of these. Read from the raw text, no parse.
+ */
+export function textFingerprints(text: string): number[] {
+  const out = new Set<number>();
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t || t.startsWith('|') || t.startsWith('#')) continue;
+    for (const s of sentences({ text: t, start: 0 })) {
+      const c = maskNumbers(compact(s.text));
+      if (c.length < MIN_SENTENCE || isFormula(s.text)) continue;
+      out.add(hash(c));
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The whole text's hash, line ends, trailing spaces and a byte order mark aside: equal for two copies of one file. */
+export function textHash(text: string): number {
+  return hash(text.replace(/^\ufeff/, '').replace(/[ \t]+$/gm, '').replace(/\r\n?/g, '\n').trim());
+}

@@ -1,0 +1,88 @@
+// Two files that are the same report (same agency and year) but differ: the
+// 2021 national evaluation faulted reports whose copies on several platforms
+// differ. Each difference is a finding on this file's side (the other file's
+// check reports its side): a table figure (表三 …「总计」 25 here, 26 there),
+// a paragraph whose figures differ (25 → 26), a paragraph reworded, a
+// paragraph the other copy does not have. Needs ctx.others.
+import { reportFigures, slotLabel } from '../cross/figures.ts';
+import { compact, paragraphs } from '../cross/prose.ts';
+import { maskNumbers } from '../cross/formulas.ts';
+import { textHash } from '../cross/shared.ts';
+import { similarity } from '../parse/label-normalize.ts';
+import type { Report } from '../model.ts';
+import type { Rule } from './rule.ts';
+
+/** Below this similarity a paragraph has no counterpart in the other copy. */
+const COUNTERPART = 0.5;
+
+function slotsByName(report: Report) {
+  const out = new Map<string, Parameters<typeof slotLabel>[0]>();
+  for (const t of report.tables) for (const c of t.cells.values()) out.set(`${t.def.id}.${c.row.id}.${c.column.id}`, c);
+  return out;
+}
+
+const rule: Rule = {
+  id: 'copy-differs',
+  severity: 'warning',
+  description: { zh: '同一份报告的两个副本内容不一致', en: 'Two copies of the same report differ' },
+  check({ report, others, emit }) {
+    const mine = textHash(report.text);
+    for (const other of others) {
+      if (!other.sameReport || textHash(other.report.text) === mine) continue;
+      const there = reportFigures(other.report);
+      const slots = slotsByName(report);
+      for (const [name, here] of reportFigures(report)) {
+        const theirs = there.get(name);
+        if (!theirs || theirs.text === here.text || (here.value !== undefined && here.value === theirs.value)) continue;
+        const slot = slots.get(name)!;
+        emit({
+          message: {
+            zh: `${slotLabel(slot)}此处为 ${here.text || '（空）'}，同一份报告的另一副本 ${other.path} 中为 ${theirs.text || '（空）'}`,
+            en: `${slotLabel(slot, 'en')} is ${here.text || '(blank)'} here but ${theirs.text || '(blank)'} in the other copy of this report, ${other.path}`,
+          },
+          range: here.range,
+        });
+      }
+      const theirParas = paragraphs(other.report).map((p) => compact(p.text));
+      const exact = new Set(theirParas);
+      for (const p of paragraphs(report)) {
+        const c = compact(p.text);
+        if (!c || exact.has(c)) continue;
+        let best: { c: string; s: number } | undefined;
+        for (const t of theirParas) {
+          if (Math.min(c.length, t.length) / Math.max(c.length, t.length) < COUNTERPART) continue;
+          const s = similarity(c, t);
+          if (s >= COUNTERPART && (!best || s > best.s)) best = { c: t, s };
+        }
+        const range = { start: p.start, end: p.end };
+        if (best && maskNumbers(best.c) === maskNumbers(c)) {
+          const a = c.match(/\d+(?:[.,]\d+)*/g) ?? [];
+          const b = best.c.match(/\d+(?:[.,]\d+)*/g) ?? [];
+          const pairs = a.map((x, i) => [x, b[i]] as const).filter(([x, y]) => x !== y);
+          const list = pairs.map(([x, y]) => `${x} → ${y}`).join('，');
+          emit({
+            message: {
+              zh: `此段的数字与同一份报告的另一副本 ${other.path} 不同：此处 → 彼处 ${list}`,
+              en: `This paragraph's figures differ from the other copy of this report, ${other.path}: here → there ${list.replace(/，/g, ', ')}`,
+            },
+            range,
+          });
+        } else if (best) {
+          emit({
+            message: {
+              zh: `此段与同一份报告的另一副本 ${other.path} 中的对应段落文字不同（相似度 ${Math.floor(best.s * 100)}%）`,
+              en: `This paragraph is worded differently in the other copy of this report, ${other.path} (${Math.floor(best.s * 100)}% similar)`,
+            },
+            range,
+          });
+        } else {
+          emit({
+            message: { zh: `同一份报告的另一副本 ${other.path} 中没有此段`, en: `The other copy of this report, ${other.path}, does not have this paragraph` },
+            range,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,95 @@
+// Region roll-up: test/fixtures/cross/rollup (a county and its three
+// departments, declared in its .nianbaorc.json; the county's 行政处罚 is 15
+// where the units add up to 14) and rollup-missing (a fourth unit named that
+// has no report); `nianbao rollup` against the hand sums written here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { reportFigures } from '../../../server/src/engine/cross/figures.ts';
+import { rules } from '../../../server/src/engine/rules/index.ts';
+import { cli, scratch } from '../../support/cli.ts';
+import { root } from '../../support/engine.ts';
+import { reportMarkdown } from './build.ts';
+
+const CROSS = 'test/fixtures/cross';
+interface JsonFile { path: string; diagnostics: { ruleId: string; line: number; message: string; severity: string }[] }
+const run = (...args: string[]) => (JSON.parse(cli(['check', '--format', 'json', ...args]).stdout) as { files: JsonFile[] }).files;
+const of = (files: JsonFile[], name: string, id: string) => files.find((f) => f.path.endsWith(name))!.diagnostics.filter((d) => d.ruleId === id);
+
+test('rollup-mismatch warns, rollup-incomplete informs', () => {
+  assert.equal(rules.find((r) => r.id === 'rollup-mismatch')?.severity, 'warning');
+  assert.equal(rules.find((r) => r.id === 'rollup-incomplete')?.severity, 'info');
+});
+
+for (const jobs of ['0', '2']) {
+  test(`the region with one wrong cell: exactly that cell, with both figures (--jobs ${jobs})`, () => {
+    const files = run('--jobs', jobs, `${CROSS}/rollup`);
+    assert.equal(files.length, 4);
+    const county = of(files, 'county.md', 'rollup-mismatch');
+    assert.deepEqual(county.map((d) => [d.line, d.message]), [
+      [21, '表二 第二十条第（六）项 行政处罚「本年处理决定数量」为 15，3 个下属单位的报告合计为 14（某县教育局 0 ＋ 某县财政局 0 ＋ 某县卫生健康局 14）'],
+    ]);
+    assert.deepEqual(of(files, 'county.md', 'rollup-incomplete'), []);
+    for (const unit of ['education.md', 'health.md', 'finance.md']) assert.deepEqual(of(files, unit, 'rollup-mismatch'), [], unit);
+  });
+}
+
+test('a unit without a report: not judged, said once, naming it', () => {
+  const files = run('--jobs', '0', `${CROSS}/rollup-missing`);
+  const county = files.find((f) => f.path.endsWith('county.md'))!;
+  assert.deepEqual(county.diagnostics.filter((d) => d.ruleId.startsWith('rollup')).map((d) => [d.ruleId, d.severity, d.message]), [
+    ['rollup-incomplete', 'info', '配置文件所列的下属单位中，没有找到 某县民政局 的2022年度报告：本报告表二至表四未与下属单位之和比较（不判断）'],
+  ]);
+});
+
+test('without the configuration, or checked alone, the region is not compared', () => {
+  const dir = scratch({ 'county.md': `${CROSS}/rollup/county.md`, 'education.md': `${CROSS}/rollup/units/education.md` });
+  const files = run('--jobs', '0', dir);
+  assert.deepEqual(files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId.startsWith('rollup'))), []);
+});
+
+/** The hand sums of the three units (make.ts), by figure name. */
+const HAND_SUM: Record<string, number> = {
+  't2.1.normative.issued': 6, 't2.1.normative.repealed': 3, 't2.1.normative.in_force': 41,
+  't2.1.rules.in_force': 0, 't2.6.penalties.decisions': 14, 't2.6.enforcement.decisions': 0,
+  't3.new.natural_person': 40, 't3.new.commercial': 10, 't3.new.total': 50,
+  't3.carried_in.natural_person': 3, 't3.carried_in.commercial': 2, 't3.carried_in.total': 5,
+  't3.disclosed.total': 29, 't3.partial.total': 3, 't3.withheld.third_party.total': 2, 't3.unavailable.not_held.total': 6,
+  't3.not_processed.repeated.total': 3, 't3.other_handling.other.total': 2,
+  't3.results_total.natural_person': 36, 't3.results_total.commercial': 9, 't3.results_total.total': 45,
+  't3.carry_over.natural_person': 7, 't3.carry_over.commercial': 3, 't3.carry_over.total': 10,
+  't4.counts.review.upheld': 1, 't4.counts.review.corrected': 1, 't4.counts.review.total': 2,
+  't4.counts.direct.upheld': 1, 't4.counts.direct.pending': 1, 't4.counts.direct.total': 2, 't4.counts.after_review.total': 0,
+};
+
+test('nianbao rollup writes the hand sums in the official layout, lists the units, and the result checks clean', () => {
+  const dir = scratch();
+  const out = join(dir, 'county-draft.md');
+  const r = cli(['rollup', `${CROSS}/rollup/units`, '-o', out, '--agency', '某县人民政府']);
+  assert.equal(r.code, 0, r.stderr);
+  const text = readFileSync(out, 'utf8');
+  assert.match(text, /^# 某县人民政府2022年政府信息公开工作年度报告\n/);
+  for (const unit of ['某县教育局（test/fixtures/cross/rollup/units/education.md）', '某县卫生健康局（test/fixtures/cross/rollup/units/health.md）', '某县财政局（test/fixtures/cross/rollup/units/finance.md）']) {
+    assert.ok(text.includes(`> - ${unit}`), unit);
+  }
+  const figures = reportFigures(analyze(text).report);
+  for (const [name, value] of Object.entries(HAND_SUM)) assert.equal(figures.get(name)?.value, value, name);
+  const checked = JSON.parse(cli(['check', '--format', 'json', out]).stdout) as { files: JsonFile[] };
+  assert.deepEqual(checked.files[0].diagnostics.map((d) => `${d.ruleId}: ${d.message}`), []);
+  // The county's own report differs from the draft in the one wrong cell only.
+  const county = reportFigures(analyze(readFileSync(join(root, CROSS, 'rollup/county.md'), 'utf8')).report);
+  const differ = [...figures].filter(([name, f]) => county.get(name)?.value !== f.value).map(([name]) => name);
+  assert.deepEqual(differ, ['t2.6.penalties.decisions']);
+});
+
+test('nianbao rollup: units of different years are a usage error naming them', () => {
+  const dir = scratch();
+  writeFileSync(join(dir, 'a.md'), reportMarkdown({ agency: '甲局', year: 2022 }));
+  writeFileSync(join(dir, 'b.md'), reportMarkdown({ agency: '乙局', year: 2021 }));
+  const r = cli(['rollup', dir]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /年度和格式必须相同[\s\S]*a\.md: 2022年度[\s\S]*b\.md: 2021年度/);
+  assert.equal(r.stdout, '');
+});
