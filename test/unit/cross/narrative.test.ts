@@ -71,6 +71,14 @@ test('doubled-word: legitimate doubles, reduplicated forms, two words meeting an
   assert.deepEqual(findings('doubled-word', text).map((d) => d.text), []);
 });
 
+test('doubled-word: a word written many times in a row is one finding; a megabyte of it is found at once', () => {
+  const text = reportMarkdown({ overview: ['全年公开资金资金资金使用情况。'] });
+  const f = findings('doubled-word', text);
+  assert.deepEqual(f.map((d) => [d.text, d.message.zh]), [['资金资金资金', '「资金」连续重复了 3 次（资金资金…）：应为「资金」']]);
+  const big = reportMarkdown({ overview: ['公开'.repeat(200_000)] });
+  assert.deepEqual(findings('doubled-word', big).map((d) => d.text.length), [400_000]);
+});
+
 test('doubled-word: the user adds legitimate doubles', () => {
   const text = reportMarkdown({ overview: ['组织干部学习学习强国平台内容。'] });
   assert.deepEqual(findings('doubled-word', text).map((d) => d.text), ['学习学习']);

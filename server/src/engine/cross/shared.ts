@@ -50,12 +50,23 @@ export function sharedParagraphs(report: Report, other: Report, minSimilarity = 
     let best: { y: Prepared; s: number } | undefined;
     for (const y of theirs) {
       if (Math.min(x.m.length, y.m.length) / Math.max(x.m.length, y.m.length) < minSimilarity) continue;
-      const s = similarity(x.m, y.m);
+      const s = boundedSimilarity(x.m, y.m);
       if (s >= minSimilarity && (!best || s > best.s)) best = { y, s };
     }
     if (best) out.push({ paragraph: x.p, other: best.y.p, similarity: best.s, numbersDiffer: false });
   }
   return out;
+}
+
+/**
+ * Edit-distance similarity, for texts of a size it can afford: the distance
+ * costs the product of the lengths, so beyond 4 million (two 2,000-character
+ * paragraphs) only equality is judged. A megabyte-long paragraph must not
+ * stall a check.
+ */
+export function boundedSimilarity(a: string, b: string, maxProduct = 4_000_000): number {
+  if (a === b) return 1;
+  return a.length * b.length > maxProduct ? 0 : similarity(a, b);
 }
 
 /** FNV-1a, 32 bits: fingerprints only pick candidate pairs; the comparison itself reads the text. */

@@ -7,8 +7,7 @@
 import { reportFigures, slotLabel } from '../cross/figures.ts';
 import { compact, paragraphs } from '../cross/prose.ts';
 import { maskNumbers } from '../cross/formulas.ts';
-import { textHash } from '../cross/shared.ts';
-import { similarity } from '../parse/label-normalize.ts';
+import { boundedSimilarity, textHash } from '../cross/shared.ts';
 import type { Report } from '../model.ts';
 import type { Rule } from './rule.ts';
 
@@ -51,7 +50,7 @@ const rule: Rule = {
         let best: { c: string; s: number } | undefined;
         for (const t of theirParas) {
           if (Math.min(c.length, t.length) / Math.max(c.length, t.length) < COUNTERPART) continue;
-          const s = similarity(c, t);
+          const s = boundedSimilarity(c, t);
           if (s >= COUNTERPART && (!best || s > best.s)) best = { c: t, s };
         }
         const range = { start: p.start, end: p.end };

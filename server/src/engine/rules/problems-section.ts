@@ -7,8 +7,8 @@
 // re-split or re-ordered ones).
 import { compact, paragraphs, type Paragraph } from '../cross/prose.ts';
 import { copiedParagraphs } from '../cross/similar.ts';
+import { boundedSimilarity } from '../cross/shared.ts';
 import { lastYears } from '../cross/previous-year.ts';
-import { similarity } from '../parse/label-normalize.ts';
 import type { Report } from '../model.ts';
 import { DEFAULT_PROBLEMS_MIN_CHARS } from '../settings.ts';
 import type { Rule } from './rule.ts';
@@ -62,7 +62,7 @@ const rule: Rule = {
     if (!then || !then.text) return;
     // Paragraphs copied one by one are copied-text's findings: one finding per fault.
     if (copiedParagraphs(report, before).some((c) => c.paragraph.section === 'problems')) return;
-    const s = now.text === then.text ? 1 : Math.min(now.text.length, then.text.length) / Math.max(now.text.length, then.text.length) < SAME ? 0 : similarity(now.text, then.text);
+    const s = now.text === then.text ? 1 : Math.min(now.text.length, then.text.length) / Math.max(now.text.length, then.text.length) < SAME ? 0 : boundedSimilarity(now.text, then.text);
     if (s < SAME) return;
     const pct = Math.floor(s * 100);
     emit({
