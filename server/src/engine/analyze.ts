@@ -67,7 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const unjudged = new Set<string>();
   for (const rule of all) {
     const setting = options.rules?.[rule.id] ?? rule.severity;
-    if (setting === 'off' || (rule.needs === 'previous' && !options.previous) || (rule.needs === 'imported' && !options.imported)) unjudged.add(rule.id);
+    if (setting === 'off' || (rule.needs === 'previous' && !options.previous) || (rule.needs === 'imported' && !options.imported) || (rule.needs === 'others' && !options.others?.length) || (rule.needs === 'rollup' && !options.rollup)) unjudged.add(rule.id);
     if (setting === 'off') continue;
     try {
       rule.check({

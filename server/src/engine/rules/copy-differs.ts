@@ -22,6 +22,7 @@ function slotsByName(report: Report) {
 
 const rule: Rule = {
   id: 'copy-differs',
+  needs: 'others',
   severity: 'warning',
   description: { zh: '同一份报告的两个副本内容不一致', en: 'Two copies of the same report differ' },
   check({ report, others, emit }) {

@@ -6,6 +6,7 @@ import type { Rule } from './rule.ts';
 
 const rule: Rule = {
   id: 'copy-identical',
+  needs: 'others',
   severity: 'info',
   description: { zh: '同一份报告的两个副本，内容相同', en: 'Two copies of the same report, identical' },
   check({ report, others, emit }) {

@@ -26,6 +26,7 @@ function compared(tableId: string, columnId: string): boolean {
 
 const rule: Rule = {
   id: 'implausible-change',
+  needs: 'previous',
   severity: 'warning',
   description: { zh: '数字与上一年度相比变化异常（超过五倍或不足五分之一）', en: "A figure more than five times, or less than a fifth of, last year's" },
   check({ report, previous, checks, emit }) {

@@ -16,6 +16,7 @@ const hasColumns = (r: Report) => {
 
 const rule: Rule = {
   id: 'in-force-count',
+  needs: 'previous',
   severity: 'info',
   description: { zh: '现行有效件数不等于上年现行有效件数加本年制发减本年废止', en: "Documents in force ≠ last year's + issued − repealed" },
   check({ report, previous, emit }) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule.ts';
 
 const rule: Rule = {
   id: 'rollup-incomplete',
+  needs: 'rollup',
   severity: 'info',
   description: { zh: '缺少下属单位的报告，未与下属单位之和比较', en: "Units' reports missing: the region's figures are not compared with their sum" },
   check({ report, rollup, emit }) {

@@ -13,6 +13,7 @@ const LISTED = 6;
 
 const rule: Rule = {
   id: 'rollup-mismatch',
+  needs: 'rollup',
   severity: 'warning',
   description: { zh: '本行政区域报告的数字不等于下属单位报告之和', en: "A region's figure differs from the sum of its units' reports" },
   check({ report, rollup, emit }) {

@@ -54,7 +54,7 @@ export interface Rule {
    * it the rule is silent, and its silence proves nothing (a disable comment
    * naming it is then not called unused).
    */
-  needs?: 'previous' | 'imported';
+  needs?: 'previous' | 'imported' | 'others' | 'rollup';
   check(ctx: RuleContext): void;
 }
 

@@ -10,6 +10,7 @@ import type { Rule } from './rule.ts';
 
 const rule: Rule = {
   id: 'shared-text',
+  needs: 'others',
   severity: 'warning',
   description: { zh: '与其他单位同年度报告内容雷同', en: "Text shared with another agency's report of the same year" },
   check({ report, others, emit }) {
