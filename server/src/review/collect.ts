@@ -14,7 +14,9 @@ import type { Lang } from '../engine/types.ts';
 import { expand } from '../host/discovery.ts';
 import { matchesGlob } from '../host/glob-match.ts';
 import { configFor } from '../host/nianbaorc.ts';
-import { loadPreviousReport, previousIndex } from '../host/previous-year.ts';
+import { loadPreviousReport } from '../host/previous-year.ts';
+import { batchIndex, loadOtherReports, loadRollup } from '../host/batch.ts';
+import { resolveChecks } from '../host/checks.ts';
 import { readReportText } from '../host/report-file.ts';
 import { findingsInContext } from './context.ts';
 import type { FigureDiff } from '../engine/cross/year-diff.ts';
@@ -51,10 +53,12 @@ export function changedFigures(previous: Report, report: Report, lang: Lang): { 
 export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ reports: ReviewReport[]; unreadable: Unreadable[] }> {
   const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
   const unreadable: Unreadable[] = missing.map((m) => ({ path: m, reason: args.lang === 'zh' ? '没有匹配的文件 (no such file or no match)' : 'no such file or no match' }));
-  const prev = previousIndex(targets.map((t) => t.path));
+  // The batch as check reads it: last year's reports, copies and other agencies' (shared-text), a region's units (rollup).
+  const batch = await batchIndex(targets.map((t) => t.path), args.config);
+  const prev = batch.previous;
   const reports: ReviewReport[] = [];
   let last = 0;
-  targets.forEach((target, i) => {
+  for (const [i, target] of targets.entries()) {
     if (io.progress && (Date.now() - last > 100 || i === targets.length - 1)) {
       last = Date.now();
       io.progress(args.lang === 'zh' ? `已分析 ${i + 1}/${targets.length}` : `analysed ${i + 1}/${targets.length}`);
@@ -65,21 +69,21 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
     try {
       const { config, templates, path: configPath } = configFor(target.path, args.config);
       text = readReportText(target.path, config.maxFileSize);
-      options = { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, rules: config.rules, blankCells: config.blankCells };
+      options = { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, configPath ? dirname(configPath) : undefined, target.path) };
       listed = config.files && configPath ? config.files.some((g) => matchesGlob(target.path, g, dirname(configPath))) : false;
     } catch (e) {
       unreadable.push({ path: target.path, reason: reason(e) });
-      return;
+      continue;
     }
     const previous = loadPreviousReport(prev[target.path], options);
     let a;
     try {
-      a = analyze(text, { ...options, previous });
+      a = analyze(text, { ...options, previous, others: await loadOtherReports(batch.related[target.path], options), rollup: await loadRollup(batch.rollup[target.path], options) });
     } catch (e) {
       unreadable.push({ path: target.path, reason: `无法分析：${reason(e)} (cannot analyse)` });
-      return;
+      continue;
     }
-    if (!target.explicit && !a.isReport && !listed) return;
+    if (!target.explicit && !a.isReport && !listed) continue;
     const r = a.report;
     reports.push({
       path: target.path,
@@ -91,7 +95,7 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
       findings: findingsInContext(a, args.lang),
       indicators: computeIndicators(r, previous),
     });
-  });
+  }
   if (io.progress) io.progress('');
   return { reports, unreadable };
 }
