@@ -18,7 +18,9 @@
 // nianbao is another nianbao), the built-in templates, the run's options,
 // the file's configuration and user templates (their contents), the file's
 // bytes, and the path and bytes of the previous-year report it was paired
-// with. A cache file that cannot be read, is not JSON, or is of another
+// with and of every other report it is compared with (its copies, other
+// agencies' reports sharing wording, a region's units, and the units found
+// missing). A cache file that cannot be read, is not JSON, or is of another
 // format or schema is ignored and written anew. Written atomically at the
 // end of the run (a temporary file and a rename).
 import { createHash } from 'node:crypto';
@@ -34,7 +36,8 @@ import { VERSION } from '../host/version.ts';
 
 export const CACHE_FORMAT = 'nianbao-cache';
 // 2: a published form's identity is its import's (schema 1 stored what its raw bytes decoded to).
-export const CACHE_SCHEMA = 2;
+// 3: identities carry the text's hash and sentence fingerprints (copies and other agencies' reports are paired by them).
+export const CACHE_SCHEMA = 3;
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'nianbao');
 
 interface FileState {
@@ -155,7 +158,7 @@ export class ResultCache<T> {
   }
 
   /** The key a file's result is stored under; undefined when the file or its configuration cannot be read (never cached). */
-  key(path: string, previous: string | undefined, config?: string): string | undefined {
+  key(path: string, previous: string | undefined, config?: string, others: readonly string[] = [], note = ''): string | undefined {
     const state = this.state(path);
     if (!state) return undefined;
     let loaded: LoadedConfig;
@@ -171,7 +174,9 @@ export class ResultCache<T> {
     }
     const prev = previous ? this.state(previous) : undefined;
     // The path as written too: fingerprints and output carry it.
-    return sha256([this.runKey, configKey, path, resolve(path), state.sha256, previous ? resolve(previous) : '', prev?.sha256 ?? ''].join('\u0000'));
+    // The other reports it is compared with (copies, other agencies', a region's units): their paths and bytes.
+    const rest = others.flatMap((o) => [resolve(o), this.state(o)?.sha256 ?? '']);
+    return sha256([this.runKey, configKey, path, resolve(path), state.sha256, previous ? resolve(previous) : '', prev?.sha256 ?? '', ...rest, note].join('\u0000'));
   }
 
   get(path: string, key: string | undefined): T | undefined {

@@ -1,18 +1,28 @@
 // `check --cache`: a Runner around another (in this thread or in workers)
 // that prints stored results for files whose key is unchanged (cache.ts) and
 // checks only the others, in file order as before: the output is the same
-// with or without the cache. Pairing each report with last year's uses the
-// stored identities, so an unchanged corpus is not read at all.
+// with or without the cache. Pairing each report with last year's, its
+// copies, other agencies' reports and a region's units uses the stored
+// identities, so an unchanged corpus is not read at all.
 import type { Runner } from './check-command.ts';
 import type { FileResult } from './check-file.ts';
 import type { DataOutcome } from './data-command.ts';
 import { pairIdentities, readIdentity } from '../host/previous-year.ts';
+import { relateIdentities, rollupIdentities } from '../host/batch.ts';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.ts';
 
 export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Runner {
   return async (paths, options, each, pairAmong) => {
-    const previous = pairAmong ? pairIdentities(pairAmong, await cache.identities(pairAmong)) : options.previous;
-    const keys = paths.map((t) => cache.key(t.path, previous?.[t.path], options.config));
+    const identities = pairAmong ? await cache.identities(pairAmong) : undefined;
+    const previous = pairAmong ? pairIdentities(pairAmong, identities!) : options.previous;
+    // Copies, other agencies' reports and a region's units, as the inner runner would find them (it is not given pairAmong).
+    const related = pairAmong ? relateIdentities(pairAmong, identities!) : options.related;
+    const rollup = pairAmong ? rollupIdentities(pairAmong, identities!, options.config) : options.rollup;
+    const keys = paths.map((t) => {
+      const r = related?.[t.path];
+      const u = rollup?.[t.path];
+      return cache.key(t.path, previous?.[t.path], options.config, [...(r?.copies ?? []), ...(r?.peers ?? []), ...(u?.units ?? [])], u ? `rollup\u0000${u.missing.join('\u0000')}` : '');
+    });
     const hits = paths.map((t, i) => {
       const stored = cache.get(t.path, keys[i]);
       return stored ? { ...stored, path: t.path } : undefined;
@@ -23,7 +33,7 @@ export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Run
       for (; next < end; next++) each(hits[next]!);
     };
     let m = 0;
-    await inner(missed.map((i) => paths[i]), { ...options, previous }, (r) => {
+    await inner(missed.map((i) => paths[i]), { ...options, previous, related, rollup }, (r) => {
       const i = missed[m++];
       flushTo(i);
       // Unreadable files are tried again next time; a file --fix wrote has other bytes now.

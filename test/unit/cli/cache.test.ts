@@ -1,7 +1,8 @@
 // `check --cache` and `data --cache` (server/src/cli/cache.ts): a re-run
 // prints what a run without the cache prints; a stored result is used only
-// while the file's bytes, its configuration and its previous-year report are
-// unchanged; a touched file still hits; a file rewritten with the same size
+// while the file's bytes, its configuration, its previous-year report and the
+// other reports it is compared with (copies, other agencies', a region's units)
+// are unchanged; a touched file still hits; a file rewritten with the same size
 // and mtime does not; a corrupt or foreign cache file is ignored and written
 // anew; --cache-location puts it elsewhere.
 //
@@ -99,6 +100,36 @@ test('cross-year findings follow the previous-year report: this year unchanged, 
   assert.ok(text.includes(row));
   writeFileSync(last, text.replace(row, '| 四、结转下年度继续办理 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |'));
   assert.deepEqual(carry(check(dir, '--cache').files), []);
+});
+
+test('cross-agency findings follow the other reports: another agency\'s 五 rewritten, a unit\'s figure corrected', () => {
+  // test/fixtures/cross/shared: 教育局 and 财政局 share two paragraphs (7 and 五 at 74), 卫生健康委员会 none.
+  const dir = scratch({ 'education.md': 'test/fixtures/cross/shared/education.md', 'finance.md': 'test/fixtures/cross/shared/finance.md', 'health.md': 'test/fixtures/cross/shared/health.md' });
+  const shared = (files: JsonFile[]) => files.find((f) => f.path.endsWith('education.md'))!.diagnostics.filter((d) => d.ruleId === 'shared-text').length;
+  const plain = check(dir);
+  assert.equal(shared(plain.files), 2);
+  assert.equal(check(dir, '--cache').text, plain.text);
+  tamper(dir, 'education.md');
+  assert.ok(marked(check(dir, '--cache').files, 'education.md'), 'unchanged: from the cache');
+  // 财政局 writes its own 五: 教育局's file is unchanged, but what it is compared with is not.
+  const finance = join(dir, 'finance.md');
+  const five = '一是政务公开工作机制还不够健全，个别科室对主动公开的时限把握不严，信息发布存在滞后现象；二是政策解读形式较为单一，图解、视频等解读产品数量偏少。';
+  const text = readFileSync(finance, 'utf8');
+  assert.ok(text.includes(five));
+  writeFileSync(finance, text.replace(five, '预算公开的说明还不够通俗，部分专项资金分配结果公开不及时；下一步将编写预算解读材料，资金下达后及时公开分配结果。'));
+  const after = check(dir, '--cache');
+  assert.ok(!marked(after.files, 'education.md'));
+  assert.equal(shared(after.files), 1);
+
+  // test/fixtures/cross/rollup: the county's 行政处罚 is 15 where its units add up to 14 (卫生健康局 14).
+  const region = scratch({ '.nianbaorc.json': 'test/fixtures/cross/rollup/.nianbaorc.json', 'county.md': 'test/fixtures/cross/rollup/county.md', 'units/education.md': 'test/fixtures/cross/rollup/units/education.md', 'units/finance.md': 'test/fixtures/cross/rollup/units/finance.md', 'units/health.md': 'test/fixtures/cross/rollup/units/health.md' });
+  const mismatches = (files: JsonFile[]) => files.find((f) => f.path.endsWith('county.md'))!.diagnostics.filter((d) => d.ruleId === 'rollup-mismatch').length;
+  assert.equal(mismatches(check(region, '--cache').files), 1);
+  const unit = join(region, 'units/health.md');
+  const cells = readFileSync(unit, 'utf8');
+  assert.ok(cells.includes('| 行政处罚 | 14 |  |  |'));
+  writeFileSync(unit, cells.replace('| 行政处罚 | 14 |  |  |', '| 行政处罚 | 15 |  |  |'));
+  assert.equal(mismatches(check(region, '--cache').files), 0);
 });
 
 test('a corrupt or foreign cache file is ignored and written anew', () => {
