@@ -4,7 +4,8 @@
 //
 // unit         test/unit/**/*.test.ts but *.integration.test.ts: in-process and
 //              CLI tests, no Debian package, no network, no browser; property
-//              and exhaustive tests at their quick budget (test/support/budget.ts)
+//              and exhaustive tests at their quick budget (test/support/budget.ts);
+//              the files of one folder run in one process (see `byFolder`)
 // integration  every *.integration.test.ts (LibreOffice, pre-commit, Neovim,
 //              Emacs, the packed npm package, the Action, worker threads, the
 //              benchmark script, killed and huge runs) and the budgeted
@@ -15,8 +16,9 @@
 // e2e          a real VS Code: code-server driven by Chromium
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const INTEGRATION = /\.integration\.test\.ts$/;
 
@@ -52,9 +54,31 @@ if (chosen.includes('e2e') || chosen.includes('integration')) run('bash', ['test
 if (chosen.includes('e2e') || chosen.includes('protocol')) run('npm', ['run', 'package']);
 else run(process.execPath, ['esbuild.mjs']);
 
-const list = chosen.flatMap((s) => suites[s]());
+// The unit suite runs each folder's files in one process (test/unit/cli/, test/unit/rules/, …), by a file
+// in .tmp/unit/ that imports them in order: a process of its own per file cost a second of CPU each (node,
+// tsx, the engine's modules), more than most files' tests. The tests are the same and report under their
+// own names; a folder's files share the process's module state as the CLI's in-process runs already do.
+// The heaviest folders go first so that the last to finish are small.
+const HEAVY_FIRST = ['cli', 'cross', 'import', 'export', 'perf', 'rules', 'engine', 'fuzz', 'lsp', 'host', 'review'];
+function byFolder(files) {
+  const dir = resolve('.tmp/unit');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const folders = new Map();
+  for (const f of files) {
+    const folder = f.split(/[\\/]/)[2];
+    folders.set(folder, [...(folders.get(folder) ?? []), f]);
+  }
+  const rank = (name) => (HEAVY_FIRST.includes(name) ? HEAVY_FIRST.indexOf(name) : HEAVY_FIRST.length);
+  return [...folders.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((folder) => {
+    const entry = join(dir, `${folder}.test.mjs`);
+    writeFileSync(entry, folders.get(folder).map((f) => `await import(${JSON.stringify(pathToFileURL(resolve(f)).href)});\n`).join(''));
+    return entry;
+  });
+}
+const list = chosen.flatMap((s) => (s === 'unit' ? byFolder(suites[s]()) : suites[s]()));
 // One run, one closing summary (CI reads it). Without code-server or a browser
-// in the run, files run in parallel, one per core: most CLI tests wait on a child process.
+// in the run, files run in parallel, one per core.
 const parallel = !chosen.includes('e2e') && !chosen.includes('protocol') ? [`--test-concurrency=${Math.max(2, availableParallelism())}`] : [];
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...parallel, ...list], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

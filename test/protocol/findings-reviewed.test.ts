@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { cli } from '../support/cli.ts';
+import { cliProcess } from '../support/cli.ts';
 import { cleanReport, fileUri, TestClient } from './harness.ts';
 
 const ROW1 = '| 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
@@ -83,7 +83,7 @@ describe('findings reviewed once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-baseline-'));
     const text = await faulty();
     writeFileSync(join(dir, 'r.md'), text);
-    const w = cli(['check', '--write-baseline', '.nianbao-baseline.json', 'r.md'], { cwd: dir });
+    const w = cliProcess(['check', '--write-baseline', '.nianbao-baseline.json', 'r.md'], { cwd: dir });
     assert.equal(w.code, 0, w.stderr);
     writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ baseline: '.nianbao-baseline.json' }));
     const client = await TestClient.start({ workspaceFolder: dir });
@@ -107,7 +107,7 @@ describe('findings reviewed once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-baseline-setting-'));
     const text = await faulty();
     writeFileSync(join(dir, 'r.md'), text);
-    assert.equal(cli(['check', '--write-baseline', 'accepted-baseline.json', 'r.md'], { cwd: dir }).code, 0);
+    assert.equal(cliProcess(['check', '--write-baseline', 'accepted-baseline.json', 'r.md'], { cwd: dir }).code, 0);
     writeFileSync(join(dir, 'broken-baseline.json'), '{"version": 1, "files": ');
     const client = await TestClient.start({ workspaceFolder: dir, settings: { baseline: 'accepted-baseline.json' } });
     try {

@@ -53,12 +53,12 @@ export interface OpenCache {
 }
 
 /** The `check` cache at `location` (default node_modules/.cache/nianbao under the working directory). */
-export function openCheckCache(location: string | undefined, options: unknown): OpenCache {
+export function openCheckCache(location: string | undefined, options: unknown, err: (line: string) => void): OpenCache {
   const cache = new ResultCache<FileResult>(location ?? DEFAULT_CACHE_LOCATION, 'check', options, readIdentity);
   return {
     cache,
     runner: (inner) => cachedRunner(inner, cache),
-    save: () => saveCache(cache),
+    save: () => saveCache(cache, err),
   };
 }
 
@@ -67,7 +67,7 @@ export function openDataCache(location: string | undefined, options: unknown): R
   return new ResultCache<DataOutcome>(location ?? DEFAULT_CACHE_LOCATION, 'data', options, readIdentity);
 }
 
-export function saveCache(cache: ResultCache<unknown>): void {
+export function saveCache(cache: ResultCache<unknown>, err: (line: string) => void): void {
   const error = cache.save();
-  if (error) process.stderr.write(`nianbao: 无法写入缓存 (cannot write the cache) ${cache.file}: ${error}\n`);
+  if (error) err(`nianbao: 无法写入缓存 (cannot write the cache) ${cache.file}: ${error}`);
 }

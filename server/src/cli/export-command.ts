@@ -2,8 +2,10 @@
 // definition. The work is in export-run.ts, bundled on its own
 // (dist/export.cjs, with the docx library) and loaded only when the command runs.
 import { Command, Option } from 'commander';
+import type { CliIO } from './io.ts';
 
-export function exportCommand(lang: 'zh' | 'en'): Command {
+/** The `export` command: writes to the run's streams, hands back its exit status. */
+export function exportCommand(lang: 'zh' | 'en', io: CliIO, exit: (code: number) => void): Command {
   return new Command('export')
     .description('把年报导出为官方格式的 Word 文件或网页 / export a report to Word or a web page in the official layout')
     .argument('<report>', 'Markdown 格式的年报 / the report in Markdown')
@@ -15,9 +17,9 @@ export function exportCommand(lang: 'zh' | 'en'): Command {
     .addOption(new Option('--lang <lang>', '消息语言 / message language').choices(['zh', 'en']).default(lang))
     .action(async (file: string, o) => {
       const { runExport } = await import('./export-run.ts');
-      process.exitCode = await runExport(
+      exit(await runExport(
         { file, to: o.to, out: o.out, strict: !!o.strict, template: o.template, config: o.config, lang: o.lang },
-        { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) },
-      );
+        { stdout: io.stdout, stderr: io.stderr },
+      ));
     });
 }

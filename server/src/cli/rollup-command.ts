@@ -12,6 +12,7 @@ import { builtinTemplates } from '../engine/templates/builtin.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { readReportText } from '../host/report-file.ts';
 import { expand } from '../host/discovery.ts';
+import type { CliIO } from './io.ts';
 
 export interface RollupArgs {
   units: string[];
@@ -57,7 +58,8 @@ export async function runRollup(args: RollupArgs, io: RollupIO): Promise<number>
   return 0;
 }
 
-export function registerRollup(program: Command): void {
+/** The `rollup` command (one line in main.ts registers it): writes to the run's streams, hands back its exit status. */
+export function registerRollup(program: Command, io: CliIO, exit: (code: number) => void): void {
   program
     .command('rollup')
     .description('把下属单位报告的表二至表四逐项相加，写成本行政区域报告的初稿 / sum the units\' tables 2–4 into a draft of the region\'s report')
@@ -66,9 +68,9 @@ export function registerRollup(program: Command): void {
     .option('--agency <name>', '区域报告的机关名称（写在标题中）/ the region\'s name for the title')
     .option('--template <id>', '强制使用的格式 / force a format')
     .action(async (units: string[], o) => {
-      process.exitCode = await runRollup(
+      exit(await runRollup(
         { units, out: o.out, agency: o.agency, template: o.template },
-        { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s + '\n') },
-      );
+        { out: (s) => io.stdout(s), err: (s) => io.stderr(s + '\n') },
+      ));
     });
 }

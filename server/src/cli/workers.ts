@@ -31,21 +31,31 @@ const WORKER_HEAP_MB = 128;
 
 /**
  * Files a worker checks before a fresh one takes over. The engine's caches
- * (normalised labels, sentences read) could keep strings sliced from the
- * reports, and with them whole report texts; the engine now copies what it
- * keeps (engine/detach.ts), and the replacement stays as a bound on anything
- * else a long run might keep. A fresh worker costs its start-up and JIT
- * warm-up again, about 1–2 s of CPU: at 1,000 files per worker that was a
- * fifth of the CPU of 10,000 reports with `--jobs 2` (74.7 s against 59.2 s
- * at 5,000, peak RSS 216 MB and 215 MB; measured under load).
+ * (normalised labels, sentences read) keep strings sliced from the reports,
+ * and with them whole report texts: 15–20 MB per 1,000 reports that would
+ * otherwise stay for the whole run. A fresh worker costs its start-up and
+ * JIT warm-up again, about 2 s of CPU: a few percent of its 1,000 files.
  */
-const FILES_PER_WORKER = 5000;
+const FILES_PER_WORKER = 1000;
+
+/**
+ * Node's flags for a bundled worker: the process's, less the module hooks (`--import tsx` when the
+ * tests run the bundle in their own process), which a bundle does not need and a worker would load again.
+ */
+export function withoutModuleHooks(flags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (/^(--import|--require|-r|--loader|--experimental-loader)$/.test(flags[i])) i++;
+    else if (!/^(--import|--require|--loader|--experimental-loader)=/.test(flags[i])) out.push(flags[i]);
+  }
+  return out;
+}
 
 /** A worker running dist/worker.cjs next to the bundled CLI or, from source, worker-entry.ts under tsx. */
 function newWorker(options: CheckOptions, heapMb: number): Worker {
   const here = fileURLToPath(import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (here.endsWith('.cjs')) return new Worker(join(dirname(here), 'worker.cjs'), { workerData: options, resourceLimits });
+  if (here.endsWith('.cjs')) return new Worker(join(dirname(here), 'worker.cjs'), { workerData: options, resourceLimits, execArgv: withoutModuleHooks(process.execArgv) });
   // tsx's loader hooks do not pass into worker threads: register them there first.
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./worker-entry.ts', import.meta.url).href;

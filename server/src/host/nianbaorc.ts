@@ -8,8 +8,7 @@
 // problem with the JSON pointer it is at, which the editor shows as
 // diagnostics on the file (lsp/). `loadConfigFile` and `configFor` are the
 // CLI's strict view: any problem stops the run with every reason given; their
-// results are cached for the life of the process (the editor re-reads a file
-// when it changes).
+// results are cached for the run (the editor re-reads a file when it changes).
 import { Ajv, type ErrorObject } from 'ajv';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -169,7 +168,12 @@ export function readConfigFile(path: string, files: ConfigFiles = disk): ConfigF
   return out;
 }
 
-/** The CLI's view of a config file: every problem stops the run (ConfigError), cached for the process. */
+/** A new run of the command line reads its config files afresh (runCli, when the tests run it in their process). */
+export function forgetConfigFiles(): void {
+  cache.clear();
+}
+
+/** The CLI's view of a config file: every problem stops the run (ConfigError), cached for the run. */
 export function loadConfigFile(path: string): LoadedConfig {
   const hit = cache.get(path);
   if (hit) return hit;

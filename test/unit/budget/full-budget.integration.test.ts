@@ -10,3 +10,5 @@ await import('../perf/incremental.test.ts');
 await import('../lsp/analyses.test.ts');
 await import('../perf/equivalence.test.ts');
 await import('../import/pdf/fixtures.test.ts');
+await import('../cli/published.test.ts');
+await import('../export/round-trip.test.ts');

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, scratch } from '../../support/cli.ts';
+import { cliProcess, scratch } from '../../support/cli.ts';
 import { fixture, root } from '../../support/engine.ts';
 
 const BAD = fixture('examples/2022-with-mistakes.md');
 
 function json(args: string[]) {
-  const r = cli(['check', '--format', 'json', ...args]);
+  const r = cliProcess(['check', '--format', 'json', ...args]);
   return { code: r.code, out: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
@@ -45,7 +45,7 @@ test('--fix killed while writing leaves the file old or new, never partial', asy
   const fixed = (() => {
     const d2 = scratch();
     writeFileSync(join(d2, 'r.md'), old);
-    cli(['check', '--fix', join(d2, 'r.md')]);
+    cliProcess(['check', '--fix', join(d2, 'r.md')]);
     return readFileSync(join(d2, 'r.md'), 'utf8');
   })();
   assert.notEqual(fixed, old);

@@ -13,39 +13,39 @@ import { fixture } from '../../support/engine.ts';
 
 const BAD = fixture('examples/2022-with-mistakes.md');
 
-function json(args: string[]) {
-  const r = cli(['check', '--format', 'json', ...args]);
+async function json(args: string[]) {
+  const r = await cli(['check', '--format', 'json', ...args]);
   return { code: r.code, out: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
-test('an empty file named explicitly is checked: every section is missing', () => {
+test('an empty file named explicitly is checked: every section is missing', async () => {
   const dir = scratch();
   writeFileSync(join(dir, 'empty.md'), '');
-  const { out } = json([join(dir, 'empty.md')]);
+  const { out } = await json([join(dir, 'empty.md')]);
   assert.equal(out.files[0].status, 'checked');
   assert.equal(out.files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'section-missing').length, 6);
 });
 
-test('a 50 MB file gets a clear "too large" notice (no out-of-memory); the other file is still checked', () => {
+test('a 50 MB file gets a clear "too large" notice (no out-of-memory); the other file is still checked', async () => {
   const dir = scratch({ 'good.md': 'examples/2022-with-mistakes.md' });
   const big = join(dir, 'big.md');
   const chunk = Buffer.from(BAD);
   const parts: Buffer[] = [];
   for (let n = 0; n < 50 * 1024 * 1024; n += chunk.length) parts.push(chunk);
   writeFileSync(big, Buffer.concat(parts));
-  const { code, out } = json([big, join(dir, 'good.md')]);
+  const { code, out } = await json([big, join(dir, 'good.md')]);
   assert.equal(code, 2);
   assert.match(out.files.find((f: { path: string }) => f.path === big).reason, /文件过大：\d+ 字节，上限 10485760 字节.*too large/);
   assert.equal(out.files.find((f: { path: string }) => f.path.endsWith('good.md')).status, 'checked');
   unlinkSync(big);
 });
 
-test('a NUL byte marks a file as binary: refused with path and reason, nothing written by --fix', () => {
+test('a NUL byte marks a file as binary: refused with path and reason, nothing written by --fix', async () => {
   const dir = scratch();
   const file = join(dir, 'nul.md');
   writeFileSync(file, BAD.replace('一、总体情况', '一、总体\u0000情况'));
   const before = readFileSync(file);
-  const r = cli(['check', '--fix', file]);
+  const r = await cli(['check', '--fix', file]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nul\.md: 无法检查: .*binary/);
   assert.deepEqual(readFileSync(file), before);

@@ -22,23 +22,23 @@ const TABLE4_NEW_MISTAKE = '| 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 1 | 3 | 0 | 0 | 0 
 
 interface Out { files: { path: string; baselined?: number; baselineGone?: number; diagnostics: { ruleId: string; line: number; message: string; subject: string }[] }[]; summary: { errors: number; baselined?: number; baselineGone?: number } }
 
-function setUp(text = EXAMPLE): string {
+async function setUp(text = EXAMPLE): Promise<string> {
   const dir = scratch();
   writeFileSync(join(dir, 'r.md'), text);
-  const w = cli(['check', '--write-baseline', 'baseline.json', 'r.md'], { cwd: dir });
+  const w = await cli(['check', '--write-baseline', 'baseline.json', 'r.md'], { cwd: dir });
   assert.equal(w.code, 0, w.stderr);
   return dir;
 }
 
-const json = (dir: string, ...extra: string[]) => {
-  const r = cli(['check', '--format', 'json', '--baseline', 'baseline.json', ...extra, 'r.md'], { cwd: dir });
+const json = async (dir: string, ...extra: string[]) => {
+  const r = await cli(['check', '--format', 'json', '--baseline', 'baseline.json', ...extra, 'r.md'], { cwd: dir });
   return { ...r, out: JSON.parse(r.stdout) as Out };
 };
 
-test('--write-baseline records every finding by rule, subject and covered text, in a file valid against its schema', () => {
+test('--write-baseline records every finding by rule, subject and covered text, in a file valid against its schema', async () => {
   const dir = scratch();
   writeFileSync(join(dir, 'r.md'), EXAMPLE);
-  const w = cli(['check', '--write-baseline', 'baseline.json', 'r.md'], { cwd: dir });
+  const w = await cli(['check', '--write-baseline', 'baseline.json', 'r.md'], { cwd: dir });
   assert.equal(w.code, 0, 'everything found is accepted: nothing new');
   assert.match(w.stderr, /已把 8 个问题（1 个文件）记入基线 baseline\.json/);
   const raw = readFileSync(join(dir, 'baseline.json'), 'utf8');
@@ -54,10 +54,10 @@ test('--write-baseline records every finding by rule, subject and covered text, 
   assert.ok(!JSON.stringify(doc).includes('"line"'), 'no line numbers');
 });
 
-test('lines added above the accepted findings: still accepted, nothing reported, exit 0', () => {
-  const dir = setUp();
+test('lines added above the accepted findings: still accepted, nothing reported, exit 0', async () => {
+  const dir = await setUp();
   writeFileSync(join(dir, 'r.md'), EXAMPLE.replace('## 一、总体情况\n', '## 一、总体情况\n\n本年度新增一段说明。\n\n另起一段。\n'));
-  const { code, out, stderr } = json(dir);
+  const { code, out, stderr } = await json(dir);
   assert.equal(code, 0, stderr);
   assert.deepEqual(out.files[0].diagnostics, []);
   assert.equal(out.files[0].baselined, 8);
@@ -66,23 +66,23 @@ test('lines added above the accepted findings: still accepted, nothing reported,
   assert.match(stderr, /基线 baseline\.json：8 个问题已接受、未报告；0 个已接受的问题不再出现/);
 });
 
-test('a new mistake: only it is reported, and the exit status follows it', () => {
-  const dir = setUp();
+test('a new mistake: only it is reported, and the exit status follows it', async () => {
+  const dir = await setUp();
   writeFileSync(join(dir, 'r.md'), EXAMPLE.replace('## 一、总体情况\n', '## 一、总体情况\n\n新增一段。\n').replace(TABLE4, TABLE4_NEW_MISTAKE));
-  const { code, out } = json(dir);
+  const { code, out } = await json(dir);
   assert.equal(code, 1);
   assert.deepEqual(out.files[0].diagnostics.map((d) => `${d.ruleId}@${d.line} ${d.subject}`), ['total-review@73 t4.counts.after_review.total']);
   assert.match(out.files[0].diagnostics[0].message, /复议后起诉「总计」应为 0/);
   assert.equal(out.summary.errors, 1);
   assert.equal(out.summary.baselined, 8);
   // The same file without the baseline: all nine.
-  assert.equal(JSON.parse(cli(['check', '--format', 'json', 'r.md'], { cwd: dir }).stdout).files[0].diagnostics.length, 9);
+  assert.equal(JSON.parse((await cli(['check', '--format', 'json', 'r.md'], { cwd: dir })).stdout).files[0].diagnostics.length, 9);
 });
 
-test('accepted findings that were corrected are counted as gone', () => {
-  const dir = setUp();
+test('accepted findings that were corrected are counted as gone', async () => {
+  const dir = await setUp();
   writeFileSync(join(dir, 'r.md'), EXAMPLE.replace('5.属于三类内部事务息', '5.属于三类内部事务信息').replace('## 五、存在问题及改进情况', '## 五、存在的主要问题及改进情况'));
-  const { code, out, stderr } = json(dir);
+  const { code, out, stderr } = await json(dir);
   assert.equal(code, 0);
   assert.deepEqual(out.files[0].diagnostics, []);
   assert.equal(out.summary.baselined, 6);
@@ -90,23 +90,23 @@ test('accepted findings that were corrected are counted as gone', () => {
   assert.match(stderr, /6 个问题已接受、未报告；2 个已接受的问题不再出现（可用 --write-baseline 更新基线）/);
 });
 
-test('identical findings are counted: one more of the same kind is new', () => {
+test('identical findings are counted: one more of the same kind is new', async () => {
   // Without sections 五 and 六: two section-missing findings alike in rule, subject and covered text.
   const cut = EXAMPLE.slice(0, EXAMPLE.indexOf('## 五、'));
-  const dir = setUp(cut);
+  const dir = await setUp(cut);
   const doc = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
   assert.equal(doc.files['r.md'].find((e: { ruleId: string }) => e.ruleId === 'section-missing').count, 2);
   // Section 四 removed too: a third section-missing, new.
   writeFileSync(join(dir, 'r.md'), cut.slice(0, cut.indexOf('## 四、')));
-  const { out } = json(dir);
+  const { out } = await json(dir);
   assert.deepEqual(out.files[0].diagnostics.filter((d) => d.ruleId === 'section-missing').length, 1);
   assert.match(out.files[0].diagnostics.find((d) => d.ruleId === 'section-missing')!.message, /缺少/);
 });
 
-test('SARIF with a baseline: partialFingerprints, baselineState new/unchanged/absent, valid SARIF 2.1.0', () => {
-  const dir = setUp();
+test('SARIF with a baseline: partialFingerprints, baselineState new/unchanged/absent, valid SARIF 2.1.0', async () => {
+  const dir = await setUp();
   writeFileSync(join(dir, 'r.md'), EXAMPLE.replace('5.属于三类内部事务息', '5.属于三类内部事务信息').replace(TABLE4, TABLE4_NEW_MISTAKE));
-  const r = cli(['check', '--format', 'sarif', '--baseline', 'baseline.json', 'r.md'], { cwd: dir });
+  const r = await cli(['check', '--format', 'sarif', '--baseline', 'baseline.json', 'r.md'], { cwd: dir });
   assert.equal(r.code, 1);
   interface Result { ruleId: string; baselineState?: string; partialFingerprints?: Record<string, string>; suppressions?: { kind: string }[] }
   const log = JSON.parse(r.stdout) as { runs: { results: Result[] }[] };
@@ -125,34 +125,34 @@ test('SARIF with a baseline: partialFingerprints, baselineState new/unchanged/ab
   const reviews = results.filter((x) => x.ruleId === 'total-review').map((x) => x.partialFingerprints!['nianbaoFinding/v1']);
   assert.notEqual(reviews[0], reviews[1]);
   // Without a baseline: no baselineState, partialFingerprints all the same.
-  const plain = JSON.parse(cli(['check', '--format', 'sarif', 'r.md'], { cwd: dir }).stdout) as { runs: { results: Result[] }[] };
+  const plain = JSON.parse((await cli(['check', '--format', 'sarif', 'r.md'], { cwd: dir })).stdout) as { runs: { results: Result[] }[] };
   assert.ok(plain.runs[0].results.every((x) => x.baselineState === undefined && x.partialFingerprints !== undefined));
 });
 
-test('a corrupt, foreign-version or missing baseline: a clear error naming the file, exit 2, nothing checked', () => {
-  const dir = setUp();
+test('a corrupt, foreign-version or missing baseline: a clear error naming the file, exit 2, nothing checked', async () => {
+  const dir = await setUp();
   writeFileSync(join(dir, 'broken.json'), '{"version": 1, "files": {"r.md": [');
-  let r = cli(['check', '--baseline', 'broken.json', 'r.md'], { cwd: dir });
+  let r = await cli(['check', '--baseline', 'broken.json', 'r.md'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /broken\.json: 无法读取基线/);
   assert.equal(r.stdout, '');
   writeFileSync(join(dir, 'v2.json'), JSON.stringify({ version: 2, files: {} }));
-  r = cli(['check', '--baseline', 'v2.json', 'r.md'], { cwd: dir });
+  r = await cli(['check', '--baseline', 'v2.json', 'r.md'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /v2\.json: 不是有效的 nianbao 基线.*基线格式版本 2，本程序读取版本 1/);
   writeFileSync(join(dir, 'shape.json'), JSON.stringify({ version: 1, files: { 'r.md': [{ ruleId: 'total-row', subject: 't3', covered: '#', count: 0 }] } }));
-  r = cli(['check', '--baseline', 'shape.json', 'r.md'], { cwd: dir });
+  r = await cli(['check', '--baseline', 'shape.json', 'r.md'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /shape\.json: 不是有效的 nianbao 基线.*\/files\/r\.md\/0\/count/);
-  r = cli(['check', '--baseline', 'nosuch.json', 'r.md'], { cwd: dir });
+  r = await cli(['check', '--baseline', 'nosuch.json', 'r.md'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nosuch\.json: 无法读取基线.*文件不存在/);
-  assert.equal(cli(['check', '--baseline', 'baseline.json', '--write-baseline', 'b2.json', 'r.md'], { cwd: dir }).code, 2);
+  assert.equal((await cli(['check', '--baseline', 'baseline.json', '--write-baseline', 'b2.json', 'r.md'], { cwd: dir })).code, 2);
 });
 
-test('the baseline is found from any working directory: paths are relative to the baseline file', () => {
-  const dir = setUp();
-  const r = cli(['check', '--format', 'json', '--baseline', join(dir, 'baseline.json'), join(dir, 'r.md')]);
+test('the baseline is found from any working directory: paths are relative to the baseline file', async () => {
+  const dir = await setUp();
+  const r = await cli(['check', '--format', 'json', '--baseline', join(dir, 'baseline.json'), join(dir, 'r.md')]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as Out).summary.baselined, 8);
 });

@@ -15,36 +15,36 @@ const FIXTURE = 'test/fixtures/rules/blank-as-zero.md';
 interface Out { files: { path: string; status: string; reason?: string; diagnostics: { ruleId: string }[] }[] }
 const count = (out: Out, rule: string) => out.files[0].diagnostics.filter((d) => d.ruleId === rule).length;
 
-test('check: blanks of a table without zeros are read as 0 by default, each reported with "blankCells": "each"', () => {
+test('check: blanks of a table without zeros are read as 0 by default, each reported with "blankCells": "each"', async () => {
   const dir = scratch({ 'r.md': FIXTURE });
-  let out = JSON.parse(cli(['check', '--format', 'json', join(dir, 'r.md')]).stdout) as Out;
+  let out = JSON.parse((await cli(['check', '--format', 'json', join(dir, 'r.md')])).stdout) as Out;
   assert.equal(count(out, 'blank-as-zero'), 3);
   assert.equal(count(out, 'cell-empty'), 0);
   assert.equal(count(out, 'total-row'), 1, 'the relations are judged');
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ blankCells: 'each' }));
-  out = JSON.parse(cli(['check', '--format', 'json', join(dir, 'r.md')]).stdout) as Out;
+  out = JSON.parse((await cli(['check', '--format', 'json', join(dir, 'r.md')])).stdout) as Out;
   assert.equal(count(out, 'blank-as-zero'), 0);
   assert.equal(count(out, 'cell-empty'), 151);
   assert.equal(count(out, 'total-row'), 0, 'no relation through a blank is judged');
 });
 
-test('check: an invalid blankCells is a config error with the file and the field', () => {
+test('check: an invalid blankCells is a config error with the file and the field', async () => {
   const dir = scratch({ 'r.md': FIXTURE });
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ blankCells: 'zero' }));
-  const r = cli(['check', '--format', 'json', join(dir, 'r.md')]);
+  const r = await cli(['check', '--format', 'json', join(dir, 'r.md')]);
   assert.equal(r.code, 2);
   const out = JSON.parse(r.stdout) as Out;
   assert.equal(out.files[0].status, 'error');
   assert.match(out.files[0].reason!, /\.nianbaorc\.json: \/blankCells must be equal to one of the allowed values/);
 });
 
-test('data: the figures of blanks read as 0 are 0, and null with "blankCells": "each"', () => {
+test('data: the figures of blanks read as 0 are 0, and null with "blankCells": "each"', async () => {
   const dir = scratch({ 'r.md': FIXTURE });
-  const value = () => (JSON.parse(cli(['data', '--format', 'json', join(dir, 'r.md')]).stdout) as { reports: { values: Record<string, unknown> }[] }).reports[0].values;
+  const value = async () => (JSON.parse((await cli(['data', '--format', 'json', join(dir, 'r.md')])).stdout) as { reports: { values: Record<string, unknown> }[] }).reports[0].values;
   // 一、本年新收「科研机构」, blank in the fixture.
-  assert.equal(value()['t3.new.research'], 0);
+  assert.equal((await value())['t3.new.research'], 0);
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ blankCells: 'each' }));
-  assert.equal(value()['t3.new.research'], null);
+  assert.equal((await value())['t3.new.research'], null);
 });
 
 test('editor: nianbao.blankCells is read, unknown values ignored, and .nianbaorc.json wins', async () => {

@@ -10,8 +10,8 @@ const AjvDraft04 = ajvDraft04.default;
 import { cli } from '../../support/cli.ts';
 import { root } from '../../support/engine.ts';
 
-test('json output has files, diagnostics with 1-based positions, and a summary', () => {
-  const r = cli(['check', '--format', 'json', 'examples']);
+test('json output has files, diagnostics with 1-based positions, and a summary', async () => {
+  const r = await cli(['check', '--format', 'json', 'examples']);
   assert.equal(r.code, 1, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.files.length, 3);
@@ -29,8 +29,8 @@ test('json output has files, diagnostics with 1-based positions, and a summary',
   assert.equal(out.summary.checked, 3);
 });
 
-test('sarif output validates against the SARIF 2.1.0 schema', () => {
-  const r = cli(['check', '--format', 'sarif', 'examples/2022-with-mistakes.md']);
+test('sarif output validates against the SARIF 2.1.0 schema', async () => {
+  const r = await cli(['check', '--format', 'sarif', 'examples/2022-with-mistakes.md']);
   assert.equal(r.code, 1);
   interface Sarif { runs: { results: { ruleIndex: number; ruleId: string; level: string }[]; tool: { driver: { rules: { id: string }[] } } }[] }
   const log: Sarif = JSON.parse(r.stdout);
@@ -46,16 +46,16 @@ test('sarif output validates against the SARIF 2.1.0 schema', () => {
   assert.ok(results.some((x: { level: string }) => x.level === 'error'));
 });
 
-test('github output prints workflow annotations', () => {
-  const r = cli(['check', '--format', 'github', 'examples/2022-with-mistakes.md']);
+test('github output prints workflow annotations', async () => {
+  const r = await cli(['check', '--format', 'github', 'examples/2022-with-mistakes.md']);
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
   assert.ok(lines.every((l) => /^::(error|warning|notice) file=examples\/2022-with-mistakes\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=nianbao [a-z-]+::/.test(l)), lines.join('\n'));
   assert.ok(lines.some((l) => l.includes('title=nianbao total-review')));
 });
 
-test('text output groups by file, is uncoloured off a TTY and ends with a summary line', () => {
-  const r = cli(['check', 'examples']);
+test('text output groups by file, is uncoloured off a TTY and ends with a summary line', async () => {
+  const r = await cli(['check', 'examples']);
   assert.equal(r.code, 1);
   assert.doesNotMatch(r.stdout, /\x1b\[/);
   assert.match(r.stdout, /^examples\/2022-with-mistakes\.md/m);
@@ -63,24 +63,24 @@ test('text output groups by file, is uncoloured off a TTY and ends with a summar
   assert.match(r.stdout.trim().split('\n').pop()!, /✖ 3 个报告，\d+ 个问题/);
 });
 
-test('--lang en prints English messages', () => {
-  const r = cli(['check', '--lang', 'en', 'examples/2022-with-mistakes.md']);
+test('--lang en prints English messages', async () => {
+  const r = await cli(['check', '--lang', 'en', 'examples/2022-with-mistakes.md']);
   assert.match(r.stdout, /«自然人» should be 24 \(the sum of the outcome rows\), found 23/);
 });
 
-test('exit statuses: 0 clean, 1 errors, 1 over --max-warnings, 2 bad usage, --no-fail demonstrates', () => {
-  assert.equal(cli(['check', 'examples/2020-clean-2019-format.md']).code, 0);
-  assert.equal(cli(['check', 'examples/2022-with-mistakes.md']).code, 1);
-  assert.equal(cli(['check', '--no-fail', 'examples']).code, 0);
-  assert.equal(cli(['check', '--format', 'xml', 'examples']).code, 2);
-  assert.equal(cli(['check', '--max-warnings', 'x', 'examples']).code, 2);
-  assert.equal(cli(['check', 'test/fixtures/seeds/002.md']).code, 0, 'warnings only');
-  assert.equal(cli(['check', '--max-warnings', '0', 'test/fixtures/seeds/002.md']).code, 1);
-  assert.equal(cli(['check', '--quiet', '--format', 'json', 'test/fixtures/seeds/002.md']).stdout.includes('"warning"'), false);
+test('exit statuses: 0 clean, 1 errors, 1 over --max-warnings, 2 bad usage, --no-fail demonstrates', async () => {
+  assert.equal((await cli(['check', 'examples/2020-clean-2019-format.md'])).code, 0);
+  assert.equal((await cli(['check', 'examples/2022-with-mistakes.md'])).code, 1);
+  assert.equal((await cli(['check', '--no-fail', 'examples'])).code, 0);
+  assert.equal((await cli(['check', '--format', 'xml', 'examples'])).code, 2);
+  assert.equal((await cli(['check', '--max-warnings', 'x', 'examples'])).code, 2);
+  assert.equal((await cli(['check', 'test/fixtures/seeds/002.md'])).code, 0, 'warnings only');
+  assert.equal((await cli(['check', '--max-warnings', '0', 'test/fixtures/seeds/002.md'])).code, 1);
+  assert.equal((await cli(['check', '--quiet', '--format', 'json', 'test/fixtures/seeds/002.md'])).stdout.includes('"warning"'), false);
 });
 
-test('--template forces a format', () => {
-  const r = cli(['check', '--format', 'json', '--template', '2019', 'examples/2022-clean-2021-format.md']);
+test('--template forces a format', async () => {
+  const r = await cli(['check', '--format', 'json', '--template', '2019', 'examples/2022-clean-2021-format.md']);
   const f = JSON.parse(r.stdout).files[0];
   assert.equal(f.template, '2019');
   assert.ok(f.diagnostics.some((d: { ruleId: string }) => d.ruleId === 'template-mismatch'));

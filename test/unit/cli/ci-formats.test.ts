@@ -30,7 +30,7 @@ function parse(xml: string) {
 }
 
 test('junit: one test case per report, a failure per error, warnings in system-out; valid against the JUnit schema', async () => {
-  const r = cli(['check', '--format', 'junit', 'examples']);
+  const r = await cli(['check', '--format', 'junit', 'examples']);
   assert.equal(r.code, 1, r.stderr);
   await validJunit(r.stdout);
   const { doc, all } = parse(r.stdout);
@@ -59,7 +59,7 @@ test('junit: --junit-warnings failure makes warnings failures; unreadable and sk
   // A name with the characters XML must escape.
   writeFileSync(join(dir, 'reports', '报告 & <草稿> "甲".md'), REPORT);
   writeFileSync(join(dir, 'reports', 'notes.md'), '# 会议纪要\n\n不是年报。\n');
-  const r = cli(['check', '--format', 'junit', '--junit-warnings', 'failure', 'reports', 'missing.md'], { cwd: dir });
+  const r = await cli(['check', '--format', 'junit', '--junit-warnings', 'failure', 'reports', 'missing.md'], { cwd: dir });
   assert.equal(r.code, 2, r.stderr);
   await validJunit(r.stdout);
   const { doc, all } = parse(r.stdout);
@@ -83,14 +83,14 @@ interface Issue {
   location: { path: string; lines: { begin: number; end?: number } };
 }
 
-function gitlab(args: string[], cwd?: string): Issue[] {
-  const r = cli(['check', '--format', 'gitlab', ...args], { cwd });
+async function gitlab(args: string[], cwd?: string): Promise<Issue[]> {
+  const r = await cli(['check', '--format', 'gitlab', ...args], { cwd });
   assert.ok(r.code === 0 || r.code === 1, r.stderr);
   return JSON.parse(r.stdout);
 }
 
-test('gitlab: every issue valid against GitLab\'s Code Quality schema, with what GitLab\'s documentation requires', () => {
-  const issues = gitlab(['examples']);
+test('gitlab: every issue valid against GitLab\'s Code Quality schema, with what GitLab\'s documentation requires', async () => {
+  const issues = await gitlab(['examples']);
   const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(SCHEMAS, 'gitlab-codeclimate.schema.json'), 'utf8')));
   for (const issue of issues) {
     assert.ok(validate(issue), JSON.stringify(validate.errors));
@@ -108,21 +108,21 @@ test('gitlab: every issue valid against GitLab\'s Code Quality schema, with what
     ['total-review', 'major', MISTAKES, 71],
     ['section-title', 'minor', MISTAKES, 73],
   ]);
-  assert.deepEqual(gitlab(['examples/2022-clean-2021-format.md']), []);
+  assert.deepEqual(await gitlab(['examples/2022-clean-2021-format.md']), []);
 });
 
-test('gitlab: fingerprints are equal across runs and after lines move or a wrong total changes, and differ between findings', () => {
+test('gitlab: fingerprints are equal across runs and after lines move or a wrong total changes, and differ between findings', async () => {
   const dir = scratch();
   writeFileSync(join(dir, 'a.md'), REPORT);
   writeFileSync(join(dir, 'b.md'), REPORT);
-  const first = gitlab(['a.md', 'b.md'], dir);
-  const again = gitlab(['a.md', 'b.md'], dir);
+  const first = await gitlab(['a.md', 'b.md'], dir);
+  const again = await gitlab(['a.md', 'b.md'], dir);
   assert.deepEqual(again.map((i) => i.fingerprint), first.map((i) => i.fingerprint));
   const prints = first.map((i) => i.fingerprint);
   assert.equal(new Set(prints).size, prints.length, 'every finding has its own fingerprint, also in a copy of the same report');
   assert.ok(prints.every((p) => /^[0-9a-f]{64}$/.test(p)));
   // The same in English: a pipeline's language does not make every finding new.
-  const english = gitlab(['a.md', 'b.md', '--lang', 'en'], dir);
+  const english = await gitlab(['a.md', 'b.md', '--lang', 'en'], dir);
   assert.notEqual(english[0].description, first[0].description);
   assert.deepEqual(english.map((i) => i.fingerprint), prints);
 
@@ -132,7 +132,7 @@ test('gitlab: fingerprints are equal across runs and after lines move or a wrong
   lines.splice(at, 0, '说明：本报告数据截至 2022 年 12 月 31 日。', '', '');
   const moved = lines.join('\n').replace('| （七）总计 | 23 |', '| （七）总计 | 22 |');
   writeFileSync(join(dir, 'a.md'), moved);
-  const after = gitlab(['a.md'], dir);
+  const after = await gitlab(['a.md'], dir);
   // a.md alone from here on: its copy-identical finding (about b.md, checked with it above) is not expected.
   const before = first.filter((i) => i.location.path === 'a.md' && i.check_name !== 'copy-identical');
   assert.deepEqual(after.map((i) => i.check_name), before.map((i) => i.check_name));
@@ -141,7 +141,7 @@ test('gitlab: fingerprints are equal across runs and after lines move or a wrong
 
   // A second finding of a rule already reported: 复议后起诉's 结果维持 1 with its 总计 still 0.
   writeFileSync(join(dir, 'a.md'), REPORT.replace('| 1 | 0 | 0 | 1 | 3 | 0 | 0 | 0 | 0 | 0 |', '| 1 | 0 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 0 |'));
-  const more = gitlab(['a.md'], dir);
+  const more = await gitlab(['a.md'], dir);
   assert.deepEqual(before.map((i) => i.fingerprint).filter((p) => !more.some((i) => i.fingerprint === p)), [], 'the old findings keep their fingerprints');
   const added = more.filter((i) => !before.some((b) => b.fingerprint === i.fingerprint));
   // (The report's text also states those figures: text-table-mismatch is new as well.)
@@ -161,7 +161,7 @@ test('junit, github and gitlab on published forms: the PDF page and the Word tab
   const TOTAL_ROW = '（三）4.保护第三方合法权益「自然人」应为 1（使（三）4.保护第三方合法权益「总计」等于六类申请人之和），实为 2';
   const LABEL = '行标签「5.属于三类内部事务息」应为「5.属于三类内部事务信息」';
 
-  const j = cli(['check', '--format', 'junit', 'arith.pdf', 'typo.docx'], { cwd: dir });
+  const j = await cli(['check', '--format', 'junit', 'arith.pdf', 'typo.docx'], { cwd: dir });
   assert.equal(j.code, 1, j.stderr);
   await validJunit(j.stdout);
   const { doc, all } = parse(j.stdout);
@@ -173,12 +173,12 @@ test('junit, github and gitlab on published forms: the PDF page and the Word tab
   assert.equal(all(docx, 'system-out')[0].textContent, `typo.docx 表格 2 第 12 行 表三「5.属于三类内部事务息」: warning table-row-label: ${LABEL}`);
   assert.doesNotMatch(j.stdout, /:40:17|:41:3/);
 
-  const g = cli(['check', '--format', 'github', 'arith.pdf', 'typo.docx'], { cwd: dir }).stdout.trim().split('\n');
+  const g = (await cli(['check', '--format', 'github', 'arith.pdf', 'typo.docx'], { cwd: dir })).stdout.trim().split('\n');
   assert.ok(g.includes(`::error file=arith.pdf,title=nianbao total-row::arith.pdf:2 表三 （三）4.保护第三方合法权益「自然人」: ${TOTAL_ROW}`), g.join('\n'));
   assert.ok(g.includes(`::warning file=typo.docx,title=nianbao table-row-label::typo.docx 表格 2 第 12 行 表三「5.属于三类内部事务息」: ${LABEL}`), g.join('\n'));
   assert.ok(g.every((l) => !/,line=/.test(l)), 'no Markdown line annotated');
 
-  const issues = JSON.parse(cli(['check', '--format', 'gitlab', 'arith.pdf', 'typo.docx'], { cwd: dir }).stdout) as { check_name: string; description: string; location: { path: string; lines: { begin: number } } }[];
+  const issues = JSON.parse((await cli(['check', '--format', 'gitlab', 'arith.pdf', 'typo.docx'], { cwd: dir })).stdout) as { check_name: string; description: string; location: { path: string; lines: { begin: number } } }[];
   const gl = issues.find((i) => i.check_name === 'total-row')!;
   assert.deepEqual(gl.location, { path: 'arith.pdf', lines: { begin: 2 } });
   assert.equal(gl.description, `arith.pdf:2 表三 （三）4.保护第三方合法权益「自然人」: ${TOTAL_ROW}`);

@@ -9,8 +9,8 @@ const BATCH = 'test/fixtures/review';
 interface Ind { id: string; status: string; value?: { kind: string; value?: number; numerator?: number; denominator?: number }; change?: { status: string; value?: unknown }; problems?: { zh: string }[] }
 const get = (list: Ind[], id: string) => list.find((i) => i.id === id)!;
 
-test('check --format json: each checked file carries its indicators, with the change from last year when it is in the batch', () => {
-  const r = cli(['check', '--format', 'json', '--jobs', '0', BATCH]);
+test('check --format json: each checked file carries its indicators, with the change from last year when it is in the batch', async () => {
+  const r = await cli(['check', '--format', 'json', '--jobs', '0', BATCH]);
   assert.equal(r.code, 1, r.stderr);
   const files = JSON.parse(r.stdout).files as { path: string; indicators: Ind[] }[];
   const file = (p: string) => files.find((f) => f.path === `${BATCH}/${p}`)!.indicators;
@@ -37,8 +37,8 @@ test('check --format json: each checked file carries its indicators, with the ch
   assert.equal(get(market, 'applications').change, undefined);
 });
 
-test('data: indicator columns in the CSV (rates as fractions of 1, status, change) and the same indicators in JSON', () => {
-  const r = cli(['data', BATCH]);
+test('data: indicator columns in the CSV (rates as fractions of 1, status, change) and the same indicators in JSON', async () => {
+  const r = await cli(['data', BATCH]);
   assert.equal(r.code, 0, r.stderr);
   const rows = r.stdout.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
   const head = rows[0];
@@ -52,7 +52,7 @@ test('data: indicator columns in the CSV (rates as fractions of 1, status, chang
   assert.equal(v('2022/health.md', 'indicator.open_rate.status'), 'unreliable');
   assert.equal(v('2022/finance.md', 'indicator.open_rate'), '');
   assert.equal(v('2022/finance.md', 'indicator.open_rate.status'), 'empty');
-  const json = JSON.parse(cli(['data', '--format', 'json', BATCH]).stdout) as { reports: { path: string; indicators: Ind[] }[] };
+  const json = JSON.parse((await cli(['data', '--format', 'json', BATCH])).stdout) as { reports: { path: string; indicators: Ind[] }[] };
   const edu = json.reports.find((x) => x.path === `${BATCH}/2022/education.md`)!;
   assert.deepEqual(get(edu.indicators, 'open_rate').value, { kind: 'ratio', numerator: 12, denominator: 16 });
 });

@@ -73,15 +73,15 @@ describe('published reports paired with last year\'s, whatever the forms', async
 
   // One run for both: worker threads (eight files), and --cache (a second run prints the stored results).
   const cacheArgs = ['check', '--published', '--cache', '--cache-location', join(dir, '.cache'), '--format', 'json', '.'];
-  const first = cli(cacheArgs, { cwd: dir });
+  const first = await cli(cacheArgs, { cwd: dir });
 
   it('check --published: each 2022 report gets carryover and copied-text from its 2021 report', () => {
     assert.equal(first.code, 1, first.stderr);
     assertPaired((JSON.parse(first.stdout) as { files: OutFile[] }).files, 'check --published');
   });
 
-  it('--cache: the same findings from the stored results (a published form\'s identity is kept with it)', () => {
-    const second = cli(cacheArgs, { cwd: dir });
+  it('--cache: the same findings from the stored results (a published form\'s identity is kept with it)', async () => {
+    const second = await cli(cacheArgs, { cwd: dir });
     assert.equal(second.stdout, first.stdout);
     const stored = JSON.parse(readFileSync(join(dir, '.cache', 'check.json'), 'utf8')) as { files: Record<string, { identity?: { agency?: string; year?: number; prints?: number[] } | null }> };
     const identity = stored.files[join(dir, '文旅-2022.pdf')].identity!;
@@ -90,19 +90,19 @@ describe('published reports paired with last year\'s, whatever the forms', async
     assert.ok(Array.isArray(identity.prints) && identity.prints.length > 0);
   });
 
-  it('a 2022 PDF\'s carryover findings say where they are in the PDF (one thread: two files)', () => {
-    const r = cli(['check', '--format', 'json', '文旅-2021.pdf', '文旅-2022.pdf'], { cwd: dir });
+  it('a 2022 PDF\'s carryover findings say where they are in the PDF (one thread: two files)', async () => {
+    const r = await cli(['check', '--format', 'json', '文旅-2021.pdf', '文旅-2022.pdf'], { cwd: dir });
     const now = (JSON.parse(r.stdout) as { files: OutFile[] }).files.find((f) => f.path === '文旅-2022.pdf')!;
     assert.deepEqual(yearly(now), FROM_LAST_YEAR);
     const carry = now.diagnostics.filter((d) => d.ruleId === 'carryover').map((d) => [d.source?.page, d.source?.where]);
     assert.deepEqual(carry, [[2, '表三 二、上年结转「社会公益组织」'], [2, '表三 二、上年结转「总计」']]);
     // Alone, the 2022 PDF has nothing to compare with (as a Markdown report alone has not).
-    const alone = JSON.parse(cli(['check', '--format', 'json', '文旅-2022.pdf'], { cwd: dir }).stdout) as { files: OutFile[] };
+    const alone = JSON.parse((await cli(['check', '--format', 'json', '文旅-2022.pdf'], { cwd: dir })).stdout) as { files: OutFile[] };
     assert.deepEqual(yearly(alone.files[0]), []);
   });
 
-  it('data --published names each 2022 report\'s previous-year file and counts its findings', () => {
-    const d = JSON.parse(cli(['data', '--published', '--format', 'json', '.'], { cwd: dir }).stdout) as { reports: { path: string; previous: string | null; rules: Record<string, number> }[] };
+  it('data --published names each 2022 report\'s previous-year file and counts its findings', async () => {
+    const d = JSON.parse((await cli(['data', '--published', '--format', 'json', '.'], { cwd: dir })).stdout) as { reports: { path: string; previous: string | null; rules: Record<string, number> }[] };
     const previous = Object.fromEntries(d.reports.map((x) => [x.path, x.previous]));
     assert.deepEqual(previous, {
       '乡镇-2021.md': null, '乡镇-2022.html': '乡镇-2021.md',
@@ -116,11 +116,11 @@ describe('published reports paired with last year\'s, whatever the forms', async
     }
   });
 
-  it('the 2022 PDF fixture is what years/spec.ts describes: the 2021 report\'s figures under a 2022 title', () => {
+  it('the 2022 PDF fixture is what years/spec.ts describes: the 2021 report\'s figures under a 2022 title', async () => {
     const md = readFileSync(join(FX, 'src/typo.md'), 'utf8');
     assert.match(md, /\| 二、上年结转政府信息公开申请数量 \| 1 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1 \|/);
     assert.match(md, /\| 四、结转下年度继续办理 \| 1 \| 0 \| 0 \| 1 \| 0 \| 0 \| 2 \|/);
-    const imported = cli(['import', join(FX, 'years/2022.wps.pdf')]).stdout;
+    const imported = (await cli(['import', join(FX, 'years/2022.wps.pdf')])).stdout;
     assert.match(imported, /^# 某市文化和旅游局2022年政府信息公开工作年度报告\n/);
     assert.match(imported, /\| 二、上年结转政府信息公开申请数量 \| 1 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1 \|/);
   });

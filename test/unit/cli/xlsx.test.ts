@@ -30,8 +30,8 @@ test('data --format xlsx: reports sheet and one sheet per table, read back with 
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-xlsx-'));
   const csvPath = join(dir, 'data.csv');
   const xlsxPath = join(dir, 'data.xlsx');
-  assert.equal(cli(['data', '-o', csvPath, ...INPUTS]).code, 0);
-  const r = cli(['data', '--format', 'xlsx', '-o', xlsxPath, ...INPUTS]);
+  assert.equal((await cli(['data', '-o', csvPath, ...INPUTS])).code, 0);
+  const r = await cli(['data', '--format', 'xlsx', '-o', xlsxPath, ...INPUTS]);
   assert.equal(r.code, 0, r.stderr);
   const csv = parseCsv(readFileSync(csvPath, 'utf8').slice(1));
   const head = csv[0];
@@ -92,8 +92,8 @@ test('data --format xlsx: reports sheet and one sheet per table, read back with 
   assert.match(String(rep.getRow(3 + health).getCell(rnames.indexOf('indicator.notes') + 1).value), /公开率：不可靠：表三：4 处勾稽关系不成立/);
 });
 
-test('data --format xlsx without -o is refused with a clear message', () => {
-  const r = cli(['data', '--format', 'xlsx', 'test/fixtures/review']);
+test('data --format xlsx without -o is refused with a clear message', async () => {
+  const r = await cli(['data', '--format', 'xlsx', 'test/fixtures/review']);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /xlsx 格式需要用 -o 指定输出文件/);
 });

@@ -4,8 +4,7 @@
 // opening the CSV is csv-libreoffice.integration.test.ts), and `nianbao diff`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, scratch } from '../../support/cli.ts';
@@ -16,25 +15,13 @@ import { pairPrevious } from '../../../server/src/engine/cross/identity.ts';
 import { reportMarkdown } from './build.ts';
 import { DATA_INPUTS, parseCsv } from './csv.ts';
 
-// Run the bundle when it is up to date (as `npm test` builds it), else the source.
-function newest(dir: string): number {
-  let t = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, name.name);
-    t = Math.max(t, name.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-const dist = join(root, 'dist/cli.cjs');
-if (!process.env.NIANBAO_CLI_SOURCE && (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(root, 'server/src')))) process.env.NIANBAO_CLI_SOURCE = '1';
-
 const CROSS = 'test/fixtures/cross';
 
 interface JsonFile { path: string; diagnostics: { ruleId: string; line: number; message: string; severity: string }[] }
 const byName = (files: JsonFile[], name: string) => files.find((f) => f.path.endsWith(name))!;
 
-test('check finds the previous-year report among the files checked together: carryover per column', () => {
-  const r = cli(['check', '--format', 'json', `${CROSS}/carryover`]);
+test('check finds the previous-year report among the files checked together: carryover per column', async () => {
+  const r = await cli(['check', '--format', 'json', `${CROSS}/carryover`]);
   const out = JSON.parse(r.stdout) as { files: JsonFile[] };
   assert.equal(r.code, 1);
   const now = byName(out.files, '2021.md').diagnostics.filter((d) => d.ruleId === 'carryover');
@@ -44,12 +31,12 @@ test('check finds the previous-year report among the files checked together: car
   assert.ok(now.some((d) => d.message.includes('「总计」为 4')));
   assert.deepEqual(byName(out.files, '2020.md').diagnostics.filter((d) => d.ruleId === 'carryover'), []);
   // Alone, this year's report has nothing to compare with.
-  const alone = JSON.parse(cli(['check', '--format', 'json', `${CROSS}/carryover/2021.md`]).stdout) as { files: JsonFile[] };
+  const alone = JSON.parse((await cli(['check', '--format', 'json', `${CROSS}/carryover/2021.md`])).stdout) as { files: JsonFile[] };
   assert.deepEqual(alone.files[0].diagnostics.filter((d) => d.ruleId === 'carryover'), []);
 });
 
-test('check: 五 copied word for word from last year gives copied-text; rewritten text does not', () => {
-  const out = JSON.parse(cli(['check', '--format', 'json', `${CROSS}/copied`]).stdout) as { files: JsonFile[] };
+test('check: 五 copied word for word from last year gives copied-text; rewritten text does not', async () => {
+  const out = JSON.parse((await cli(['check', '--format', 'json', `${CROSS}/copied`])).stdout) as { files: JsonFile[] };
   const copied = byName(out.files, '2022-copied.md').diagnostics.filter((d) => d.ruleId === 'copied-text');
   const text = readFileSync(join(root, CROSS, 'copied/2022-copied.md'), 'utf8').split('\n');
   assert.equal(copied.length, 2);
@@ -68,8 +55,8 @@ test('pairing: agency and year; two candidates for last year is no pairing', () 
   assert.deepEqual([...m], [['a21', 'a20']]);
 });
 
-test('check --summary: a table per agency and year, worst first; JSON output stays valid', () => {
-  const r = cli(['check', '--summary', `${CROSS}/carryover`, `${CROSS}/copied`, 'test/fixtures/seeds/000.md']);
+test('check --summary: a table per agency and year, worst first; JSON output stays valid', async () => {
+  const r = await cli(['check', '--summary', `${CROSS}/carryover`, `${CROSS}/copied`, 'test/fixtures/seeds/000.md']);
   const lines = r.stdout.split('\n');
   const at = lines.findIndex((l) => l.startsWith('按机关和年度汇总'));
   assert.ok(at > 0, r.stdout);
@@ -81,14 +68,14 @@ test('check --summary: a table per agency and year, worst first; JSON output sta
   assert.deepEqual(errors, [...errors].sort((a, b) => b - a));
   // Two 2022 files of one agency: copied-text twice in one, and the two copies differ in two paragraphs each (copy-differs).
   assert.deepEqual(rows[2], ['某市测试局', '2022', '2', '0', '6']);
-  const j = cli(['check', '--summary', '--format', 'json', `${CROSS}/carryover`]);
+  const j = await cli(['check', '--summary', '--format', 'json', `${CROSS}/carryover`]);
   assert.doesNotThrow(() => JSON.parse(j.stdout));
   assert.match(j.stderr, /某县教育局\s+2021\s+1\s+2/);
 });
 
 
-test('data --format csv: BOM, CRLF, one record per report, every table value under its stable name', () => {
-  const r = cli(['data', '--format', 'csv', ...DATA_INPUTS]);
+test('data --format csv: BOM, CRLF, one record per report, every table value under its stable name', async () => {
+  const r = await cli(['data', '--format', 'csv', ...DATA_INPUTS]);
   assert.equal(r.code, 0, r.stderr);
   const raw = r.stdout;
   assert.equal(raw.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
@@ -129,8 +116,8 @@ test('data --format csv: BOM, CRLF, one record per report, every table value und
   assert.equal(v('t2.5.other_services.change'), '-4');
 });
 
-test('data --format json: the same records', () => {
-  const out = JSON.parse(cli(['data', '--format', 'json', ...DATA_INPUTS]).stdout);
+test('data --format json: the same records', async () => {
+  const out = JSON.parse((await cli(['data', '--format', 'json', ...DATA_INPUTS])).stdout);
   assert.ok(out.columns.includes('t3.carry_over.total'));
   const s0 = out.reports.find((x: { path: string }) => x.path === 'test/fixtures/seeds/000.md');
   assert.equal(s0.agency, '市文化广电和旅游局');
@@ -141,8 +128,8 @@ test('data --format json: the same records', () => {
   assert.equal(s0.rules['year-mismatch'], 1);
 });
 
-test('data: a pair of years is compared as check compares it', () => {
-  const out = JSON.parse(cli(['data', '--format', 'json', `${CROSS}/carryover`]).stdout);
+test('data: a pair of years is compared as check compares it', async () => {
+  const out = JSON.parse((await cli(['data', '--format', 'json', `${CROSS}/carryover`])).stdout);
   const r21 = out.reports.find((x: { year: number }) => x.year === 2021);
   assert.equal(r21.previous, `${CROSS}/carryover/2020.md`);
   assert.equal(r21.rules.carryover, 2);
@@ -150,30 +137,30 @@ test('data: a pair of years is compared as check compares it', () => {
   assert.equal(r21.values['t3.carried_in.total'], 4);
 });
 
-test('data: fields with commas, quotes and line breaks are quoted (RFC 4180); formula-like text stays text', () => {
+test('data: fields with commas, quotes and line breaks are quoted (RFC 4180); formula-like text stays text', async () => {
   const dir = scratch();
   writeFileSync(join(dir, 'a.md'), reportMarkdown({ agency: '某市"测试",局', year: 2021 }));
   writeFileSync(join(dir, 'b.md'), reportMarkdown({ agency: '=某区局', year: 2021 }));
-  const raw = cli(['data', dir]).stdout;
+  const raw = (await cli(['data', dir])).stdout;
   assert.ok(raw.includes('"某市""测试"",局"'), raw.slice(0, 400));
   const rows = parseCsv(raw.slice(1));
   const agencies = rows.slice(1).map((x) => x[rows[0].indexOf('agency')]).sort();
   assert.deepEqual(agencies, ["'=某区局", '某市"测试",局']);
 });
 
-test('data -o writes the file', () => {
+test('data -o writes the file', async () => {
   const dir = scratch({ 'r.md': 'examples/2022-with-mistakes.md' });
   const out = join(dir, 'out.csv');
-  const r = cli(['data', '-o', out, join(dir, 'r.md')]);
+  const r = await cli(['data', '-o', out, join(dir, 'r.md')]);
   assert.equal(r.code, 0);
   const bytes = readFileSync(out);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.equal(parseCsv(bytes.toString('utf8').slice(1)).length, 2);
 });
 
-test('diff: copied paragraphs listed as kept word for word, every figure with last, this and change', () => {
+test('diff: copied paragraphs listed as kept word for word, every figure with last, this and change', async () => {
   const last = `${CROSS}/copied/2021.md`;
-  const r = cli(['diff', '--format', 'json', last, `${CROSS}/copied/2022-copied.md`]);
+  const r = await cli(['diff', '--format', 'json', last, `${CROSS}/copied/2022-copied.md`]);
   assert.equal(r.code, 0, r.stderr);
   const d = JSON.parse(r.stdout);
   assert.equal(d.last.year, 2021);
@@ -190,24 +177,24 @@ test('diff: copied paragraphs listed as kept word for word, every figure with la
   // Every figure of the 2021 format: table 2 has 10, table 3 25 rows × 7, table 4 15.
   assert.equal(d.figures.length, 10 + 25 * 7 + 15);
 
-  const rewritten = JSON.parse(cli(['diff', '--format', 'json', last, `${CROSS}/copied/2022-rewritten.md`]).stdout);
+  const rewritten = JSON.parse((await cli(['diff', '--format', 'json', last, `${CROSS}/copied/2022-rewritten.md`])).stdout);
   const p2 = rewritten.sections.find((s: { id: string }) => s.id === 'problems');
   assert.equal(p2.counts.kept, 0);
   assert.equal(p2.counts.added + p2.counts.changed, 2);
 
-  const text = cli(['diff', last, `${CROSS}/copied/2022-copied.md`]).stdout;
+  const text = (await cli(['diff', last, `${CROSS}/copied/2022-copied.md`])).stdout;
   assert.match(text, /== 五、存在的主要问题及改进情况 ==\s+\(未改动 2/);
   assert.match(text, /= 未改动: 一是政务公开工作机制还不够健全/);
   assert.match(text, /\* t3\.new\.total\s+25 → 30\s+\+5\s+表三 一、本年新收「总计」/);
 
-  const md = cli(['diff', '--format', 'markdown', last, `${CROSS}/copied/2022-copied.md`]).stdout;
+  const md = (await cli(['diff', '--format', 'markdown', last, `${CROSS}/copied/2022-copied.md`])).stdout;
   assert.match(md, /^# 年度报告逐年比较/);
   assert.match(md, /### 未改动（与上一年度逐字相同）\n\n> 一是政务公开工作机制/);
   assert.match(md, /\| `t3\.new\.total` \| 表三 一、本年新收「总计」 \| 25 \| 30 \| \+5 \|/);
 });
 
-test('diff: an unreadable file exits 2 with a message', () => {
-  const r = cli(['diff', 'nope.md', `${CROSS}/copied/2021.md`]);
+test('diff: an unreadable file exits 2 with a message', async () => {
+  const r = await cli(['diff', 'nope.md', `${CROSS}/copied/2021.md`]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nope\.md/);
 });

@@ -14,7 +14,7 @@ import { reportMarkdown } from './build.ts';
 
 const CROSS = 'test/fixtures/cross';
 interface JsonFile { path: string; diagnostics: { ruleId: string; line: number; message: string; severity: string }[] }
-const run = (...args: string[]) => (JSON.parse(cli(['check', '--format', 'json', ...args]).stdout) as { files: JsonFile[] }).files;
+const run = async (...args: string[]) => (JSON.parse((await cli(['check', '--format', 'json', ...args])).stdout) as { files: JsonFile[] }).files;
 const of = (files: JsonFile[], name: string, id: string) => files.find((f) => f.path.endsWith(name))!.diagnostics.filter((d) => d.ruleId === id);
 
 test('the three rules: shared-text and copy-differs warn, copy-identical informs', () => {
@@ -22,8 +22,8 @@ test('the three rules: shared-text and copy-differs warn, copy-identical informs
   for (const [id, severity] of Object.entries(want)) assert.equal(rules.find((r) => r.id === id)?.severity, severity, id);
 });
 
-test('shared-text: two agencies share a paragraph (figures changed) and section 五, reported on both with the other\'s agency and path', () => {
-  const files = run('--jobs', '0', `${CROSS}/shared`);
+test('shared-text: two agencies share a paragraph (figures changed) and section 五, reported on both with the other\'s agency and path', async () => {
+  const files = await run('--jobs', '0', `${CROSS}/shared`);
   const finance = of(files, 'finance.md', 'shared-text');
   assert.deepEqual(finance.map((d) => d.message), [
     `此段与「某市教育局」的报告（${CROSS}/shared/education.md）中的一段除数字外完全相同：各单位的年度报告应写本单位的情况（与其他单位雷同）`,
@@ -36,8 +36,8 @@ test('shared-text: two agencies share a paragraph (figures changed) and section 
   assert.deepEqual(of(files, 'health.md', 'shared-text'), []);
 });
 
-test('copies: identical copies are one info each and no warning; differing copies name the figure', () => {
-  const same = run('--jobs', '0', `${CROSS}/copies/identical`);
+test('copies: identical copies are one info each and no warning; differing copies name the figure', async () => {
+  const same = await run('--jobs', '0', `${CROSS}/copies/identical`);
   for (const name of ['portal.md', 'platform.md']) {
     const info = of(same, name, 'copy-identical');
     assert.equal(info.length, 1, name);
@@ -45,7 +45,7 @@ test('copies: identical copies are one info each and no warning; differing copie
     assert.match(info[0].message, /是同一份报告（同一机关、同一年度），内容相同/);
     assert.deepEqual(of(same, name, 'copy-differs'), []);
   }
-  const differ = run('--jobs', '0', `${CROSS}/copies/differs`);
+  const differ = await run('--jobs', '0', `${CROSS}/copies/differs`);
   assert.deepEqual(of(differ, 'portal.md', 'copy-differs').map((d) => d.message), [
     `表二 第二十条第（六）项 行政处罚「本年处理决定数量」此处为 0，同一份报告的另一副本 ${CROSS}/copies/differs/platform.md 中为 3`,
   ]);
@@ -55,9 +55,9 @@ test('copies: identical copies are one info each and no warning; differing copie
   assert.deepEqual(of(differ, 'portal.md', 'copy-identical'), []);
 });
 
-test('worker threads find the same pairs as one thread', () => {
-  const one = run('--jobs', '0', `${CROSS}/shared`, `${CROSS}/copies`);
-  const two = run('--jobs', '2', `${CROSS}/shared`, `${CROSS}/copies`);
+test('worker threads find the same pairs as one thread', async () => {
+  const one = await run('--jobs', '0', `${CROSS}/shared`, `${CROSS}/copies`);
+  const two = await run('--jobs', '2', `${CROSS}/shared`, `${CROSS}/copies`);
   assert.equal(one.length, 7);
   assert.deepEqual(two, one);
 });

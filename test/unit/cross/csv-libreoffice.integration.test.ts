@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../../support/cli.ts';
+import { cliProcess } from '../../support/cli.ts';
 import { DATA_INPUTS, parseCsv } from './csv.ts';
 
 // This test fails, not skips, when soffice is missing: the integration suite installs it.
@@ -43,7 +43,7 @@ test('LibreOffice opens the CSV as columns, numbers as numbers, Chinese intact (
   mkdirSync(join(dir, 'out1'));
   mkdirSync(join(dir, 'out2'));
   const csv = join(dir, 'reports.csv');
-  assert.equal(cli(['data', '-o', csv, ...DATA_INPUTS]).code, 0);
+  assert.equal(cliProcess(['data', '-o', csv, ...DATA_INPUTS]).code, 0);
   const expected = parseCsv(readFileSync(csv, 'utf8').slice(1));
   // 1. Default import, as `soffice --convert-to` does with no options: split at the commas into columns.
   const plain = soffice(['--convert-to', 'fods', '--outdir', join(dir, 'out1'), csv], profile);

@@ -64,13 +64,13 @@ test('resolveChecks picks the first matching glob for the file\'s due date; kind
   assert.deepEqual(resolveChecks(undefined, base, '/r/a.md'), {});
 });
 
-test('nianbao check reads the deadlines and thresholds of .nianbaorc.json', () => {
+test('nianbao check reads the deadlines and thresholds of .nianbaorc.json', async () => {
   const dir = scratch();
   mkdirSync(join(dir, 'depts'));
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ checks: { deadlines: { files: { 'depts/**': '02-28' } }, problems: { minChars: 200 } } }));
   writeFileSync(join(dir, 'depts', 'a.md'), reportMarkdown({ agency: '某市财政局', year: 2021, signed: '2022年2月20日' }));
   writeFileSync(join(dir, 'b.md'), reportMarkdown({ agency: '某市教育局', year: 2021, signed: '2022年2月20日' }));
-  const r = cli(['check', '--format', 'json', '--jobs', '0', dir]);
+  const r = await cli(['check', '--format', 'json', '--jobs', '0', dir]);
   const { files } = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { ruleId: string; message: string }[] }[] };
   const of = (name: string, id: string) => files.find((f) => f.path.endsWith(name))!.diagnostics.filter((d) => d.ruleId === id);
   assert.deepEqual(of('a.md', 'publish-date'), []);
@@ -80,7 +80,7 @@ test('nianbao check reads the deadlines and thresholds of .nianbaorc.json', () =
   const bad = scratch();
   writeFileSync(join(bad, '.nianbaorc.json'), JSON.stringify({ checks: { deadlines: { county: 'soon' } } }));
   writeFileSync(join(bad, 'c.md'), reportMarkdown({}));
-  const e = cli(['check', bad]);
+  const e = await cli(['check', bad]);
   assert.equal(e.code, 2);
   assert.match(e.stdout + e.stderr, /checks\/deadlines\/county/);
 });

@@ -15,7 +15,7 @@ import { reportMarkdown } from './build.ts';
 
 const CROSS = 'test/fixtures/cross';
 interface JsonFile { path: string; diagnostics: { ruleId: string; line: number; message: string; severity: string }[] }
-const run = (...args: string[]) => (JSON.parse(cli(['check', '--format', 'json', ...args]).stdout) as { files: JsonFile[] }).files;
+const run = async (...args: string[]) => (JSON.parse((await cli(['check', '--format', 'json', ...args])).stdout) as { files: JsonFile[] }).files;
 const of = (files: JsonFile[], name: string, id: string) => files.find((f) => f.path.endsWith(name))!.diagnostics.filter((d) => d.ruleId === id);
 
 test('rollup-mismatch warns, rollup-incomplete informs', () => {
@@ -24,8 +24,8 @@ test('rollup-mismatch warns, rollup-incomplete informs', () => {
 });
 
 for (const jobs of ['0', '2']) {
-  test(`the region with one wrong cell: exactly that cell, with both figures (--jobs ${jobs})`, () => {
-    const files = run('--jobs', jobs, `${CROSS}/rollup`);
+  test(`the region with one wrong cell: exactly that cell, with both figures (--jobs ${jobs})`, async () => {
+    const files = await run('--jobs', jobs, `${CROSS}/rollup`);
     assert.equal(files.length, 4);
     const county = of(files, 'county.md', 'rollup-mismatch');
     assert.deepEqual(county.map((d) => [d.line, d.message]), [
@@ -36,17 +36,17 @@ for (const jobs of ['0', '2']) {
   });
 }
 
-test('a unit without a report: not judged, said once, naming it', () => {
-  const files = run('--jobs', '0', `${CROSS}/rollup-missing`);
+test('a unit without a report: not judged, said once, naming it', async () => {
+  const files = await run('--jobs', '0', `${CROSS}/rollup-missing`);
   const county = files.find((f) => f.path.endsWith('county.md'))!;
   assert.deepEqual(county.diagnostics.filter((d) => d.ruleId.startsWith('rollup')).map((d) => [d.ruleId, d.severity, d.message]), [
     ['rollup-incomplete', 'info', '配置文件所列的下属单位中，没有找到 某县民政局 的2022年度报告：本报告表二至表四未与下属单位之和比较（不判断）'],
   ]);
 });
 
-test('without the configuration, or checked alone, the region is not compared', () => {
+test('without the configuration, or checked alone, the region is not compared', async () => {
   const dir = scratch({ 'county.md': `${CROSS}/rollup/county.md`, 'education.md': `${CROSS}/rollup/units/education.md` });
-  const files = run('--jobs', '0', dir);
+  const files = await run('--jobs', '0', dir);
   assert.deepEqual(files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId.startsWith('rollup'))), []);
 });
 
@@ -64,10 +64,10 @@ const HAND_SUM: Record<string, number> = {
   't4.counts.direct.upheld': 1, 't4.counts.direct.pending': 1, 't4.counts.direct.total': 2, 't4.counts.after_review.total': 0,
 };
 
-test('nianbao rollup writes the hand sums in the official layout, lists the units, and the result checks clean', () => {
+test('nianbao rollup writes the hand sums in the official layout, lists the units, and the result checks clean', async () => {
   const dir = scratch();
   const out = join(dir, 'county-draft.md');
-  const r = cli(['rollup', `${CROSS}/rollup/units`, '-o', out, '--agency', '某县人民政府']);
+  const r = await cli(['rollup', `${CROSS}/rollup/units`, '-o', out, '--agency', '某县人民政府']);
   assert.equal(r.code, 0, r.stderr);
   const text = readFileSync(out, 'utf8');
   assert.match(text, /^# 某县人民政府2022年政府信息公开工作年度报告\n/);
@@ -76,7 +76,7 @@ test('nianbao rollup writes the hand sums in the official layout, lists the unit
   }
   const figures = reportFigures(analyze(text).report);
   for (const [name, value] of Object.entries(HAND_SUM)) assert.equal(figures.get(name)?.value, value, name);
-  const checked = JSON.parse(cli(['check', '--format', 'json', out]).stdout) as { files: JsonFile[] };
+  const checked = JSON.parse((await cli(['check', '--format', 'json', out])).stdout) as { files: JsonFile[] };
   assert.deepEqual(checked.files[0].diagnostics.map((d) => `${d.ruleId}: ${d.message}`), []);
   // The county's own report differs from the draft in the one wrong cell only.
   const county = reportFigures(analyze(readFileSync(join(root, CROSS, 'rollup/county.md'), 'utf8')).report);
@@ -84,11 +84,11 @@ test('nianbao rollup writes the hand sums in the official layout, lists the unit
   assert.deepEqual(differ, ['t2.6.penalties.decisions']);
 });
 
-test('nianbao rollup: units of different years are a usage error naming them', () => {
+test('nianbao rollup: units of different years are a usage error naming them', async () => {
   const dir = scratch();
   writeFileSync(join(dir, 'a.md'), reportMarkdown({ agency: '甲局', year: 2022 }));
   writeFileSync(join(dir, 'b.md'), reportMarkdown({ agency: '乙局', year: 2021 }));
-  const r = cli(['rollup', dir]);
+  const r = await cli(['rollup', dir]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /年度和格式必须相同[\s\S]*a\.md: 2022年度[\s\S]*b\.md: 2021年度/);
   assert.equal(r.stdout, '');
