@@ -17,6 +17,8 @@ export interface Sample {
 export interface Command {
   label: string;
   argv: string[];
+  /** Stop the command after this many seconds: its wall time is then Infinity (a tool that is superlinear on the input). */
+  timeoutS?: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -24,11 +26,18 @@ const GNU_TIME = '/usr/bin/time';
 export function runOnce(cmd: Command): Sample {
   const out = join(tmpdir(), `nianbao-bench-${process.pid}.time`);
   const timed = existsSync(GNU_TIME);
-  const argv = timed ? [GNU_TIME, '-f', '%e %U %S %M', '-o', out, ...cmd.argv] : cmd.argv;
+  // coreutils' timeout stops the command itself (killing GNU time would leave the command running).
+  const inner = cmd.timeoutS ? ['timeout', '-s', 'KILL', String(cmd.timeoutS), ...cmd.argv] : cmd.argv;
+  const argv = timed ? [GNU_TIME, '-f', '%e %U %S %M', '-o', out, ...inner] : inner;
   const t0 = performance.now();
   const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const wall = (performance.now() - t0) / 1000;
   if (r.error) throw r.error;
+  if (cmd.timeoutS && r.status !== 0 && wall >= cmd.timeoutS) {
+    // Stopped at the limit: its time is "more than the limit".
+    rmSync(out, { force: true });
+    return { wall: Infinity };
+  }
   if (!timed) return { wall };
   const [, user, sys, kb] = readFileSync(out, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
   rmSync(out, { force: true });

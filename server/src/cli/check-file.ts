@@ -21,9 +21,8 @@ import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
 import { loadPreviousFile } from '../host/previous-year.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
-import { placeName } from '../engine/where.ts';
 import { detectForm, type Form } from '../host/form.ts';
-import { LoadError, loadReportBytes, sourceOf, type LoadedReport } from '../host/load-report.ts';
+import { LoadError, loadReportBytes, placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
 import { loadOtherReports, loadRollup } from '../host/batch.ts';
 import type { RollupFiles } from '../host/rollup.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
@@ -68,15 +67,6 @@ export interface OutDiagnostic {
   source?: SourcePlace;
 }
 
-export interface SourcePlace {
-  page?: number;
-  table?: number;
-  row?: number;
-  column?: number;
-  /** 表三 （七）总计「自然人」, 五、存在的主要问题及改进情况. */
-  where?: string;
-}
-
 export interface FileResult {
   path: string;
   status: 'checked' | 'skipped' | 'error';
@@ -108,18 +98,6 @@ function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string,
   return { ruleId: d.ruleId, severity: d.severity, message: d.message[lang], line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, fixable: d.fix !== undefined && !source, fingerprint, subject: key.subject, covered: key.covered, ...(source ? { source } : {}) };
 }
 
-/** Where a finding of an imported report is in its source (1-based), and its name. */
-function placeOf(loaded: LoadedReport, report: import('../engine/model.ts').Report, d: Diagnostic, lang: Lang): SourcePlace {
-  const src = sourceOf(loaded.imported?.sourceMap, loaded.text, d.range.start);
-  const where = placeName(report, d.range)?.[lang];
-  const place: SourcePlace = {};
-  if (src?.page !== undefined) place.page = src.page;
-  if (src?.table !== undefined) place.table = src.table + 1;
-  if (src?.row !== undefined) place.row = src.row + 1;
-  if (src?.col !== undefined && loaded.form === 'pdf') place.column = src.col + 1;
-  if (where) place.where = where;
-  return place;
-}
 
 function errorMessage(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e) {
@@ -231,7 +209,7 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
     ...analysis.diagnostics.map((d) => ({ ruleId: d.ruleId, subject: subjectOf(r, d.range), message: d.message.zh, covered: text.slice(d.range.start, d.range.end) })),
     ...failed.map((f) => ({ ruleId: f.ruleId, subject: 'document', message: 'rule failed', covered: '' })),
   ]);
-  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i], findingKey(r, d), source ? placeOf(source, r, d, options.lang) : undefined));
+  const diagnostics = analysis.diagnostics.map((d, i) => toOut(d, lines, options.lang, prints[i], findingKey(r, d), source ? placeInSource(source, r, d.range, options.lang) : undefined));
   failed.forEach((f, i) => {
     diagnostics.push({ ruleId: f.ruleId, severity: 'error', message: f.message, line: 1, column: 1, endLine: 1, endColumn: 1, fixable: false, fingerprint: prints[analysis.diagnostics.length + i], subject: 'document', covered: '' });
   });

@@ -1,12 +1,17 @@
 // The worker threads of one `check --jobs N` run. A batch of tasks is spread
-// over them a few at a time; a worker that has checked its share of files is
-// replaced by a fresh one; a worker that dies has its tasks answered in this
-// thread and is replaced too.
+// over them a few at a time, several tasks per message and their answers in
+// one message back (a message costs both threads a wake-up and a copy: per
+// file, that was the main thread's largest share of a run); a worker that has
+// checked its share of files is replaced by a fresh one; a worker that dies
+// has its tasks answered in this thread and is replaced too.
 import type { Worker } from 'node:worker_threads';
 import type { Done, Task } from './worker-entry.ts';
 
-/** Tasks sent ahead to each worker: enough to keep it busy while its last result travels back. */
-export const AHEAD = 4;
+/** Tasks per message to a worker (and answers per message back). */
+export const PER_MESSAGE = 8;
+
+/** Tasks sent ahead to each worker: two messages' worth, so it is busy while its last answers travel back. */
+export const AHEAD = 2 * PER_MESSAGE;
 
 export interface PoolLimits {
   /**
@@ -72,7 +77,7 @@ export class Pool {
     const w = this.spawn();
     const slot: Slot = { inFlight: new Map(), checks: 0 };
     this.slots.set(w, slot);
-    w.on('message', (m: Done) => this.guard(() => this.answered(w, slot, m)));
+    w.on('message', (answers: Done[]) => this.guard(() => this.answered(w, slot, answers)));
     w.on('error', (e: Error) => this.guard(() => this.died(w, slot, e)));
     // A worker that stops without an error (it should not) must not take its tasks with it.
     w.on('exit', (code) => this.guard(() => this.slots.get(w) === slot && this.died(w, slot, new Error(`exit code ${code}`))));
@@ -99,12 +104,19 @@ export class Pool {
 
   private feed(w: Worker, slot: Slot): void {
     const r = this.running;
+    let message: Task[] = [];
+    const send = () => {
+      if (message.length > 0) w.postMessage(message);
+      message = [];
+    };
     while (r && slot.inFlight.size < AHEAD && !this.retiring(slot) && r.next < r.batch.count && r.batch.ready(r.next)) {
       const task = r.batch.task(r.next++);
       slot.inFlight.set(task.index, task);
       if (task.kind === 'check') slot.checks++;
-      w.postMessage(task);
+      message.push(task);
+      if (message.length === PER_MESSAGE) send();
     }
+    send();
   }
 
   private feedAll(): void {
@@ -134,10 +146,12 @@ export class Pool {
     }
   }
 
-  private answered(w: Worker, slot: Slot, m: Done): void {
-    const r = this.running;
-    if (!r || !slot.inFlight.delete(m.index)) return;
-    this.settle(r, m);
+  private answered(w: Worker, slot: Slot, answers: Done[]): void {
+    for (const m of answers) {
+      const r = this.running;
+      if (!r || !slot.inFlight.delete(m.index)) continue;
+      this.settle(r, m);
+    }
     this.feedAll();
   }
 

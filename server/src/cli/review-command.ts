@@ -1,7 +1,8 @@
 // `nianbao review PATHS… -o review.html`: one self-contained page for a batch
 // of reports (overview, sortable table with the indicators, charts, every
 // finding in context). The command and its run; server/src/review/ reads the
-// files as `check` does (collect.ts) and builds the page. ECharts is loaded
+// files as `check` does (collect.ts: any form, --published for directories)
+// and builds the page. ECharts is loaded
 // only when the first chart is drawn.
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -9,6 +10,7 @@ import { Option } from 'commander';
 import type { Lang } from '../engine/types.ts';
 import { VERSION } from '../host/version.ts';
 import { collectReview, type ReviewIO } from '../review/collect.ts';
+import { publishedFor, publishedHint } from './published-option.ts';
 import { defaultLang, type CliIO } from './io.ts';
 
 export interface ReviewArgs {
@@ -17,11 +19,14 @@ export interface ReviewArgs {
   lang: Lang;
   template?: string;
   config?: string;
+  /** Directories: published reports too (PDF, Word, web page, text); else the `published` of the directory's .nianbaorc.json. */
+  published?: boolean;
 }
 
 /** Exit: 0 written; 2 some file could not be read (the page lists it); the page is written either way. */
 export async function runReview(args: ReviewArgs, io: ReviewIO): Promise<number> {
-  const { reports, unreadable } = await collectReview(args, io);
+  const { reports, unreadable, publishedOnly } = await collectReview({ ...args, published: publishedFor(args.published, args.config) }, io);
+  for (const p of publishedOnly) io.err(publishedHint(p, args.lang));
   const { buildModel } = await import('../review/model.ts');
   const { renderCharts } = await import('../review/charts.ts');
   const { pageHtml } = await import('../review/html.ts');
@@ -45,10 +50,11 @@ export function registerReview(program: Command, io: CliIO, exit: (code: number)
     .requiredOption('-o, --output <file>', '输出的 HTML 文件 / the HTML file to write')
     .addOption(new Option('--template <id>', '强制使用的格式 / force a format').choices(['2019', '2021']))
     .option('--config <file>', '配置文件 / config file (default: nearest .nianbaorc.json)')
+    .option('--published', '目录中也读取已发布的报告：PDF、Word、网页、文本（导入后检查）/ directories: published reports too (.pdf, .docx, .html, .txt)')
     .addOption(new Option('--lang <lang>', '页面语言 / page language').choices(['zh', 'en']).default(defaultLang(io.env)))
     .action(async (paths: string[], o) => {
       exit(await runReview(
-        { paths, output: o.output, lang: o.lang, template: o.template, config: o.config },
+        { paths, output: o.output, lang: o.lang, template: o.template, config: o.config, published: o.published ? true : undefined },
         {
           err: (s) => io.stderr(s + '\n'),
           ...(io.stderrTTY ? { progress: (s: string) => io.stderr(`\r\x1b[K${s}`) } : {}),

@@ -39,8 +39,13 @@ async function run(task: Task): Promise<Done> {
   return { kind: 'check', index: task.index, result };
 }
 
+// Tasks come several to a message (pool.ts) and their answers go back in one message.
 // One task at a time, in the order sent: a PDF's import awaits pdf.js, and the next task must not overtake it.
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (task: Task) => {
-  queue = queue.then(async () => parentPort!.postMessage((await run(task)) satisfies Done));
+parentPort?.on('message', (tasks: Task[]) => {
+  queue = queue.then(async () => {
+    const answers: Done[] = [];
+    for (const task of tasks) answers.push(await run(task));
+    parentPort!.postMessage(answers);
+  });
 });

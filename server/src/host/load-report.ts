@@ -5,8 +5,9 @@
 // page and the table's row and column; Word and web page: the table and row).
 // Nothing is written.
 import { readFile, stat } from 'node:fs/promises';
-import type { ImportFacts } from '../engine/model.ts';
-import type { Text2 } from '../engine/types.ts';
+import type { ImportFacts, Report } from '../engine/model.ts';
+import type { Lang, Range, Text2 } from '../engine/types.ts';
+import { placeName } from '../engine/where.ts';
 import { ImportError, type ImportAccount, type SourceMap, type SourceRef } from '../engine/import/import-types.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
 import { detectForm, type Form } from './form.ts';
@@ -140,4 +141,46 @@ export function sourceOf(map: SourceMap | undefined, text: string, offset: numbe
   // A PDF's table rows know their page: a line above that is a table row still says which page.
   for (const c of map.cells) if (c.src.page !== undefined && c.line <= line && (!best || c.line > best.line)) best = { line: c.line, src: { page: c.src.page } };
   return best?.src;
+}
+
+/**
+ * Where a finding is in a published form, 1-based (PDF: the page, and for a
+ * table cell the table, row and column of its grid as drawn, header rows
+ * included; Word and web page: the table and row), and what it points at by
+ * name (表三 （七）总计「自然人」, 五、存在的主要问题及改进情况).
+ */
+export interface SourcePlace {
+  page?: number;
+  table?: number;
+  row?: number;
+  column?: number;
+  where?: string;
+}
+
+/** The place in its source of a finding of an imported report (`check`, `review`); undefined for Markdown. */
+export function placeInSource(loaded: LoadedReport, report: Report, range: Range, lang: Lang): SourcePlace | undefined {
+  if (!loaded.imported) return undefined;
+  const src = sourceOf(loaded.imported.sourceMap, loaded.text, range.start);
+  const where = placeName(report, range)?.[lang];
+  const place: SourcePlace = {};
+  if (src?.page !== undefined) place.page = src.page;
+  if (src?.table !== undefined) place.table = src.table + 1;
+  if (src?.row !== undefined) place.row = src.row + 1;
+  if (src?.col !== undefined && loaded.form === 'pdf') place.column = src.col + 1;
+  if (where) place.where = where;
+  return place;
+}
+
+/**
+ * The place as its reader finds it, without the file: `第 3 页 表三 （七）总计「自然人」`
+ * (a PDF: the page), `表格 2 第 27 行 …` (Word, web page), `page 3 …`. A line of
+ * the imported Markdown would mean nothing to them.
+ */
+export function placeText(s: SourcePlace, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  if (s.page !== undefined) parts.push(zh ? `第 ${s.page} 页` : `page ${s.page}`);
+  else if (s.table !== undefined) parts.push(zh ? `表格 ${s.table}${s.row !== undefined ? ` 第 ${s.row} 行` : ''}` : `table ${s.table}${s.row !== undefined ? ` row ${s.row}` : ''}`);
+  if (s.where) parts.push(s.where);
+  return parts.join(' ');
 }

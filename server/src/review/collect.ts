@@ -1,9 +1,12 @@
-// Reading a batch for the review page, as `check` reads it: the same
-// configuration, the same pairing with last year's report, the same skipping
-// of files that are not reports, so the page's counts equal `check --format
-// json` on the same files. Each report keeps only what the page shows (its
-// findings in context, its indicators), not its text.
-import { dirname } from 'node:path';
+// Reading a batch for the review page, as `check` reads it: any form through
+// host/load-report.ts (Markdown as written; PDF, Word, web page and copied
+// text imported in memory, each finding placed in its source), directories'
+// published forms with --published, the same configuration, the same pairing
+// with last year's report, the same skipping of files that are not reports,
+// so the page's counts equal `check --format json` on the same files. Each
+// report keeps only what the page shows (its findings in context, its
+// indicators), not its text.
+import { dirname, resolve } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
 import { detached } from '../engine/detach.ts';
 import { figureChanges } from '../engine/cross/year-diff.ts';
@@ -14,10 +17,10 @@ import type { Lang } from '../engine/types.ts';
 import { expand } from '../host/discovery.ts';
 import { matchesGlob } from '../host/glob-match.ts';
 import { configFor } from '../host/nianbaorc.ts';
-import { loadPreviousReport } from '../host/previous-year.ts';
+import { loadPreviousFile } from '../host/previous-year.ts';
 import { batchIndex, loadOtherReports, loadRollup } from '../host/batch.ts';
 import { resolveChecks } from '../host/checks.ts';
-import { readReportText } from '../host/report-file.ts';
+import { LoadError, loadReport, type LoadedReport } from '../host/load-report.ts';
 import { findingsInContext } from './context.ts';
 import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import type { ReviewReport, Unreadable } from './model.ts';
@@ -27,6 +30,10 @@ export interface ReviewInput {
   lang: Lang;
   template?: string;
   config?: string;
+  /** Whether a directory's published reports are read too: --published, else its .nianbaorc.json (cli's publishedFor). */
+  published?: (dir: string) => boolean;
+  /** The page being written: never read as a report (a folder reviewed into itself with --published, run again). */
+  output?: string;
 }
 
 export interface ReviewIO {
@@ -49,13 +56,17 @@ export function changedFigures(previous: Report, report: Report, lang: Lang): { 
   return { compared: all.length, changed };
 }
 
-/** Reads and analyses the files; each report in context, each unreadable file with its reason. */
-export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ reports: ReviewReport[]; unreadable: Unreadable[] }> {
-  const { targets, missing } = await expand(args.paths.length ? args.paths : ['.']);
+/** Reads and analyses the files; each report in context, each unreadable file with its reason; the directories whose published reports were not read. */
+export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ reports: ReviewReport[]; unreadable: Unreadable[]; publishedOnly: { dir: string; count: number }[] }> {
+  const found = await expand(args.paths.length ? args.paths : ['.'], process.cwd(), { published: args.published });
+  const { missing, publishedOnly } = found;
+  const targets = args.output ? found.targets.filter((t) => resolve(t.path) !== resolve(args.output!)) : found.targets;
   const unreadable: Unreadable[] = missing.map((m) => ({ path: m, reason: args.lang === 'zh' ? '没有匹配的文件 (no such file or no match)' : 'no such file or no match' }));
-  // The batch as check reads it: last year's reports, copies and other agencies' (shared-text), a region's units (rollup).
-  const batch = await batchIndex(targets.map((t) => t.path), args.config);
-  const prev = batch.previous;
+  // The batch as check reads it, whatever the files' forms: last year's reports, copies and other agencies' (shared-text),
+  // a region's units (rollup); a published file is imported to read its title.
+  const all = targets.map((t) => t.path);
+  const batch = all.length > 1 ? await batchIndex(all, args.config) : { previous: {}, related: {}, rollup: {} };
+  const prev: Record<string, string> = batch.previous;
   const reports: ReviewReport[] = [];
   let last = 0;
   for (const [i, target] of targets.entries()) {
@@ -63,40 +74,49 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
       last = Date.now();
       io.progress(args.lang === 'zh' ? `已分析 ${i + 1}/${targets.length}` : `analysed ${i + 1}/${targets.length}`);
     }
-    let text: string;
+    let loaded: LoadedReport;
     let options: AnalyzeOptions;
     let listed = false;
+    let maxSize: number | undefined;
     try {
       const { config, templates, path: configPath } = configFor(target.path, args.config);
-      text = readReportText(target.path, config.maxFileSize);
       options = { templates: [...builtinTemplates, ...templates], template: args.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, configPath ? dirname(configPath) : undefined, target.path) };
       listed = config.files && configPath ? config.files.some((g) => matchesGlob(target.path, g, dirname(configPath))) : false;
+      // Any form: a PDF, Word file, web page or copied text is imported in memory, keeping where each part came from.
+      maxSize = config.maxFileSize;
+      loaded = await loadReport(target.path, { maxSize, template: options.template });
     } catch (e) {
-      unreadable.push({ path: target.path, reason: reason(e) });
+      const why = e instanceof LoadError ? (e.kind === 'import' ? (args.lang === 'zh' ? `无法导入：${e.reason.zh}` : `cannot import: ${e.reason.en}`) : e.reason[args.lang]) : reason(e);
+      unreadable.push({ path: target.path, reason: why });
       continue;
     }
-    const previous = loadPreviousReport(prev[target.path], options);
+    const previous = await loadPreviousFile(prev[target.path], options, maxSize);
     let a;
     try {
-      a = analyze(text, { ...options, previous, others: await loadOtherReports(batch.related[target.path], options), rollup: await loadRollup(batch.rollup[target.path], options) });
+      a = analyze(loaded.text, { ...options, previous, imported: loaded.imported?.facts, others: await loadOtherReports(batch.related[target.path], options, maxSize), rollup: await loadRollup(batch.rollup[target.path], options, maxSize) });
     } catch (e) {
       unreadable.push({ path: target.path, reason: `无法分析：${reason(e)} (cannot analyse)` });
       continue;
     }
     if (!target.explicit && !a.isReport && !listed) continue;
+    // A published form named on the command line that holds no report: as check, not a page of section-missing.
+    if (loaded.imported && !a.isReport && !listed) {
+      unreadable.push({ path: target.path, reason: args.lang === 'zh' ? '不是政府信息公开工作年度报告：没有报告标题，能识别的栏目少于两个' : 'not an information-disclosure annual report: no report title and fewer than two known sections' });
+      continue;
+    }
     const r = a.report;
     reports.push({
       path: target.path,
+      ...(loaded.form !== 'markdown' ? { form: loaded.form } : {}),
       ...(r.agency !== undefined ? { agency: detached(r.agency) } : {}),
       ...(r.year !== undefined ? { year: r.year } : {}),
       template: r.template.id,
       ...(r.title ? { title: detached(r.title.text) } : {}),
       ...(previous ? { previous: prev[target.path], figures: changedFigures(previous, r, args.lang) } : {}),
-      findings: findingsInContext(a, args.lang),
+      findings: findingsInContext(a, args.lang, loaded),
       indicators: computeIndicators(r, previous),
     });
   }
   if (io.progress) io.progress('');
-  return { reports, unreadable };
+  return { reports, unreadable, publishedOnly };
 }
-

@@ -9,6 +9,7 @@ import { LineIndex } from '../engine/lines.ts';
 import type { MappedRow, Report, TableModel } from '../engine/model.ts';
 import { evaluate, relationText } from '../engine/relations.ts';
 import type { Diagnostic, Lang, Severity } from '../engine/types.ts';
+import { placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
 
 export interface RowContext {
   kind: 'row';
@@ -31,9 +32,11 @@ export interface ReviewFinding {
   ruleId: string;
   severity: Severity;
   message: string;
-  /** 1-based, as `check` prints them. */
+  /** 1-based, as `check` prints them (in the imported Markdown for a published form). */
   line: number;
   column: number;
+  /** A published form: where the finding is in it (page, table and row) and what it points at, as `check` says it. */
+  source?: SourcePlace;
   context?: RowContext | TextContext;
   /** The relation the finding breaks, written out with its figures: （七）总计「自然人」 = 9 + 2 + … = 16 ≠ 17 ✗ */
   relations?: string[];
@@ -86,7 +89,7 @@ function relationsAt(report: Report, at: number, lang: Lang): string[] {
   return out;
 }
 
-export function findingInContext(report: Report, d: Diagnostic, lines: LineIndex, lang: Lang): ReviewFinding {
+export function findingInContext(report: Report, d: Diagnostic, lines: LineIndex, lang: Lang, loaded?: LoadedReport): ReviewFinding {
   const at = d.range.start;
   const p = lines.position(at);
   let context: RowContext | TextContext | undefined;
@@ -98,22 +101,28 @@ export function findingInContext(report: Report, d: Diagnostic, lines: LineIndex
   if (!context && d.range.end > d.range.start) context = textContext(report.text, d);
   const relations = relationsAt(report, at, lang);
   const related = (d.related ?? []).map((r) => detached(r.message[lang]));
+  const source = loaded ? placeInSource(loaded, report, d.range, lang) : undefined;
   return {
     ruleId: d.ruleId,
     severity: d.severity,
     message: detached(d.message[lang]),
     line: p.line + 1,
     column: p.character + 1,
+    ...(source ? { source: source.where ? { ...source, where: detached(source.where) } : source } : {}),
     ...(context ? { context } : {}),
     ...(relations.length ? { relations } : {}),
     ...(related.length ? { related } : {}),
   };
 }
 
-/** Every finding of an analysis in context, in the order `check` lists them; rules that failed are errors at 1:1, as in `check`. */
-export function findingsInContext(a: Analysis, lang: Lang): ReviewFinding[] {
+/**
+ * Every finding of an analysis in context, in the order `check` lists them;
+ * rules that failed are errors at 1:1, as in `check`. `loaded`: the file it
+ * was read from, for a published form's places.
+ */
+export function findingsInContext(a: Analysis, lang: Lang, loaded?: LoadedReport): ReviewFinding[] {
   const lines = new LineIndex(a.report.text);
-  const out = a.diagnostics.map((d) => findingInContext(a.report, d, lines, lang));
+  const out = a.diagnostics.map((d) => findingInContext(a.report, d, lines, lang, loaded));
   for (const f of a.failures) {
     out.push({ ruleId: f.ruleId, severity: 'error', message: `规则运行失败，未能完整检查 (rule failed): ${f.error.split('\n')[0]}`, line: 1, column: 1 });
   }

@@ -4,6 +4,8 @@
 import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import { formatIndicator, formatQuantity, INDICATORS, type Indicator } from '../engine/indicators.ts';
 import { formatNumber } from '../engine/relations.ts';
+import { formName } from '../host/form.ts';
+import { placeText } from '../host/load-report.ts';
 import type { Lang } from '../engine/types.ts';
 import type { Chart } from './charts.ts';
 import type { ReviewFinding } from './context.ts';
@@ -156,7 +158,10 @@ function contextHtml(f: ReviewFinding): string {
 }
 
 function findingHtml(f: ReviewFinding, lang: Lang): string {
-  return `<li class="finding" data-rule="${esc(f.ruleId)}" data-line="${f.line}" data-column="${f.column}"><span class="sev ${f.severity}">${esc(t(f.severity, lang))}</span> ${esc(f.message)} <span class="rule">${esc(f.ruleId)} · ${esc(t('line', lang, f.line, f.column))}</span>${contextHtml(f)}</li>`;
+  // A published form's finding is placed in it (第 3 页 表三 …, 表格 2 第 27 行 …): a line of the imported Markdown would mean nothing to its reader.
+  const at = f.source ? placeText(f.source, lang) : t('line', lang, f.line, f.column);
+  const page = f.source?.page !== undefined ? ` data-page="${f.source.page}"` : '';
+  return `<li class="finding" data-rule="${esc(f.ruleId)}" data-line="${f.line}" data-column="${f.column}"${page}><span class="sev ${f.severity}">${esc(t(f.severity, lang))}</span> ${esc(f.message)} <span class="rule">${esc(f.ruleId)} · <span class="at">${esc(at)}</span></span>${contextHtml(f)}</li>`;
 }
 
 function indicatorRow(ind: Indicator, lang: Lang): string {
@@ -202,7 +207,7 @@ function reportHtml(r: PageModel['reports'][number], lang: Lang): string {
     : `<h4>${esc(t('yearOverYear', lang))}</h4><p class="muted">${esc(t('noPrevious', lang))}</p>${yearly.length ? `<ol class="findings">${yearly.map((f) => findingHtml(f, lang)).join('')}</ol>` : ''}`;
   const indicators = `<h4>${esc(t('indicators', lang))}</h4><table class="ind"><tr><th>${esc(t('indicator', lang))}</th><th>${esc(t('value', lang))}</th><th>${esc(t('change', lang))}</th><th>${esc(t('status', lang))}</th></tr>${r.indicators.map((i) => indicatorRow(i, lang)).join('')}</table>`;
   return `<details class="report" id="${r.id}" data-path="${esc(r.path)}"${r.errors ? ' open' : ''}><summary>${esc(name)}${badges}</summary>
-<p class="muted">${esc(t('source', lang))}：<code>${esc(r.path)}</code>${r.title ? ` · ${esc(r.title)}` : ''}</p>
+<p class="muted">${esc(t('source', lang))}：<code>${esc(r.path)}</code>${r.form ? `（${esc(t('publishedForm', lang, formName(r.form, lang)))}）` : ''}${r.title ? ` · ${esc(r.title)}` : ''}</p>
 ${findings}
 ${yoy}
 ${indicators}

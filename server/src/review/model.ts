@@ -5,11 +5,14 @@
 import { INDICATORS, formatIndicator, formatQuantity, quantityNumber, type Indicator, type Quantity } from '../engine/indicators.ts';
 import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import type { Lang } from '../engine/types.ts';
+import { formName, type Form } from '../host/form.ts';
 import type { ReviewFinding } from './context.ts';
 
 /** One report of the batch, as the collector made it (review-command reads, analyses and hands these over). */
 export interface ReviewReport {
   path: string;
+  /** The form it was published in, when not Markdown: its findings carry their place in it (ReviewFinding.source). */
+  form?: Exclude<Form, 'markdown'>;
   agency?: string;
   year?: number;
   template: string;
@@ -146,7 +149,7 @@ export function buildModel(input: readonly ReviewReport[], unreadable: readonly 
     id: r.id,
     agency: { text: agencyName(r), sort: agencyName(r) },
     year: { text: r.year === undefined ? '' : String(r.year), sort: r.year ?? '' },
-    format: { text: formatName(r.template), sort: r.template },
+    format: { text: formatName(r.template) + (r.form ? ` · ${formName(r.form, lang)}` : ''), sort: r.template },
     errors: { text: String(r.errors), sort: r.errors },
     warnings: { text: String(r.warnings), sort: r.warnings },
     indicators: TABLE_INDICATORS.map((id) => indicatorCell(ind(r, id), lang)),

@@ -36,6 +36,7 @@ const S: Record<string, { zh: string | ((...a: Arg[]) => string); en: string | (
   byYearNote: { zh: '每年所有可靠报告合计：分子之和 ÷ 分母之和。', en: 'All reliable reports of the year together: Σ numerators ÷ Σ denominators.' },
   details: { zh: '各报告的问题', en: 'Findings by report' },
   source: { zh: '文件', en: 'File' },
+  publishedForm: { zh: (f) => `${f}，导入后检查，问题标明在原文件中的位置`, en: (f) => `${f}, imported and checked; findings placed in the file` },
   previous: { zh: '上一年度报告', en: "Last year's report" },
   noPrevious: { zh: '本批文件中没有该机关上一年度的报告。', en: "Last year's report of this agency is not in the batch." },
   noFindings: { zh: '没有发现问题。', en: 'No findings.' },

@@ -4,15 +4,16 @@
 // with every request but the page's own file refused. No console errors, no
 // requests, the overview equals `check --format json` on the same files,
 // sorting a column reorders the rows, filtering hides rows, and every
-// finding of the JSON is on the page once. Saves review-*.png where test/support/screenshots.ts says (docs/images/ under npm run screenshots).
+// finding of the JSON is on the page once. Then a batch with a PDF and a web
+// page (--published): the same counts as check, each finding placed in its source. Saves review-*.png where test/support/screenshots.ts says (docs/images/ under npm run screenshots).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { cliProcess } from '../../support/cli.ts';
+import { cliProcess, scratch } from '../../support/cli.ts';
 import { root } from '../../support/engine.ts';
 import { screenshotDir } from '../../support/screenshots.ts';
 
@@ -109,8 +110,65 @@ test('review page from file:// with the network blocked: counts equal check --fo
     await page.locator('#chart-heatmap').screenshot({ path: join(screenshotDir(), 'review-heatmap.png') });
     // The reports are laid out only when on screen (content-visibility: auto); for an element's picture, all of them now.
     await page.addStyleTag({ content: 'details.report{content-visibility:visible}' });
-    await page.locator('details.report[data-path="test/fixtures/review/2022/health.md"]').screenshot({ path: join(screenshotDir(), 'review-findings.png') });
+    // Its figures that changed from last year are folded; a click shows them (figure, last year, this year, change).
+    const health = page.locator('details.report[data-path="test/fixtures/review/2022/health.md"]');
+    const figures = health.locator('details.figures table.figures');
+    assert.equal(await figures.isVisible(), false);
+    await health.locator('details.figures > summary').click();
+    assert.equal(await figures.isVisible(), true);
+    assert.deepEqual(await figures.locator('tr').first().locator('th').allInnerTexts(), ['数字', '上年', '本年', '与上年相比']);
+    await health.screenshot({ path: join(screenshotDir(), 'review-findings.png') });
 
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('review --published of a batch with a PDF and a web page: counts equal check --published --format json, every finding once, placed in its source', { timeout: 180_000 }, async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install the Debian package chromium`);
+  const dir = scratch();
+  cpSync(join(root, 'test/fixtures/review/2022/education.md'), join(dir, 'education.md'));
+  cpSync(join(root, 'test/fixtures/pdf/arith.wps.pdf'), join(dir, 'arith.wps.pdf'));
+  cpSync(join(root, 'test/fixtures/pdf/forms/typo.html'), join(dir, 'typo.html'));
+  const out = join(mkdtempSync(join(tmpdir(), 'nianbao-review-')), 'review.html');
+  const built = cliProcess(['review', '--published', '.', '-o', out], { cwd: dir });
+  assert.equal(built.code, 0, built.stderr);
+  const json = JSON.parse(cliProcess(['check', '--published', '--format', 'json', '.'], { cwd: dir }).stdout) as { files: (JsonFile & { form?: string; diagnostics: { source?: { page?: number } }[] })[]; summary: { errors: number; warnings: number } };
+  const checked = json.files.filter((f) => f.status === 'checked');
+  // Written by hand (test/unit/review/published.test.ts says why): the PDF and the page are checked too.
+  assert.deepEqual(checked.map((f) => f.form ?? 'markdown').sort(), ['html', 'markdown', 'pdf']);
+  assert.deepEqual([json.summary.errors, json.summary.warnings], [2, 3]);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    const pageUrl = pathToFileURL(out).href;
+    const requests: string[] = [];
+    await context.route('**/*', (route) => (route.request().url() === pageUrl ? route.continue() : (requests.push(route.request().url()), route.abort())));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    const card = (id: string) => page.locator(`#ov-${id} .n`).innerText();
+    assert.deepEqual({ reports: await card('reports'), errors: await card('errors'), warnings: await card('warnings') }, { reports: String(checked.length), errors: String(json.summary.errors), warnings: String(json.summary.warnings) });
+    let total = 0;
+    for (const f of checked) {
+      for (const d of f.diagnostics) {
+        const page_ = d.source?.page !== undefined ? `[data-page="${d.source.page}"]` : '';
+        const found = page.locator(`details.report[data-path="${f.path}"] li.finding[data-rule="${d.ruleId}"][data-line="${d.line}"][data-column="${d.column}"]${page_}`);
+        assert.ok((await found.count()) >= 1, `${f.path} ${d.ruleId} ${d.line}:${d.column}`);
+      }
+      total += f.diagnostics.length;
+    }
+    assert.equal(await page.locator('li.finding').count(), total);
+    // The PDF's findings say their page, as check's text output does.
+    const pdf = page.locator('details.report[data-path$="arith.wps.pdf"]');
+    await page.addStyleTag({ content: 'details.report{content-visibility:visible}' });
+    assert.deepEqual(await pdf.locator('li.finding .at').allInnerTexts(), Array(3).fill('第 2 页 表三 （三）4.保护第三方合法权益「自然人」'));
+    await pdf.screenshot({ path: join(screenshotDir(), 'review-published.png') });
     assert.deepEqual(problems, []);
     assert.deepEqual(requests, []);
   } finally {

@@ -1,6 +1,7 @@
 // Compact human output grouped by file, coloured only on a TTY, with a summary line.
 import pc from 'picocolors';
 import type { FileResult, OutDiagnostic } from '../check-file.ts';
+import { placeText } from '../../host/load-report.ts';
 import type { Formatter, FormatterIO } from './formatter.ts';
 
 const FORM_NAMES = { zh: { pdf: 'PDF', docx: 'Word', html: '网页', text: '文本' }, en: { pdf: 'PDF', docx: 'Word', html: 'web page', text: 'text' } };
@@ -21,15 +22,10 @@ export function sourceLocation(r: Pick<FileResult, 'path'>, d: OutDiagnostic, zh
 /**
  * The same place without the file, for a message that goes with it
  * (junit's failure message): `第 3 页 表三 （七）总计「自然人」`,
- * `表格 2 第 27 行 …`, `page 3 …`.
+ * `表格 2 第 27 行 …`, `page 3 …` (host/load-report.ts's placeText, as the review page says it).
  */
 export function sourcePlace(d: OutDiagnostic, zh: boolean): string {
-  const s = d.source ?? {};
-  const parts: string[] = [];
-  if (s.page !== undefined) parts.push(zh ? `第 ${s.page} 页` : `page ${s.page}`);
-  else if (s.table !== undefined) parts.push(zh ? `表格 ${s.table}${s.row !== undefined ? ` 第 ${s.row} 行` : ''}` : `table ${s.table}${s.row !== undefined ? ` row ${s.row}` : ''}`);
-  if (s.where) parts.push(s.where);
-  return parts.join(' ');
+  return placeText(d.source ?? {}, zh ? 'zh' : 'en');
 }
 
 export function textFormatter(io: FormatterIO): Formatter {
