@@ -37,7 +37,8 @@ import { VERSION } from '../host/version.ts';
 export const CACHE_FORMAT = 'nianbao-cache';
 // 2: a published form's identity is its import's (schema 1 stored what its raw bytes decoded to).
 // 3: identities carry the text's hash and sentence fingerprints (copies and other agencies' reports are paired by them).
-export const CACHE_SCHEMA = 3;
+// 4: an imported Markdown report beside its published source is not a copy of it (copy-identical) and pairs with next year as one report.
+export const CACHE_SCHEMA = 4;
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'nianbao');
 
 interface FileState {

@@ -11,20 +11,35 @@ import { pairRelated, type BatchItem, type RelatedFiles } from '../engine/cross/
 import type { Identity } from '../engine/cross/identity.ts';
 import type { Unit } from '../engine/cross/rollup.ts';
 import type { OtherReport } from '../engine/rules/rule.ts';
+import { importSources } from './import-pairs.ts';
 import { configFor } from './nianbaorc.ts';
 import { identifyFile, loadPreviousFile, pairIdentities } from './previous-year.ts';
 import { resolveRollup, type RollupFiles } from './rollup.ts';
 
 type LoadOptions = Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>;
 
-/** Each file's copies and other agencies' reports to compare with, among `paths` (identities from `identifyFile`, in this order). */
+/**
+ * Each file's copies and other agencies' reports to compare with, among
+ * `paths` (identities from `identifyFile`, in this order); copies that are an
+ * imported Markdown report and its published source are marked so (import-pairs.ts).
+ */
 export function relateIdentities(paths: readonly string[], identities: readonly (Identity | undefined)[]): Record<string, RelatedFiles> {
   const items: BatchItem[] = [];
   paths.forEach((path, i) => {
     const identity = identities[i];
     if (identity) items.push({ path, identity, prints: identity.prints });
   });
-  return Object.fromEntries(pairRelated(items));
+  const sources = importSources(paths);
+  const out = pairRelated(items);
+  for (const [path, related] of out) {
+    const pairs: Record<string, 'source' | 'import'> = {};
+    for (const copy of related.copies) {
+      if (sources.get(path)?.includes(copy)) pairs[copy] = 'source';
+      else if (sources.get(copy)?.includes(path)) pairs[copy] = 'import';
+    }
+    if (Object.keys(pairs).length) related.importPairs = pairs;
+  }
+  return Object.fromEntries(out);
 }
 
 /** For each file that a config's "rollup" names as a region's report: its units among `paths`. */
@@ -59,7 +74,8 @@ export async function loadOtherReports(related: RelatedFiles | undefined, option
   for (const [paths, sameReport] of [[related.copies, true], [related.peers, false]] as const) {
     for (const path of paths) {
       const report = await loadPreviousFile(path, options, maxSize);
-      if (report) out.push({ path, report, sameReport });
+      const importPair = sameReport ? related.importPairs?.[path] : undefined;
+      if (report) out.push({ path, report, sameReport, ...(importPair && { importPair }) });
     }
   }
   return out;

@@ -10,6 +10,7 @@ import { identify, pairPrevious, type Identity } from '../engine/cross/identity.
 import { detached } from '../engine/detach.ts';
 import { textFingerprints, textHash } from '../engine/cross/shared.ts';
 import type { Report } from '../engine/model.ts';
+import { importSources } from './import-pairs.ts';
 import { loadReport } from './load-report.ts';
 import { readReportText } from './report-file.ts';
 
@@ -55,14 +56,18 @@ export async function previousIndexOfFiles(paths: readonly string[]): Promise<Re
   return pairIdentities(paths, identities);
 }
 
-/** Each file's previous-year report among `paths` (path → path), from their identities (`readIdentity`, in this order). */
+/**
+ * Each file's previous-year report among `paths` (path → path), from their
+ * identities (`readIdentity`, in this order). An imported Markdown report
+ * beside its published source counts as that one report (import-pairs.ts).
+ */
 export function pairIdentities(paths: readonly string[], identities: readonly (Identity | undefined)[]): Record<string, string> {
   const items: { path: string; identity: Identity }[] = [];
   paths.forEach((path, i) => {
     const identity = identities[i];
     if (identity) items.push({ path, identity });
   });
-  return Object.fromEntries(pairPrevious(items));
+  return Object.fromEntries(pairPrevious(items, importSources(paths)));
 }
 
 /**

@@ -15,6 +15,12 @@ export interface BatchItem {
 export interface RelatedFiles {
   /** Other files of the same agency and year: copies of the same report. */
   copies: string[];
+  /**
+   * Among `copies`, set by the host from file names: the Markdown report this
+   * file was imported into (→ 'import'), or the published file it was imported
+   * from (→ 'source'). Not two published copies (copy-identical, copy-differs).
+   */
+  importPairs?: Record<string, 'source' | 'import'>;
   /** Other agencies' reports of the same year that share wording. */
   peers: string[];
 }

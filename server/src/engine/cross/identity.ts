@@ -59,8 +59,12 @@ export function agencyKey(agency: string): string {
 /**
  * For each file, the file of the same agency for the year before, when exactly
  * one such file is among `items`. Files without agency or year get none.
+ * `sourcesOf` (from the host, which knows file names): an imported Markdown
+ * report → the published files it was imported from; when both are last
+ * year's candidates, the published file stands for the pair (what was
+ * published is the record), whether or not the import was edited since.
  */
-export function pairPrevious<T extends { path: string; identity: Identity }>(items: readonly T[]): Map<string, string> {
+export function pairPrevious<T extends { path: string; identity: Identity }>(items: readonly T[], sourcesOf?: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const byKey = new Map<string, T[]>();
   for (const it of items) {
     const { agency, year } = it.identity;
@@ -72,7 +76,11 @@ export function pairPrevious<T extends { path: string; identity: Identity }>(ite
   for (const it of items) {
     const { agency, year } = it.identity;
     if (!agency || year === undefined) continue;
-    const prev = byKey.get(`${agencyKey(agency)}\u0000${year - 1}`);
+    let prev = byKey.get(`${agencyKey(agency)}\u0000${year - 1}`);
+    if (prev && sourcesOf) {
+      const paths = new Set(prev.map((p) => p.path));
+      prev = prev.filter((p) => !sourcesOf.get(p.path)?.some((s) => paths.has(s)));
+    }
     // Two candidates for last year (a draft and a final, say): no guess, unless they are copies of one text.
     // (The copies are compared with each other by copy-identical and copy-differs.)
     if (prev && (prev.length === 1 || (prev[0].identity.textHash !== undefined && prev.every((p) => p.identity.textHash === prev[0].identity.textHash)))) out.set(it.path, prev[0].path);

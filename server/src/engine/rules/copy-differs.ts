@@ -3,7 +3,10 @@
 // differ. Each difference is a finding on this file's side (the other file's
 // check reports its side): a table figure (表三 …「总计」 25 here, 26 there),
 // a paragraph whose figures differ (25 → 26), a paragraph reworded, a
-// paragraph the other copy does not have. Needs ctx.others.
+// paragraph the other copy does not have. Needs ctx.others. An imported
+// Markdown report and the published file it came from (other.importPair) are
+// compared the same way, and said to be that: the Markdown no longer matches
+// what was published.
 import { reportFigures, slotLabel } from '../cross/figures.ts';
 import { compact, paragraphs } from '../cross/prose.ts';
 import { maskNumbers } from '../cross/formulas.ts';
@@ -29,16 +32,20 @@ const rule: Rule = {
     const mine = textHash(report.text);
     for (const other of others) {
       if (!other.sameReport || textHash(other.report.text) === mine) continue;
-      const there = reportFigures(other.report);
+      // How the other file is named in the messages, and what the difference means.
+      const there = other.importPair
+        ? { zh: `${other.importPair === 'source' ? '导入来源' : '导入稿'} ${other.path}`, en: `${other.importPair === 'source' ? 'the published source' : 'the imported Markdown'} ${other.path}`, note: { zh: '（导入稿与其来源不一致）', en: ' (the imported Markdown and its published source differ)' } }
+        : { zh: `同一份报告的另一副本 ${other.path}`, en: `the other copy of this report, ${other.path}`, note: { zh: '', en: '' } };
+      const figures = reportFigures(other.report);
       const slots = slotsByName(report);
       for (const [name, here] of reportFigures(report)) {
-        const theirs = there.get(name);
+        const theirs = figures.get(name);
         if (!theirs || theirs.text === here.text || (here.value !== undefined && here.value === theirs.value)) continue;
         const slot = slots.get(name)!;
         emit({
           message: {
-            zh: `${slotLabel(slot)}此处为 ${here.text || '（空）'}，同一份报告的另一副本 ${other.path} 中为 ${theirs.text || '（空）'}`,
-            en: `${slotLabel(slot, 'en')} is ${here.text || '(blank)'} here but ${theirs.text || '(blank)'} in the other copy of this report, ${other.path}`,
+            zh: `${slotLabel(slot)}此处为 ${here.text || '（空）'}，${there.zh} 中为 ${theirs.text || '（空）'}${there.note.zh}`,
+            en: `${slotLabel(slot, 'en')} is ${here.text || '(blank)'} here but ${theirs.text || '(blank)'} in ${there.en}${there.note.en}`,
           },
           range: here.range,
         });
@@ -62,22 +69,22 @@ const rule: Rule = {
           const list = pairs.map(([x, y]) => `${x} → ${y}`).join('，');
           emit({
             message: {
-              zh: `此段的数字与同一份报告的另一副本 ${other.path} 不同：此处 → 彼处 ${list}`,
-              en: `This paragraph's figures differ from the other copy of this report, ${other.path}: here → there ${list.replace(/，/g, ', ')}`,
+              zh: `此段的数字与${there.zh} 不同${there.note.zh}：此处 → 彼处 ${list}`,
+              en: `This paragraph's figures differ from ${there.en}${there.note.en}: here → there ${list.replace(/，/g, ', ')}`,
             },
             range,
           });
         } else if (best) {
           emit({
             message: {
-              zh: `此段与同一份报告的另一副本 ${other.path} 中的对应段落文字不同（相似度 ${Math.floor(best.s * 100)}%）`,
-              en: `This paragraph is worded differently in the other copy of this report, ${other.path} (${Math.floor(best.s * 100)}% similar)`,
+              zh: `此段与${there.zh} 中的对应段落文字不同（相似度 ${Math.floor(best.s * 100)}%）${there.note.zh}`,
+              en: `This paragraph is worded differently in ${there.en} (${Math.floor(best.s * 100)}% similar)${there.note.en}`,
             },
             range,
           });
         } else {
           emit({
-            message: { zh: `同一份报告的另一副本 ${other.path} 中没有此段`, en: `The other copy of this report, ${other.path}, does not have this paragraph` },
+            message: { zh: `${there.zh} 中没有此段${there.note.zh}`, en: `${there.en[0].toUpperCase()}${there.en.slice(1)} does not have this paragraph${there.note.en}` },
             range,
           });
         }

@@ -1,6 +1,8 @@
 // Two files that are the same report (same agency and year) with the same
 // text: said once, as information (a copy kept in two places is fine, but the
-// reviewer should know the batch counts it twice). Needs ctx.others.
+// reviewer should know the batch counts it twice). Needs ctx.others. An
+// imported Markdown report and the published file it came from are one report,
+// not two copies: nothing is said (copy-differs still says when they differ).
 import { textHash } from '../cross/shared.ts';
 import type { Rule } from './rule.ts';
 
@@ -12,7 +14,7 @@ const rule: Rule = {
   check({ report, others, emit }) {
     const mine = textHash(report.text);
     for (const other of others) {
-      if (!other.sameReport || textHash(other.report.text) !== mine) continue;
+      if (!other.sameReport || other.importPair || textHash(other.report.text) !== mine) continue;
       emit({
         message: {
           zh: `与 ${other.path} 是同一份报告（同一机关、同一年度），内容相同`,

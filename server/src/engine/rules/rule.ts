@@ -24,6 +24,12 @@ export interface OtherReport {
   report: Report;
   /** Same agency and year: another copy of this report. Else another agency's report of the same year. */
   sameReport: boolean;
+  /**
+   * Set when this report and the other are an imported Markdown report and the
+   * published file it was imported from (the host knows it from their names):
+   * what the other one is. Not two published copies (copy-identical is silent).
+   */
+  importPair?: 'source' | 'import';
 }
 
 export interface RuleContext {
