@@ -100,16 +100,18 @@ export async function runImport(args: ImportArgs, io: ImportIO): Promise<number>
   if (result.account.title === undefined && result.account.sections < 2) {
     return fail(zh ? '不是政府信息公开工作年度报告：没有报告标题，能识别的栏目少于两个' : 'not an information-disclosure annual report: no report title and fewer than two known sections');
   }
-  const report = args.out ? io.stdout : io.stderr;
-  if (args.out) {
-    if (await sameFile(args.out, args.file)) return fail(zh ? `拒绝覆盖源文件（-o ${args.out} 就是要导入的文件）` : `refusing to overwrite the source file (-o ${args.out} is the file being imported)`);
+  // `-o -` is standard output, as in `nianbao export` (never a file named "-").
+  const out = args.out === '-' ? undefined : args.out;
+  const report = out ? io.stdout : io.stderr;
+  if (out) {
+    if (await sameFile(out, args.file)) return fail(zh ? `拒绝覆盖源文件（-o ${out} 就是要导入的文件）` : `refusing to overwrite the source file (-o ${out} is the file being imported)`);
     try {
-      await writeAtomic(args.out, result.markdown);
+      await writeAtomic(out, result.markdown);
     } catch (e) {
-      return fail(zh ? `无法写入 ${args.out}：${(e as Error).message}` : `cannot write ${args.out}: ${(e as Error).message}`);
+      return fail(zh ? `无法写入 ${out}：${(e as Error).message}` : `cannot write ${out}: ${(e as Error).message}`);
     }
   } else io.stdout(result.markdown);
-  report(formatAccount(result.account, args.file, lang) + (args.out ? (zh ? `  已写入 ${args.out}\n` : `  written to ${args.out}\n`) : ''));
+  report(formatAccount(result.account, args.file, lang) + (out ? (zh ? `  已写入 ${out}\n` : `  written to ${out}\n`) : ''));
   if (!args.check) return 0;
   report(formatDiagnostics(result.markdown, analysis.diagnostics, lang));
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

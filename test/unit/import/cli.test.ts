@@ -48,6 +48,21 @@ describe('nianbao import (runImport)', () => {
     assert.match(r.err, /检查结果：\n {2}✓ 没有发现问题\n/);
   });
 
+  it('-o - is standard output, as in export: the report on stdout, the account on stderr, no file named "-"', async () => {
+    const cwd = process.cwd();
+    const here = mkdtempSync(join(tmpdir(), 'nianbao-import-dash-'));
+    process.chdir(here);
+    try {
+      const r = await run({ file: HTML, out: '-' });
+      assert.equal(r.code, 0);
+      assert.match(r.out, /^# 某市文化和旅游局2021年政府信息公开工作年度报告\n/);
+      assert.doesNotMatch(r.err, /已写入/);
+      assert.deepEqual(readdirSync(here), []);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('-o writes the file through a temporary file in the same folder, and the account goes to stdout', async () => {
     const out = join(dir, 'report.md');
     writeFileSync(out, 'old');
