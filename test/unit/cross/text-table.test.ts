@@ -42,6 +42,8 @@ const correct: Case[] = [
   { name: 'a running total or a part of the year named after the figure, in its clause', text: '共收到政府信息公开申请300件（累计）。收到政府信息公开申请10件（上半年）。' },
   // Found by npm run mutate (statements.ts: 申请行政复议 is not an application for information).
   { name: '申请行政复议 before 办结: not a statement about applications for information', text: '全年申请行政复议案件办结1件。' },
+  // A count in the clause of a statement of absence: it is about a part of the agency, not the whole.
+  { name: 'a count in the clause of 未收到申请 (3个乡镇)', text: '全年新收政府信息公开申请25件，下属3个乡镇未收到申请。' },
 ];
 
 interface Wrong extends Case {
@@ -61,6 +63,10 @@ const wrong: Wrong[] = [
   { name: '未发生行政复议 but table 1', text: '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', t3: ZERO_T3, t4: { review: [1, 0, 0, 0] }, wrong: '未发生因政府信息公开引起的行政复议' },
   { name: '商业企业 7 (table 5, or 6 with carried in)', text: '本年度共接收政府信息公开申请25件，其中商业企业7件；上年结转2件；已办结22件，其中予以公开12件。', wrong: '7' },
   { name: '2019 format: 结转下年度 4 (table 5)', year: 2020, text: '2020年，本机关新收政府信息公开申请25件，办理完毕22件，结转下年度继续办理4件。', wrong: '4' },
+  // Found by npm run mutate (statements.ts: the window after a statement of absence): a count in the next
+  // clause is another statement, and the absence is still read (the table has 25 received).
+  { name: '未收到申请, then 办结3件 in the next clause (table 25)', text: '本年度未收到申请，办结3件。', wrong: '未收到申请' },
+  { name: '无…行政复议 after a count in the clause before (table 1)', text: '全年收到政府信息公开申请25件，无因政府信息公开引起的行政复议。', wrong: '无因政府信息公开引起的行政复议' },
 ];
 
 function run(c: Case) {

@@ -112,3 +112,15 @@ test('table-row-label: beside a row\'s own label, an unknown label is only ever 
     ['table-row-missing', '收到和处理政府信息公开申请情况缺少「2.没有现成信息需要另行制作」行', ['\n| | | 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
   ]);
 });
+
+test('a row that lost its label, with a word among its figures before a blank: the word is the cell\'s problem, not a label', () => {
+  // Found by npm run mutate (table-row-label.ts: where a row's figures start, for the scan of its label columns,
+  // is its first written figure, not its first blank). 见附件 is cell-invalid's finding.
+  const text = fixture('clean-2021').text.replace('| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| | 6 | 见附件 | | 1 | 1 | 0 | 10 |');
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics.map((d) => [d.ruleId, text.slice(d.range.start, d.range.end), d.message.zh]), [
+    ['table-row-label', ' ', '此行缺少行标签，按位置应为「（一）予以公开」'],
+    ['cell-invalid', '见附件', '（一）予以公开「商业企业」「见附件」不是数字'],
+    ['cell-empty', ' ', '（一）予以公开「科研机构」为空，应填写数字（按勾稽关系应为 0）'],
+  ]);
+});

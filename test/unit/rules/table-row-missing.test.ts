@@ -51,3 +51,15 @@ test('table-row-missing: rows whose figures the other format\'s single row holds
   ]);
   assert.match(ds[3].message.zh, /^「（六）其他处理」一行填了数字，这是2019年版格式（试行）的写法/);
 });
+
+test('table-row-missing: a table 2 block with its headers and no row: the row is inserted as wide as the table', () => {
+  // Found by npm run mutate (table-row-missing.ts: the inserted row copies the last header row's cells). Table 2 is
+  // one Markdown table four columns wide; 第二十条第（五）项 has one column of figures, so its row has two blanks.
+  const text = fixture('clean-2021').text.replace('| 行政许可 | 120 | | |\n', '');
+  const ds = analyze(text).diagnostics.filter((d) => d.ruleId === 'table-row-missing');
+  assert.deepEqual(ds.map((d) => d.message.zh), ['第二十条第（五）项缺少「行政许可」行']);
+  assert.equal(text.slice(ds[0].range.start, ds[0].range.end), '| 第二十条第（五）项 | | | |', 'on the block\'s 第二十条 row');
+  assert.equal(ds[0].fix!.edits[0].newText, '\n| 行政许可 | 0 | | |');
+  const after = analyze(text.slice(0, ds[0].fix!.edits[0].range.start) + ds[0].fix!.edits[0].newText + text.slice(ds[0].fix!.edits[0].range.end));
+  assert.deepEqual(after.diagnostics.filter((d) => d.ruleId === 'table-row-missing'), []);
+});

@@ -160,12 +160,16 @@ function basesFor(metric: MetricId, sentenceAfter: string): Basis[] {
 }
 
 /** The clause of s around [start, end): from the clause break before start to the one after end. */
-function clauseAround(s: string, start: number, end: number): string {
+function clauseBounds(s: string, start: number, end: number): [number, number] {
   let a = start;
   while (a > 0 && !CLAUSE_BREAK.test(s[a - 1])) a--;
   let b = end;
   while (b < s.length && !CLAUSE_BREAK.test(s[b]) && !/[。！？!?]/.test(s[b])) b++;
-  return s.slice(a, b);
+  return [a, b];
+}
+
+function clauseAround(s: string, start: number, end: number): string {
+  return s.slice(...clauseBounds(s, start, end));
 }
 
 /** Where a basis marker (含上年结转) may stand: from the keyword to the end of the figure's clause, and a bracket right after it. */
@@ -279,10 +283,13 @@ function readStatements(p: Paragraph, year: number | undefined): Statement[] {
     const zero = (re: RegExp, metric: MetricId, zh: string, en: string, check?: (clause: string) => boolean) => {
       re.lastIndex = 0;
       for (let x; (x = re.exec(s)); ) {
-        const clause = clauseAround(s, x.index, x.index + x[0].length);
+        const [from, to] = clauseBounds(s, x.index, x.index + x[0].length);
+        const clause = s.slice(from, to);
         if (OFF_BASIS.test(clause) || LAST_YEAR.test(clause) || QUALIFIED.test(clause)) continue;
         if (check && !check(clause)) continue;
-        if (figs.some((g) => g.start >= x!.index - 10 && g.start <= x!.index + x![0].length + 10)) continue;
+        // A count in its own clause makes it no statement of absence (未受理的申请3件); a count in the next
+        // clause is another statement (未收到申请，办结3件) and leaves it one.
+        if (figs.some((g) => g.start >= from && g.start < to)) continue;
         const at = yearBefore(s, x.index);
         if (year !== undefined && at !== undefined && at !== year) continue;
         out.push({
