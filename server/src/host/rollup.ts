@@ -13,6 +13,12 @@ export interface RollupEntry {
   units: string[];
 }
 
+/** A config file's "rollup" with the folder its globs are relative to (the editor keeps it per document). */
+export interface RollupSetting {
+  entries: readonly RollupEntry[];
+  base: string;
+}
+
 export interface RollupFiles {
   /** The units' files, in the order the entry lists them. */
   units: string[];

@@ -9,7 +9,7 @@
 // budget, so that the server keeps answering for every other document while
 // they are checked.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../engine/analyze.ts';
+import { analyze, type Analysis, type AnalyzeOptions } from '../engine/analyze.ts';
 import { IncrementalParser } from '../engine/parse/incremental.ts';
 import type { Report } from '../engine/model.ts';
 import type { Rule } from '../engine/rules/rule.ts';
@@ -39,10 +39,13 @@ export interface Checked {
 
 export type AnalyzeFn = typeof analyze;
 
+/** What a document is compared with (workspace-index.ts): the analyze() options the cross rules read. */
+export type CrossInputs = Pick<AnalyzeOptions, 'previous' | 'others' | 'rollup'>;
+
 interface Pending {
   version: number;
   config: DocumentConfig;
-  previous: Report | undefined;
+  inputs: CrossInputs | undefined;
   doc: TextDocument;
   promise: Promise<Checked>;
 }
@@ -50,7 +53,7 @@ interface Pending {
 interface Entry {
   version: number;
   config: DocumentConfig;
-  previous: Report | undefined;
+  inputs: CrossInputs | undefined;
   checked: Checked;
 }
 
@@ -79,8 +82,13 @@ export class Analyses {
   private readonly logged = new Set<string>();
   /** Most recently analysed last (Map keeps insertion order). */
   private readonly parsers = new Map<string, IncrementalParser>();
-  /** The same agency's previous-year report for a document (workspace-index.ts): carryover, copied-text. */
-  previousFor?: (doc: TextDocument, config: DocumentConfig) => Report | undefined;
+  /**
+   * What a document is compared with (workspace-index.ts): the same agency's
+   * previous-year report (carryover, copied-text), its copies and other
+   * agencies' reports (copy-*, shared-text), a region's units (rollup-*).
+   * The same object while none of them changes: analyses are cached by it.
+   */
+  crossFor?: (doc: TextDocument, config: DocumentConfig) => CrossInputs | undefined;
 
   constructor(
     private readonly configs: ConfigStore,
@@ -116,16 +124,16 @@ export class Analyses {
    */
   check(doc: TextDocument, config: DocumentConfig): Checked | Promise<Checked> {
     if (!this.remote || !this.isRemote(doc, config)) return this.getWith(doc, config);
-    const previous = this.previous(doc, config);
+    const inputs = this.inputs(doc, config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.config === config && hit.previous === previous && hit.checked.doc === doc) return hit.checked;
+    if (hit && hit.version === doc.version && hit.config === config && hit.inputs === inputs && hit.checked.doc === doc) return hit.checked;
     const waiting = this.pending.get(doc.uri);
-    if (waiting && waiting.version === doc.version && waiting.config === config && waiting.previous === previous && waiting.doc === doc) return waiting.promise;
+    if (waiting && waiting.version === doc.version && waiting.config === config && waiting.inputs === inputs && waiting.doc === doc) return waiting.promise;
     const version = doc.version;
     const text = doc.getText();
     const remote = this.remote;
     const promise = remote
-      .analyze({ uri: doc.uri, text, options: { ...config.analyze, previous }, baseline: config.baseline, budgetMs: config.maxAnalysisTime })
+      .analyze({ uri: doc.uri, text, options: { ...config.analyze, ...inputs }, baseline: config.baseline, budgetMs: config.maxAnalysisTime })
       .then((result): Checked | Promise<Checked> => {
         if (this.pending.get(doc.uri)?.promise === promise) this.pending.delete(doc.uri);
         let checked: Checked;
@@ -144,10 +152,10 @@ export class Analyses {
           return this.pending.get(doc.uri)?.promise ?? { doc, config, active: false };
         }
         // Kept only while it is the document's version (TextDocument objects change in place).
-        if (doc.version === version) this.entries.set(doc.uri, { version, config, previous, checked });
+        if (doc.version === version) this.entries.set(doc.uri, { version, config, inputs, checked });
         return checked;
       });
-    this.pending.set(doc.uri, { version, config, previous, doc, promise });
+    this.pending.set(doc.uri, { version, config, inputs, doc, promise });
     return promise;
   }
 
@@ -162,25 +170,25 @@ export class Analyses {
 
   /** The analysis of `doc` as it is now, under `config`, on this thread. */
   getWith(doc: TextDocument, config: DocumentConfig): Checked {
-    const previous = this.previous(doc, config);
+    const inputs = this.inputs(doc, config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.config === config && hit.previous === previous && hit.checked.doc === doc) return hit.checked;
-    const checked = this.run(doc, config, previous);
-    this.entries.set(doc.uri, { version: doc.version, config, previous, checked });
+    if (hit && hit.version === doc.version && hit.config === config && hit.inputs === inputs && hit.checked.doc === doc) return hit.checked;
+    const checked = this.run(doc, config, inputs);
+    this.entries.set(doc.uri, { version: doc.version, config, inputs, checked });
     return checked;
   }
 
-  private previous(doc: TextDocument, config: DocumentConfig): Report | undefined {
-    if (!this.previousFor || !isMarkdown(doc)) return undefined;
+  private inputs(doc: TextDocument, config: DocumentConfig): CrossInputs | undefined {
+    if (!this.crossFor || !isMarkdown(doc)) return undefined;
     try {
-      return this.previousFor(doc, config);
+      return this.crossFor(doc, config);
     } catch (error) {
-      this.logOnce(doc.uri, 'previous', `nianbao: finding the previous-year report of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.logOnce(doc.uri, 'previous', `nianbao: finding the reports to compare ${doc.uri} with failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return undefined;
     }
   }
 
-  private run(doc: TextDocument, config: DocumentConfig, previous: Report | undefined): Checked {
+  private run(doc: TextDocument, config: DocumentConfig, inputs: CrossInputs | undefined): Checked {
     if (!isMarkdown(doc)) return { doc, config, active: false };
     const text = doc.getText();
     // Bytes, as the CLI counts them; UTF-8 of CJK is 3 bytes a character.
@@ -191,7 +199,7 @@ export class Analyses {
     }
     let analysis: Analysis;
     try {
-      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, previous, parser: this.entries.has(doc.uri) ? this.parserFor(doc.uri) : undefined });
+      analysis = this.analyzeFn(text, { ...config.analyze, extraRules: this.extraRules, ...inputs, parser: this.entries.has(doc.uri) ? this.parserFor(doc.uri) : undefined });
     } catch (error) {
       // A stack overflow or any other engine error: logged, the document gets a notice, the server goes on.
       this.logOnce(doc.uri, 'engine', `nianbao: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

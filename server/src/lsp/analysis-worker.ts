@@ -28,7 +28,8 @@ export interface AnalysisRequest {
   id: number;
   uri: string;
   text: string;
-  options: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells' | 'previous'>;
+  /** The document's settings and what it is compared with (reports are cloned to this thread). */
+  options: Pick<AnalyzeOptions, 'templates' | 'template' | 'rules' | 'blankCells' | 'checks' | 'previous' | 'others' | 'rollup'>;
   /** Findings a baseline accepted (docs/baseline.md): left out here, as on the server's thread. */
   baseline?: BaselineEntry[];
 }

@@ -15,6 +15,7 @@ import type { Template } from '../engine/templates/template.ts';
 import { findConfigPath, readConfigFile, type ConfigFile, type ConfigProblem } from '../host/nianbaorc.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { resolveChecks } from '../host/checks.ts';
+import type { RollupSetting } from '../host/rollup.ts';
 import { relativeInside, uriToPath } from './paths.ts';
 import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
 
@@ -34,6 +35,8 @@ export interface DocumentConfig {
   /** Milliseconds one analysis on the analysis thread may take. */
   maxAnalysisTime: number;
   rcPath?: string;
+  /** Its `.nianbaorc.json`'s "rollup" (which reports make up which), globs relative to that file's folder. */
+  rollup?: RollupSetting;
   /** The findings of this document a baseline accepted (docs/baseline.md); undefined without a usable baseline. */
   baseline?: BaselineEntry[];
 }
@@ -151,6 +154,7 @@ export class ConfigStore {
       maxFileSize: rc?.config.maxFileSize ?? settings.maxFileSize ?? MAX_FILE_SIZE,
       maxAnalysisTime: Math.round((settings.maxAnalysisTime ?? DEFAULT_MAX_ANALYSIS_TIME) * 1000),
       rcPath: rc?.path,
+      ...(rc?.config.rollup ? { rollup: { entries: rc.config.rollup, base: dirname(rc.path) } } : {}),
       baseline: path ? this.baselineFor(path, (rc?.config.baseline ? resolve(dirname(rc.path), rc.config.baseline) : undefined) ?? (settings.baseline ? (isAbsolute(settings.baseline) ? settings.baseline : resolve(folder ?? dirname(path), settings.baseline)) : undefined)) : undefined,
     };
   }

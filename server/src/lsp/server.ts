@@ -76,9 +76,9 @@ export function createServer(connection: Connection, workspace: Workspace): { do
   // Large documents are analysed on the analysis thread, so the server keeps answering meanwhile.
   const remote = new RemoteAnalyzer(log);
   const analyses = new Analyses(configs, log, testRules(), testAnalyze(analyze), remote);
-  // The workspace's reports by agency and year: last year's report for carryover and copied-text.
+  // The workspace's reports: last year's report, copies, other agencies' reports sharing wording, a region's units.
   const reports = new WorkspaceIndex({ log, workspace, changed: (uris) => uris.forEach((uri) => schedule(uri)) });
-  analyses.previousFor = (doc, config) => reports.previousReport(doc.uri, config.analyze);
+  analyses.crossFor = (doc, config) => reports.crossInputs(doc.uri, config.analyze, config.rollup);
 
   const ctx: ServerContext = {
     connection, documents, workspace, configs, analyses, reports, client, log,

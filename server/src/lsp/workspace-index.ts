@@ -1,15 +1,20 @@
-// The workspace's reports by agency and year, so that the rules comparing two
-// years (carryover, copied-text) find last year's report while a report is
-// edited, whether that report is open or only on disk. Per file only its path,
-// agency and year are kept, read from the head of the file the way the CLI's
-// first pass reads them (identify); last year's report is analysed only when
-// an open document needs it, and kept until it changes. The text of an open
-// document wins over its file on disk. Pairing is the CLI's: the same agency's
-// report for the year before, when there is exactly one.
+// The workspace's reports by agency and year, so that the rules comparing a
+// report with others find them while it is edited, whether they are open or
+// only on disk: last year's report (carryover, copied-text), other copies of
+// the same report and other agencies' reports of the same year sharing
+// wording (copy-identical, copy-differs, shared-text), and for a region's
+// report the units its .nianbaorc.json "rollup" declares (rollup-mismatch,
+// rollup-incomplete). Per file only its path, agency, year and sentence
+// fingerprints are kept, read from the head of the file the way the CLI's
+// first pass reads them (identify, textFingerprints); the other reports are
+// analysed only when an open document needs them, and kept until they
+// change. The text of an open document wins over its file on disk. Pairing
+// is the CLI's (engine/cross/identity.ts, batch.ts; host/rollup.ts).
 //
 // The server feeds it the workspace folders (scan), watched-file events and
-// open documents; `changed` names the open documents whose previous-year
-// report is no longer the one they were analysed with, to be checked again.
+// open documents; `changed` names the open documents whose other reports are
+// no longer the ones they were analysed with (one changed, or another file
+// now pairs with them), to be checked again.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
@@ -19,9 +24,14 @@ import { IGNORE, MARKDOWN_FILE } from '../host/discovery.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { matchesGlob } from '../host/glob-match.ts';
 import { analyze, type AnalyzeOptions } from '../engine/analyze.ts';
+import { relatedFor, type BatchItem, type RelatedFiles } from '../engine/cross/batch.ts';
 import { identify, pairPrevious, type Identity } from '../engine/cross/identity.ts';
+import type { Unit } from '../engine/cross/rollup.ts';
+import { textFingerprints } from '../engine/cross/shared.ts';
 import type { Report } from '../engine/model.ts';
-import { isMarkdown } from './analyses.ts';
+import type { OtherReport } from '../engine/rules/rule.ts';
+import { resolveRollup, type RollupSetting } from '../host/rollup.ts';
+import { isMarkdown, type CrossInputs } from './analyses.ts';
 import { uriToPath } from './paths.ts';
 
 /** What the server registers with didChangeWatchedFiles for the index. */
@@ -50,8 +60,10 @@ export type PreviousOptions = Pick<AnalyzeOptions, 'templates' | 'template' | 'b
 
 interface Entry {
   identity: Identity;
-  /** Changes whenever the text may have changed; previous reports are cached by it. */
+  /** Changes whenever the text may have changed; other reports are cached by it. */
   stamp: number;
+  /** textFingerprints of the text (the head, for a file on disk); an open document's on first need. */
+  prints?: number[];
 }
 
 interface DiskEntry extends Entry {
@@ -72,7 +84,8 @@ interface CachedReport {
   report: Report | undefined;
 }
 
-const CACHED_REPORTS = 16;
+/** Reports analysed for comparisons kept at once: a region's units, a report's peers and copies, last years. */
+const CACHED_REPORTS = 64;
 
 /** An open document's key: its path when it is a file (so it meets its file on disk), else its URI. */
 export function keyOf(uri: string): string {
@@ -99,13 +112,14 @@ export function decodeHead(buf: Uint8Array, truncated: boolean): string {
   }
 }
 
-/** Agency and year of a report file from its head; undefined when it is not a readable file within the size limit. */
+/** Agency, year and sentence fingerprints of a report file from its head; undefined when it is not a readable file within the size limit. */
 export function readIdentity(workspace: Workspace, path: string, maxFileSize: number, headBytes: number): (Identity & { size: number; mtimeMs: number }) | undefined {
   try {
     const st = workspace.stat(path);
     if (!st || !st.isFile || st.size > maxFileSize) return undefined;
     const head = workspace.readFile(path, headBytes);
-    return { ...identify(decodeHead(head, head.length < st.size)), size: st.size, mtimeMs: st.mtimeMs };
+    const text = decodeHead(head, head.length < st.size);
+    return { ...identify(text), prints: textFingerprints(text), size: st.size, mtimeMs: st.mtimeMs };
   } catch {
     // Unreadable, binary or gone: not a report the index can offer.
     return undefined;
@@ -142,8 +156,14 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, OpenEntry>();
   /** Key → the key of its previous-year report; recomputed when an identity changes. */
   private pairs: Map<string, string> | undefined;
-  /** Open document URI → which previous report (key and stamp) it was last analysed with. */
-  private readonly resolved = new Map<string, string>();
+  /** Open document URI → which other reports (keys and stamps) it was last analysed with, and its roll-up setting. */
+  private readonly resolved = new Map<string, { signature: string; rollup: RollupSetting | undefined }>();
+  /** Open document URI → the inputs last given, kept while their signature and options are the same (analyses are cached by them). */
+  private readonly given = new Map<string, { signature: string; options: PreviousOptions; rollup: RollupSetting | undefined; inputs: CrossInputs }>();
+  /** Copies and peers per key, valid while no entry changed (`generation`). */
+  private relatedCache = new Map<string, RelatedFiles | undefined>();
+  private relatedGeneration = -1;
+  private generation = 0;
   private readonly reports: CachedReport[] = [];
   /** Disk work (scans, file events) runs one job at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
@@ -190,7 +210,7 @@ export class WorkspaceIndex {
           const old = this.disk.get(p);
           // Unchanged since the last scan: same stamp, so nothing is analysed again.
           const stamp = old && old.size === r.size && old.mtimeMs === r.mtimeMs ? old.stamp : ++this.stamps;
-          disk.set(p, { identity: { agency: r.agency, year: r.year }, size: r.size, mtimeMs: r.mtimeMs, stamp });
+          disk.set(p, { identity: { agency: r.agency, year: r.year }, prints: r.prints, size: r.size, mtimeMs: r.mtimeMs, stamp });
         });
         // Reads are synchronous: let requests and edits in between batches.
         await new Promise((r) => setImmediate(r));
@@ -198,6 +218,7 @@ export class WorkspaceIndex {
       if (token !== this.scans) return;
       this.disk = disk;
       this.pairs = undefined;
+      this.generation++;
       this.notify();
     });
   }
@@ -239,15 +260,18 @@ export class WorkspaceIndex {
     const identity = text.length > this.maxFileSize ? {} : identify(text.slice(0, this.headBytes));
     if (!sameIdentity(this.entry(key)?.identity, identity)) this.pairs = undefined;
     this.open.set(key, { identity, text, stamp: ++this.stamps });
+    this.generation++;
     this.notify();
   }
 
   /** A document was closed: its file on disk (read again, it may not have been saved) takes its place. */
   closeDocument(uri: string): void {
     this.resolved.delete(uri);
+    this.given.delete(uri);
     const key = keyOf(uri);
     if (!this.open.delete(key)) return;
     this.pairs = undefined;
+    this.generation++;
     this.notify();
     if (this.disk.has(key)) {
       void this.enqueue(async () => {
@@ -268,10 +292,58 @@ export class WorkspaceIndex {
    * file changes. Records which one was used, so a change re-checks the document.
    */
   previousReport(uri: string, options: PreviousOptions): Report | undefined {
-    const prev = this.previousOf(uri);
-    const entry = prev === undefined ? undefined : this.entry(prev);
-    this.resolved.set(uri, signature(prev, entry));
-    if (prev === undefined || entry === undefined) return undefined;
+    return this.crossInputs(uri, options).previous;
+  }
+
+  /**
+   * Everything an open document is compared with, as `check` would find it
+   * among the workspace's files: last year's report, its copies and other
+   * agencies' reports sharing wording, and (with `rollup`, from its
+   * .nianbaorc.json) a region's units. The same object while none of those
+   * files changes and no other file comes to pair with it; records what was
+   * used, so a change re-checks the document. Paths in messages are relative
+   * to the workspace folder.
+   */
+  crossInputs(uri: string, options: PreviousOptions, rollup?: RollupSetting): CrossInputs {
+    const deps = this.dependencies(uri, rollup);
+    const sig = deps.signature;
+    this.resolved.set(uri, { signature: sig, rollup });
+    const was = this.given.get(uri);
+    if (was && was.signature === sig && was.rollup === rollup && was.options.templates === options.templates && was.options.template === options.template && was.options.blankCells === options.blankCells) return was.inputs;
+    const inputs: CrossInputs = {};
+    const previous = deps.previous === undefined ? undefined : this.reportOf(deps.previous, options);
+    if (previous) inputs.previous = previous;
+    const others: OtherReport[] = [];
+    for (const [keys, sameReport] of [[deps.related?.copies ?? [], true], [deps.related?.peers ?? [], false]] as const) {
+      for (const k of keys) {
+        const report = this.reportOf(k, options);
+        if (report) others.push({ path: this.displayPath(k), report, sameReport });
+      }
+    }
+    if (others.length) inputs.others = others;
+    if (deps.units) {
+      const units: Unit[] = [];
+      const missing = [...deps.units.missing];
+      for (const k of deps.units.units) {
+        const report = this.reportOf(k, options);
+        if (report) units.push({ path: this.displayPath(k), report });
+        else missing.push(this.displayPath(k));
+      }
+      inputs.rollup = { units, missing };
+    }
+    this.given.set(uri, { signature: sig, options, rollup, inputs });
+    return inputs;
+  }
+
+  /** The copies and other agencies' reports (keys) an open document is compared with. */
+  relatedOf(uri: string): RelatedFiles | undefined {
+    return this.related(keyOf(uri));
+  }
+
+  /** A report of the index analysed with `options`, cached by its stamp; undefined when it cannot be read or analysed. */
+  private reportOf(prev: string, options: PreviousOptions): Report | undefined {
+    const entry = this.entry(prev);
+    if (entry === undefined) return undefined;
     const at = this.reports.findIndex((c) => c.key === prev);
     const hit = at >= 0 ? this.reports[at] : undefined;
     if (at >= 0) this.reports.splice(at, 1);
@@ -314,12 +386,67 @@ export class WorkspaceIndex {
     return this.pairs;
   }
 
-  /** Open documents whose previous report is no longer the one they were analysed with. */
+  private printsOf(entry: Entry): number[] {
+    if (!entry.prints) entry.prints = 'text' in entry ? textFingerprints((entry as OpenEntry).text) : [];
+    return entry.prints;
+  }
+
+  /** Copies and peers of a key among the reports of its year (relatedFor: the CLI's pairing, for one file). */
+  private related(key: string): RelatedFiles | undefined {
+    if (this.relatedGeneration !== this.generation) {
+      this.relatedCache = new Map();
+      this.relatedGeneration = this.generation;
+    }
+    if (this.relatedCache.has(key)) return this.relatedCache.get(key);
+    const self = this.entry(key);
+    const year = self?.identity.year;
+    let found: RelatedFiles | undefined;
+    if (self && self.identity.agency && year !== undefined) {
+      // Only the year's reports need their prints (an open document's are computed on first need).
+      const items: BatchItem[] = [];
+      for (const [path, e] of this.entries()) if (e.identity.year === year && e.identity.agency) items.push({ path, identity: e.identity, prints: this.printsOf(e) });
+      found = relatedFor({ path: key, identity: self.identity, prints: this.printsOf(self) }, items);
+    }
+    this.relatedCache.set(key, found);
+    return found;
+  }
+
+  /** What an open document depends on: keys, and a signature of their stamps that changes when any does. */
+  private dependencies(uri: string, rollup: RollupSetting | undefined): { previous?: string; related?: RelatedFiles; units?: { units: string[]; missing: string[] }; signature: string } {
+    const key = keyOf(uri);
+    const previous = this.previousOf(uri);
+    const related = this.related(key);
+    const self = this.entry(key);
+    let units: { units: string[]; missing: string[] } | undefined;
+    if (rollup && self) {
+      const batch = [...this.entries()].map(([path, e]) => ({ path, identity: e.identity }));
+      units = resolveRollup(rollup.entries, rollup.base, { path: key, identity: self.identity }, batch);
+    }
+    const stamp = (k: string) => `${k}\u0000${this.entry(k)?.stamp ?? ''}`;
+    const parts = [
+      previous === undefined ? '' : stamp(previous),
+      'copies', ...(related?.copies ?? []).map(stamp),
+      'peers', ...(related?.peers ?? []).map(stamp),
+      'units', ...(units?.units ?? []).map(stamp),
+      'missing', ...(units?.missing ?? []),
+    ];
+    return { previous, related, units, signature: parts.join('\u0001') };
+  }
+
+  /** A key as messages name it: relative to the workspace folder holding it, else as it is. */
+  private displayPath(key: string): string {
+    for (const folder of this.folders) {
+      const rel = relative(folder, key);
+      if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+    }
+    return key;
+  }
+
+  /** Open documents whose other reports are no longer the ones they were analysed with. */
   private notify(): void {
     const stale: string[] = [];
     for (const [uri, was] of this.resolved) {
-      const prev = this.previousOf(uri);
-      if (signature(prev, prev === undefined ? undefined : this.entry(prev)) !== was) stale.push(uri);
+      if (this.dependencies(uri, was.rollup).signature !== was.signature) stale.push(uri);
     }
     if (stale.length) this.changed(stale);
   }
@@ -340,6 +467,7 @@ export class WorkspaceIndex {
       if (k === path || k.startsWith(under)) {
         this.disk.delete(k);
         this.pairs = undefined;
+        this.generation++;
       }
     }
   }
@@ -356,7 +484,8 @@ export class WorkspaceIndex {
     if (!force && old && old.size === r.size && old.mtimeMs === r.mtimeMs) return;
     const identity = { agency: r.agency, year: r.year };
     if (!sameIdentity(old?.identity, identity)) this.pairs = undefined;
-    this.disk.set(path, { identity, size: r.size, mtimeMs: r.mtimeMs, stamp: ++this.stamps });
+    this.disk.set(path, { identity, prints: r.prints, size: r.size, mtimeMs: r.mtimeMs, stamp: ++this.stamps });
+    this.generation++;
   }
 
   /** A report file's text through the workspace, refused above the size limit (as `nianbao check` reads it). */
@@ -374,6 +503,4 @@ export class WorkspaceIndex {
   }
 }
 
-function signature(prev: string | undefined, entry: Entry | undefined): string {
-  return prev === undefined || entry === undefined ? '' : `${prev}\u0000${entry.stamp}`;
-}
+

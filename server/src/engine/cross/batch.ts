@@ -55,3 +55,30 @@ export function pairRelated(items: readonly BatchItem[]): Map<string, RelatedFil
   }
   return out;
 }
+
+/**
+ * The copies and peers of one file among `items`: what `pairRelated(items)`
+ * gives for it, found for that file alone (the editor asks per document, and
+ * most of a workspace is never asked about). Prints are sorted and unique
+ * (textFingerprints), so a peer's count is the number of sentences shared.
+ */
+export function relatedFor(item: BatchItem, items: readonly BatchItem[]): RelatedFiles | undefined {
+  const { agency, year } = item.identity;
+  if (!agency || year === undefined) return undefined;
+  const key = agencyKey(agency);
+  const mine = new Set(item.prints ?? []);
+  const copies: string[] = [];
+  const shared: [string, number][] = [];
+  for (const o of items) {
+    if (o.path === item.path || !o.identity.agency || o.identity.year !== year) continue;
+    if (agencyKey(o.identity.agency) === key) {
+      copies.push(o.path);
+      continue;
+    }
+    let n = 0;
+    for (const h of o.prints ?? []) if (mine.has(h)) n++;
+    if (n) shared.push([o.path, n]);
+  }
+  const peers = shared.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_PEERS).map(([p]) => p);
+  return copies.length || peers.length ? { copies, peers } : undefined;
+}

@@ -4,7 +4,8 @@
 // formula sentences every report contains (cross/formulas.ts), and paragraphs
 // with fewer than 30 characters once figures are taken out (every agency
 // writes 全年收到申请25件，办结23件 alike). Needs ctx.others: the
-// CLI finds them among the files checked together, by shared sentences.
+// CLI finds them among the files checked together, the server over the
+// workspace (lsp/workspace-index.ts), by shared sentences.
 import { sharedParagraphs } from '../cross/shared.ts';
 import type { Rule } from './rule.ts';
 
