@@ -8,6 +8,7 @@
 // Reading a report file and finding its previous-year report are the host
 // layer's (host/report-file.ts, host/previous-year.ts).
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
 import { reportFigures, unionSlots, type FigureSlot } from '../engine/cross/figures.ts';
 import { computeIndicators, INDICATORS, quantityText, type Indicator } from '../engine/indicators.ts';
@@ -16,7 +17,12 @@ import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { loadPreviousFile, pairIdentities, previousIndexOfFiles } from '../host/previous-year.ts';
+import { identifyFile, loadPreviousFile, pairIdentities } from '../host/previous-year.ts';
+import { loadOtherReports, loadRollup, relateIdentities, rollupIdentities } from '../host/batch.ts';
+import { resolveChecks } from '../host/checks.ts';
+import type { RelatedFiles } from '../engine/cross/batch.ts';
+import type { Identity } from '../engine/cross/identity.ts';
+import type { RollupFiles } from '../host/rollup.ts';
 import { LoadError, loadReport } from '../host/load-report.ts';
 import { publishedFor, publishedHint } from './published-option.ts';
 import { detached } from '../engine/detach.ts';
@@ -48,7 +54,13 @@ export async function collectData(paths: readonly string[], options: { template?
   // Every form is paired with last year's report, whatever its form (a published one is imported to read its title).
   const all = targets.map((t) => t.path);
   // With --cache, the stored identities pair the files: unchanged files are not read.
-  const prev = cache ? pairIdentities(all, await cache.identities(all)) : await previousIndexOfFiles(all);
+  let identities: (Identity | undefined)[] = [];
+  if (cache) identities = await cache.identities(all);
+  else for (const p of all) identities.push(await identifyFile(p));
+  // Last year's report, copies, other agencies' reports and a region's units: as check pairs them, so the counts are check's.
+  const prev = pairIdentities(all, identities);
+  const related = relateIdentities(all, identities);
+  const rollup = rollupIdentities(all, identities, options.config);
   const records: ReportRecord[] = [];
   const extraTemplates: Template[] = [];
   for (const t of targets) {
@@ -58,10 +70,12 @@ export async function collectData(paths: readonly string[], options: { template?
     } catch {
       // reported with the file
     }
-    const key = cache?.key(t.path, prev[t.path], options.config);
+    const r = related[t.path];
+    const u = rollup[t.path];
+    const key = cache?.key(t.path, prev[t.path], options.config, [...(r?.copies ?? []), ...(r?.peers ?? []), ...(u?.units ?? [])], u ? `rollup\u0000${u.missing.join('\u0000')}` : '');
     let outcome = cache?.get(t.path, key);
     if (!outcome) {
-      outcome = await dataOutcome(t, options, prev[t.path]);
+      outcome = await dataOutcome(t, options, prev[t.path], r, u);
       if (!('problem' in outcome)) cache?.set(t.path, key, outcome);
     }
     if ('problem' in outcome) problems.push({ path: t.path, reason: outcome.problem });
@@ -70,24 +84,25 @@ export async function collectData(paths: readonly string[], options: { template?
   return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems, notes };
 }
 
-async function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined): Promise<DataOutcome> {
+async function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined, related?: RelatedFiles, rollup?: RollupFiles): Promise<DataOutcome> {
   {
     let loaded: import('../host/load-report.ts').LoadedReport;
     let templates: Template[];
     let analyzeOptions: AnalyzeOptions;
     let maxSize: number;
     try {
-      const { config, templates: extra } = configFor(t.path, options.config);
+      const { config, templates: extra, path: configPath } = configFor(t.path, options.config);
       templates = [...builtinTemplates, ...extra];
       // Any form: a PDF, Word file or web page is imported in memory (host/load-report.ts).
       maxSize = config.maxFileSize ?? MAX_FILE_SIZE;
       loaded = await loadReport(t.path, { maxSize, template: options.template ?? config.template });
-      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, imported: loaded.imported?.facts };
+      // The thresholds and deadlines of .nianbaorc.json "checks", as check reads them.
+      analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, configPath ? dirname(configPath) : undefined, t.path), imported: loaded.imported?.facts };
     } catch (e) {
       return { problem: e instanceof LoadError ? `${e.reason.zh} (${e.reason.en})` : e instanceof Error ? e.message : String(e) };
     }
     const previous = await loadPreviousFile(previousPath, analyzeOptions, maxSize);
-    const a = analyze(loaded.text, { ...analyzeOptions, previous });
+    const a = analyze(loaded.text, { ...analyzeOptions, previous, others: await loadOtherReports(related, analyzeOptions, maxSize), rollup: await loadRollup(rollup, analyzeOptions, maxSize) });
     if (!t.explicit && !a.isReport) return { skipped: true };
     const r = a.report;
     const figures = reportFigures(r);

@@ -49,13 +49,6 @@ export async function identifyFile(path: string, maxSize?: number): Promise<Iden
   return { agency: identity.agency === undefined ? undefined : detached(identity.agency), year: identity.year, textHash: textHash(text), prints: textFingerprints(text) };
 }
 
-/** `previousIndex` over files of any form (`identifyFile`, one file at a time: an import holds a whole PDF). */
-export async function previousIndexOfFiles(paths: readonly string[]): Promise<Record<string, string>> {
-  const identities: (Identity | undefined)[] = [];
-  for (const path of paths) identities.push(await identifyFile(path));
-  return pairIdentities(paths, identities);
-}
-
 /**
  * Each file's previous-year report among `paths` (path → path), from their
  * identities (`readIdentity`, in this order). An imported Markdown report
@@ -68,15 +61,6 @@ export function pairIdentities(paths: readonly string[], identities: readonly (I
     if (identity) items.push({ path, identity });
   });
   return Object.fromEntries(pairPrevious(items, importSources(paths)));
-}
-
-/**
- * First, cheap pass over the files checked together: read each one's title,
- * agency and year, and map each file to the same agency's file for the year
- * before (path → path). Unreadable files are left out (check reports them).
- */
-export function previousIndex(paths: readonly string[]): Record<string, string> {
-  return pairIdentities(paths, paths.map(readIdentity));
 }
 
 /**

@@ -55,6 +55,15 @@ test('copies: identical copies are one info each and no warning; differing copie
   assert.deepEqual(of(differ, 'portal.md', 'copy-identical'), []);
 });
 
+test('data counts the cross rules as check does: shared-text in the records of a folder', async () => {
+  const out = JSON.parse((await cli(['data', '--format', 'json', `${CROSS}/shared`])).stdout) as { reports: { path: string; rules: Record<string, number>; warnings: number }[] };
+  const rules = (name: string) => out.reports.find((r) => r.path.endsWith(name))!.rules;
+  // 教育局 and 财政局 share 一、总体情况's paragraph (figures aside) and 五; 卫健委 only the formula sentences.
+  assert.equal(rules('education.md')['shared-text'], 2);
+  assert.equal(rules('finance.md')['shared-text'], 2);
+  assert.equal(rules('health.md')['shared-text'], 0);
+});
+
 test('worker threads find the same pairs as one thread', async () => {
   const one = await run('--jobs', '0', `${CROSS}/shared`, `${CROSS}/copies`);
   const two = await run('--jobs', '2', `${CROSS}/shared`, `${CROSS}/copies`);

@@ -64,7 +64,7 @@ test('resolveChecks picks the first matching glob for the file\'s due date; kind
   assert.deepEqual(resolveChecks(undefined, base, '/r/a.md'), {});
 });
 
-test('nianbao check reads the deadlines and thresholds of .nianbaorc.json', async () => {
+test('nianbao check and nianbao data read the deadlines and thresholds of .nianbaorc.json', async () => {
   const dir = scratch();
   mkdirSync(join(dir, 'depts'));
   writeFileSync(join(dir, '.nianbaorc.json'), JSON.stringify({ checks: { deadlines: { files: { 'depts/**': '02-28' } }, problems: { minChars: 200 } } }));
@@ -77,6 +77,13 @@ test('nianbao check reads the deadlines and thresholds of .nianbaorc.json', asyn
   assert.equal(of('b.md', 'publish-date').length, 1);
   // build.ts's section 五 is well under 200 characters.
   assert.equal(of('a.md', 'problems-section').length, 1);
+  // nianbao data counts by the same settings: a.md's deadline is 28 February, b.md's the default 31 January.
+  const data = JSON.parse((await cli(['data', '--format', 'json', dir])).stdout) as { reports: { path: string; rules: Record<string, number> }[] };
+  const counts = (name: string) => data.reports.find((x) => x.path.endsWith(name))!.rules;
+  assert.equal(counts('a.md')['publish-date'], 0);
+  assert.equal(counts('b.md')['publish-date'], 1);
+  assert.equal(counts('a.md')['problems-section'], 1);
+  assert.equal(counts('b.md')['problems-section'], 1);
   const bad = scratch();
   writeFileSync(join(bad, '.nianbaorc.json'), JSON.stringify({ checks: { deadlines: { county: 'soon' } } }));
   writeFileSync(join(bad, 'c.md'), reportMarkdown({}));
