@@ -1,5 +1,6 @@
 // Thresholds and lists of the checks that judge with a threshold, as the
-// user can set them (`.nianbaorc.json` "checks", the editor's nianbao.checks):
+// user can set them (`.nianbaorc.json` "checks", read alike by check, data,
+// review and the editor):
 // each with its default here, so the engine, the docs and the schema agree.
 // The host resolves what depends on the file's path (a deadline by path
 // glob) before it calls analyze(); the engine only sees the result.
