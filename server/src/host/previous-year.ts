@@ -10,6 +10,7 @@ import { identify, pairPrevious, type Identity } from '../engine/cross/identity.
 import { detached } from '../engine/detach.ts';
 import { textFingerprints, textHash } from '../engine/cross/shared.ts';
 import type { Report } from '../engine/model.ts';
+import { statSync } from 'node:fs';
 import { importSources } from './import-pairs.ts';
 import { loadReport } from './load-report.ts';
 import { readReportText } from './report-file.ts';
@@ -80,13 +81,46 @@ export function loadPreviousReport(path: string | undefined, options: Pick<Analy
 /**
  * `loadPreviousReport` for a file of any form: a published previous-year
  * report (last year's PDF or Word file) is imported in memory and analysed.
+ * Memoised (reportMemo): in a batch the same file is last year's report, a
+ * copy, a peer or a unit of many files, and is read and analysed once.
  */
 export async function loadPreviousFile(path: string | undefined, options: Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>, maxSize?: number): Promise<Report | undefined> {
   if (!path) return undefined;
+  let key: string;
   try {
-    const loaded = await loadReport(path, { maxSize, template: options.template });
-    return analyze(loaded.text, { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
+    const st = statSync(path, { bigint: true });
+    // The file's identity and version: a file --fix rewrote (a new inode by rename) or edited is loaded again.
+    key = [path, st.dev, st.ino, st.size, st.mtimeNs, maxSize ?? '', options.template ?? '', options.templates?.map((t) => t.id).join(',') ?? '', JSON.stringify(options.blankCells ?? null)].join('\u0000');
   } catch {
     return undefined;
   }
+  const hit = reportMemo.get(key);
+  if (hit) {
+    // Most recently used last: the map's order is the eviction order.
+    reportMemo.delete(key);
+    reportMemo.set(key, hit);
+    return hit.report;
+  }
+  let report: Report | undefined;
+  try {
+    reportLoads.count++;
+    const loaded = await loadReport(path, { maxSize, template: options.template });
+    report = analyze(loaded.text, { templates: options.templates, template: options.template, blankCells: options.blankCells }).report;
+  } catch {
+    report = undefined;
+  }
+  reportMemo.set(key, { report });
+  if (reportMemo.size > MEMO_REPORTS) reportMemo.delete(reportMemo.keys().next().value!);
+  return report;
 }
+
+/**
+ * Reports kept analysed for other files of the batch (least recently used
+ * dropped first): enough for a batch's common peers (batch.ts keeps them to the
+ * first holders of each shared sentence) and a region's units, without holding
+ * a province's 10,000 reports in memory.
+ */
+export const MEMO_REPORTS = 512;
+const reportMemo = new Map<string, { report: Report | undefined }>();
+/** How many times loadPreviousFile read and analysed a file (not memoised): what tests count to know each file is analysed once. */
+export const reportLoads = { count: 0 };

@@ -2,7 +2,9 @@
 // compared with which, beyond last year's report: other copies of the same
 // report (same agency and year) and other agencies' reports of the same year
 // that share a sentence (fingerprints from shared.ts). Pure: the caller reads
-// the files.
+// the files. Near-linear in the batch: copies come from a map keyed by agency
+// and year, and peers from an index of sentence → holders in which each
+// sentence counts for at most MAX_HOLDERS files (see there).
 import { agencyKey, type Identity } from './identity.ts';
 
 export interface BatchItem {
@@ -28,24 +30,47 @@ export interface RelatedFiles {
 /** Peers compared at most per file, those sharing the most sentences first: a whole batch copied from one model stays readable. */
 export const MAX_PEERS = 10;
 
+/**
+ * A sentence held by more files than this (a model sentence a whole province
+ * copied) proposes as peers only its first MAX_HOLDERS holders in batch order,
+ * not every file holding it: otherwise a batch of 10,000 reports written from
+ * one model would compare every pair. Beyond the cap, two files that share
+ * only such sentences, neither among the first holders, are not compared with
+ * each other (each is still compared with the first holders, so the copied
+ * wording is still reported).
+ */
+export const MAX_HOLDERS = 64;
+
 export function pairRelated(items: readonly BatchItem[]): Map<string, RelatedFiles> {
   const byYear = new Map<number, BatchItem[]>();
   for (const it of items) {
     if (!it.identity.agency || it.identity.year === undefined) continue;
-    byYear.set(it.identity.year, [...(byYear.get(it.identity.year) ?? []), it]);
+    let g = byYear.get(it.identity.year);
+    if (!g) byYear.set(it.identity.year, (g = []));
+    g.push(it);
   }
   const out = new Map<string, RelatedFiles>();
   for (const group of byYear.values()) {
-    // Sentence → the files holding it.
+    const keys = group.map((it) => agencyKey(it.identity.agency!));
+    // Agency → its files of this year (copies of one report).
+    const byAgency = new Map<string, number[]>();
+    keys.forEach((k, i) => { const l = byAgency.get(k); if (l) l.push(i); else byAgency.set(k, [i]); });
+    // Sentence → the first MAX_HOLDERS + 1 files holding it (one more, so a file among them still sees MAX_HOLDERS others).
     const holders = new Map<number, number[]>();
-    group.forEach((it, i) => { for (const h of it.prints ?? []) holders.set(h, [...(holders.get(h) ?? []), i]); });
     group.forEach((it, i) => {
-      const key = agencyKey(it.identity.agency!);
-      const copies = group.filter((o, j) => j !== i && agencyKey(o.identity.agency!) === key).map((o) => o.path);
+      for (const h of it.prints ?? []) {
+        const l = holders.get(h);
+        if (!l) holders.set(h, [i]);
+        else if (l.length <= MAX_HOLDERS) l.push(i);
+      }
+    });
+    group.forEach((it, i) => {
+      const key = keys[i];
+      const copies = byAgency.get(key)!.filter((j) => j !== i).map((j) => group[j].path);
       const shared = new Map<number, number>();
       for (const h of it.prints ?? []) {
         for (const j of holders.get(h) ?? []) {
-          if (j === i || agencyKey(group[j].identity.agency!) === key) continue;
+          if (j === i || keys[j] === key) continue;
           shared.set(j, (shared.get(j) ?? 0) + 1);
         }
       }

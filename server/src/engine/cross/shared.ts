@@ -31,13 +31,60 @@ function wordingLength(p: Paragraph): number {
   return sentences(p).filter((s) => !isFormula(s.text)).map((s) => maskNumbers(compact(s.text)).replace(/#/g, '')).reduce((n, s) => n + s.length, 0);
 }
 
-interface Prepared { p: Paragraph; c: string; m: string }
+interface Prepared { p: Paragraph; c: string; m: string; grams: Float64Array }
+
+/** Trigrams, by which pairs that cannot reach the similarity are left out before the edit distance (mayBeSimilar). */
+const Q = 3;
+
+/** The text's trigrams as numbers (three UTF-16 units, 48 bits), sorted, repeats kept: a multiset intersected by one merge. */
+function grams(s: string): Float64Array {
+  const n = Math.max(0, s.length - Q + 1);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
+  return out.sort();
+}
+
+/** Reports are immutable once analysed; one in a batch is compared with many others, so its paragraphs are prepared once. */
+const preparedOf = new WeakMap<Report, Prepared[]>();
 
 function prepare(report: Report): Prepared[] {
-  return paragraphs(report)
-    .filter((p) => !isBoilerplateParagraph(p.text) && wordingLength(p) >= MIN_CHARS)
-    .map((p) => { const c = compact(p.text); return { p, c, m: maskNumbers(c) }; });
+  let out = preparedOf.get(report);
+  if (!out) {
+    out = paragraphs(report)
+      .filter((p) => !isBoilerplateParagraph(p.text) && wordingLength(p) >= MIN_CHARS)
+      .map((p) => { const c = compact(p.text); const m = maskNumbers(c); return { p, c, m, grams: grams(m) }; });
+    preparedOf.set(report, out);
+  }
+  return out;
 }
+
+/**
+ * Whether two texts can be `min` similar by edit distance, from the trigrams
+ * they share: texts within edit distance d share at least
+ * max(|a|,|b|) − Q + 1 − Q·d trigrams (each edit breaks at most Q of them),
+ * so a pair sharing fewer is not within the distance, and its edit distance
+ * (quadratic in the length) is not computed. Never leaves out a pair that
+ * would match: the findings are those of comparing every pair.
+ */
+function mayBeSimilar(a: Prepared, b: Prepared, min: number): boolean {
+  const max = Math.max(a.m.length, b.m.length);
+  const need = max - Q + 1 - Q * Math.floor((1 - min) * max + 1e-9);
+  if (need <= 0) return true;
+  const x = a.grams, y = b.grams;
+  let i = 0, j = 0, common = 0;
+  while (i < x.length && j < y.length) {
+    if (common + Math.min(x.length - i, y.length - j) < need) return false;
+    if (x[i] === y[j]) {
+      if (++common >= need) return true;
+      i++; j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return common >= need;
+}
+
+/** Edit distances computed by sharedParagraphs (a work counter for tests; no clock). */
+export const sharedWork = { distances: 0 };
 
 /** Each paragraph of `report` with its best match in `other` at ≥ minSimilarity, figures aside. */
 export function sharedParagraphs(report: Report, other: Report, minSimilarity = MIN_SIMILARITY): Shared[] {
@@ -50,6 +97,8 @@ export function sharedParagraphs(report: Report, other: Report, minSimilarity = 
     let best: { y: Prepared; s: number } | undefined;
     for (const y of theirs) {
       if (Math.min(x.m.length, y.m.length) / Math.max(x.m.length, y.m.length) < minSimilarity) continue;
+      if (!mayBeSimilar(x, y, minSimilarity)) continue;
+      sharedWork.distances++;
       const s = boundedSimilarity(x.m, y.m);
       if (s >= minSimilarity && (!best || s > best.s)) best = { y, s };
     }
