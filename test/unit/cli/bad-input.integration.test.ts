@@ -54,9 +54,12 @@ test('--fix killed while writing leaves the file old or new, never partial', asy
   for (const delay of [50, 150, 300, 600, 900, 1200, 1600, 2200, 3000, 4000]) {
     writeFileSync(file, old);
     const child = spawn(process.execPath, [join(root, 'dist/cli.cjs'), 'check', '--fix', file], { stdio: 'ignore' });
+    // Listened for from the start: on a fast machine the run can end before the kill, and a listener added
+    // after 'exit' would wait for ever.
+    const exited = new Promise((r) => child.once('exit', r));
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     const now = readFileSync(file, 'utf8');
     assert.ok(now === old || now === fixed, `partial file after a kill at ${delay} ms (${now.length} chars)`);
     if (now === old) sawOld++;
