@@ -471,7 +471,7 @@ async function main(): Promise<void> {
   const met = (m: boolean | undefined) => (m === undefined ? '' : m ? 'met' : '**not met**');
   const table = ['| measure | nianbao | compared with | ratio | target | |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r.measure} | ${r.ours} | ${r.other} | ${r.ratio} | ${r.target} | ${met(r.met)} |`)].join('\n');
   const results = [
-    `Measured ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`${smoke ? 'node --import tsx bench/run.ts --smoke' : 'npm run bench'}\` in ${took.toFixed(1)} minutes${smoke ? ' (smoke run: tiny inputs, the figures mean nothing)' : ''}.`,
+    `Measured ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`${invocation()}\` in ${took.toFixed(1)} minutes${smoke ? ' (smoke run: tiny inputs, the figures mean nothing)' : ''}.`,
     '',
     env,
     `- load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`,
@@ -492,6 +492,13 @@ async function main(): Promise<void> {
   if (!only) writeFileSync(join(CORPUS, smoke ? 'results-smoke.md' : 'results.md'), full);
   render(full);
   process.stdout.write(table + '\n');
+}
+
+/** The command as it was run: a partial or resized run says so, as `npm run bench` would not be true of it. */
+function invocation(): string {
+  const env = Object.entries(process.env).filter(([k]) => k.startsWith('NIANBAO_BENCH_')).map(([k, v]) => `${k}=${v}`);
+  if (env.length === 0 && args.length === 0) return 'npm run bench';
+  return [...env, 'node --import tsx bench/run.ts', ...args].join(' ');
 }
 
 function render(results: string): void {
