@@ -31,7 +31,7 @@ import type { Identity } from '../engine/cross/identity.ts';
 import { builtinTemplates } from '../engine/templates/builtin.ts';
 import { detectForm } from '../host/form.ts';
 import { configFor, type LoadedConfig } from '../host/nianbaorc.ts';
-import { identifyFile } from '../host/previous-year.ts';
+import { identifyFile } from '../host/previous-year-files.ts';
 import { VERSION } from '../host/version.ts';
 
 export const CACHE_FORMAT = 'nianbao-cache';

@@ -7,8 +7,8 @@
 import type { Runner } from './check-command.ts';
 import type { FileResult } from './check-file.ts';
 import type { DataOutcome } from './data-command.ts';
-import { pairIdentities, readIdentity } from '../host/previous-year.ts';
-import { relateIdentities, rollupIdentities } from '../host/batch.ts';
+import { pairIdentities, readIdentity } from '../host/previous-year-files.ts';
+import { relateIdentities, rollupIdentities } from '../host/related-files.ts';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.ts';
 
 export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Runner {

@@ -3,7 +3,7 @@
 // (0 clean, 1 errors or too many warnings, 2 bad usage or an unreadable file).
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { batchIndex } from '../host/batch.ts';
+import { batchIndex } from '../host/related-files.ts';
 import { summaryTable, SummaryRows } from './agency-summary.ts';
 import { expand, shard } from '../host/discovery.ts';
 import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
@@ -126,7 +126,7 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
     progress?.step(r.path);
   };
   // Each file's previous-year report is looked for among all the files (not only this shard), by agency and year,
-  // whatever their forms: a published one is imported in memory to read its title (host/previous-year.ts).
+  // whatever their forms: a published one is imported in memory to read its title (host/previous-year-files.ts).
   const pairable = targets.map((t) => t.path);
   try {
     await runner(chosen, options, each, pairable.length > 1 ? pairable : undefined);

@@ -19,12 +19,12 @@ import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
 import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
-import { loadPreviousFile } from '../host/previous-year.ts';
+import { loadPreviousFile } from '../host/previous-year-files.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { detectForm, type Form } from '../host/form.ts';
 import { LoadError, loadReportBytes, placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
-import { loadOtherReports, loadRollup } from '../host/batch.ts';
-import type { RollupFiles } from '../host/rollup.ts';
+import { loadOtherReports, loadRollup } from '../host/related-files.ts';
+import type { RollupFiles } from '../host/rollup-config.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
 import { resolveChecks } from '../host/checks.ts';
 

@@ -6,7 +6,7 @@
 // RFC 4180 says, so Excel, WPS and LibreOffice open it as columns.
 //
 // Reading a report file and finding its previous-year report are the host
-// layer's (host/report-file.ts, host/previous-year.ts).
+// layer's (host/report-file.ts, host/previous-year-files.ts).
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyze, rules as allRules, type AnalyzeOptions } from '../engine/analyze.ts';
@@ -17,12 +17,12 @@ import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { identifyFile, loadPreviousFile, pairIdentities } from '../host/previous-year.ts';
-import { loadOtherReports, loadRollup, relateIdentities, rollupIdentities } from '../host/batch.ts';
+import { identifyFile, loadPreviousFile, pairIdentities } from '../host/previous-year-files.ts';
+import { loadOtherReports, loadRollup, relateIdentities, rollupIdentities } from '../host/related-files.ts';
 import { resolveChecks } from '../host/checks.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
 import type { Identity } from '../engine/cross/identity.ts';
-import type { RollupFiles } from '../host/rollup.ts';
+import type { RollupFiles } from '../host/rollup-config.ts';
 import { LoadError, loadReport } from '../host/load-report.ts';
 import { publishedFor, publishedHint } from './published-option.ts';
 import { detached } from '../engine/detach.ts';

@@ -7,9 +7,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
-import type { RollupFiles } from '../host/rollup.ts';
+import type { RollupFiles } from '../host/rollup-config.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
-import { identifyFile } from '../host/previous-year.ts';
+import { identifyFile } from '../host/previous-year-files.ts';
 
 export type Task =
   | { kind: 'identify'; index: number; path: string }

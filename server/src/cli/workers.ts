@@ -13,8 +13,8 @@ import { Worker } from 'node:worker_threads';
 import type { Identity } from '../engine/cross/identity.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { inThread, type Runner } from './check-command.ts';
-import { identifyFile, pairIdentities } from '../host/previous-year.ts';
-import { relateIdentities, rollupIdentities } from '../host/batch.ts';
+import { identifyFile, pairIdentities } from '../host/previous-year-files.ts';
+import { relateIdentities, rollupIdentities } from '../host/related-files.ts';
 import { AHEAD, Pool } from './pool.ts';
 import type { Done, Task } from './worker-entry.ts';
 

@@ -18,7 +18,7 @@ import { templateProblems } from '../engine/templates/builtin.ts';
 import type { Template } from '../engine/templates/template.ts';
 import type { SeveritySetting } from '../engine/types.ts';
 import type { ChecksConfig } from './checks.ts';
-import type { RollupEntry } from './rollup.ts';
+import type { RollupEntry } from './rollup-config.ts';
 
 export const CONFIG_NAME = '.nianbaorc.json';
 
@@ -36,7 +36,7 @@ export interface Config {
   baseline?: string;
   /** Thresholds and lists of the checks that judge with one (host/checks.ts). */
   checks?: ChecksConfig;
-  /** Which reports make up which (host/rollup.ts). */
+  /** Which reports make up which (host/rollup-config.ts). */
   rollup?: RollupEntry[];
 }
 

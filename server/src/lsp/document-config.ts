@@ -15,9 +15,9 @@ import type { Template } from '../engine/templates/template.ts';
 import { findConfigPath, readConfigFile, type ConfigFile, type ConfigProblem } from '../host/nianbaorc.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
 import { resolveChecks } from '../host/checks.ts';
-import type { RollupSetting } from '../host/rollup.ts';
+import type { RollupSetting } from '../host/rollup-config.ts';
 import { relativeInside, uriToPath } from './paths.ts';
-import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './settings.ts';
+import { defaultSettings, readSettings, type EditorSettings, type InlayHintMode } from './editor-settings.ts';
 
 /**
  * Default of `maxAnalysisTime` (seconds): a large document whose analysis

@@ -9,7 +9,7 @@
 // first pass reads them (identify, textFingerprints); the other reports are
 // analysed only when an open document needs them, and kept until they
 // change. The text of an open document wins over its file on disk. Pairing
-// is the CLI's (engine/cross/identity.ts, batch.ts; host/rollup.ts).
+// is the CLI's (engine/cross/identity.ts, batch.ts; host/rollup-config.ts).
 //
 // The server feeds it the workspace folders (scan), watched-file events and
 // open documents; `changed` names the open documents whose other reports are
@@ -18,7 +18,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { loadPreviousReport } from '../host/previous-year.ts';
+import { loadPreviousReport } from '../host/previous-year-files.ts';
 import { decodeBytes } from '../host/decode.ts';
 import { IGNORE, MARKDOWN_FILE } from '../host/discovery.ts';
 import { DiskWorkspace, type Workspace } from '../host/workspace.ts';
@@ -30,7 +30,7 @@ import type { Unit } from '../engine/cross/rollup.ts';
 import { textFingerprints } from '../engine/cross/shared.ts';
 import type { Report } from '../engine/model.ts';
 import type { OtherReport } from '../engine/rules/rule.ts';
-import { resolveRollup, type RollupSetting } from '../host/rollup.ts';
+import { resolveRollup, type RollupSetting } from '../host/rollup-config.ts';
 import { isMarkdown, type CrossInputs } from './analyses.ts';
 import { uriToPath } from './paths.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli, scratch } from '../../support/cli.ts';
 import { ConfigStore } from '../../../server/src/lsp/document-config.ts';
-import { readSettings } from '../../../server/src/lsp/settings.ts';
+import { readSettings } from '../../../server/src/lsp/editor-settings.ts';
 
 const FIXTURE = 'test/fixtures/rules/blank-as-zero.md';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { MAX_HOLDERS, MAX_PEERS, pairRelated } from '../../../server/src/engine/cross/batch.ts';
 import { sharedParagraphs, sharedWork } from '../../../server/src/engine/cross/shared.ts';
-import { reportLoads } from '../../../server/src/host/previous-year.ts';
+import { reportLoads } from '../../../server/src/host/previous-year-files.ts';
 import { inThread } from '../../../server/src/cli/check-command.ts';
 import type { FileResult } from '../../../server/src/cli/check-file.ts';
 import { reportMarkdown } from './build.ts';

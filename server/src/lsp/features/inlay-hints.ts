@@ -8,7 +8,7 @@ import type { Analysis } from '../../engine/analyze.ts';
 import type { Cell } from '../../engine/model.ts';
 import { evaluate, formatNumber, relationText, valueFor, type Instance, type TableEvaluation } from '../../engine/relations.ts';
 import type { Lang, Range } from '../../engine/types.ts';
-import type { InlayHintMode } from '../settings.ts';
+import type { InlayHintMode } from '../editor-settings.ts';
 import { guard, type Feature, type ServerContext } from '../context.ts';
 import { fromLspRange } from '../positions.ts';
 

@@ -1,9 +1,9 @@
 // What the files checked together (a batch) are compared with beyond last
 // year's report, found from the identities the first pass reads
-// (previous-year.ts's identifyFile, any form, with text hash and
+// (previous-year-files.ts's identifyFile, any form, with text hash and
 // sentence fingerprints): each file's copies and other agencies' same-year reports
 // sharing wording (engine/cross/batch.ts), and for a region's report the
-// units its .nianbaorc.json "rollup" declares (rollup.ts); and loading those
+// units its .nianbaorc.json "rollup" declares (rollup-config.ts); and loading those
 // reports for the check.
 import { dirname } from 'node:path';
 import type { AnalyzeOptions } from '../engine/analyze.ts';
@@ -13,8 +13,8 @@ import type { Unit } from '../engine/cross/rollup.ts';
 import type { OtherReport } from '../engine/rules/rule.ts';
 import { importSources } from './import-pairs.ts';
 import { configFor } from './nianbaorc.ts';
-import { identifyFile, loadPreviousFile, pairIdentities } from './previous-year.ts';
-import { resolveRollup, type RollupFiles } from './rollup.ts';
+import { identifyFile, loadPreviousFile, pairIdentities } from './previous-year-files.ts';
+import { resolveRollup, type RollupFiles } from './rollup-config.ts';
 
 type LoadOptions = Pick<AnalyzeOptions, 'templates' | 'template' | 'blankCells'>;
 
