@@ -5,13 +5,19 @@
 // sentence with spaces and emphasis removed.
 import { compact, sentences } from './prose.ts';
 
-export const FORMULA_SENTENCES: readonly RegExp[] = [
+/** The formulas that copied-text (one agency's paragraphs, year on year) leaves out. */
+export const YEARLY_FORMULAS: readonly RegExp[] = [
   /^本(?:年度)?报告(?:是)?(?:根据|依据|按照)/,
   /统计期限|统计时限|数据统计/,
   /(?:本|年度)报告[^。]{0,24}(?:电子版|可在|网站|下载|查阅|索取)/,
   /如对本(?:年度)?报告|联系(?:地址|电话|方式)|邮政?编码|联系人/,
   /^无[。.]?$|^无其他需要报告的事项/,
   /^现(?:将|就)[^。]{0,40}报告如下[:：]?$/,
+];
+
+/** Between agencies more sentences are prescribed alike: the report's outline and the fee statement too. */
+export const FORMULA_SENTENCES: readonly RegExp[] = [
+  ...YEARLY_FORMULAS,
   /^本(?:年度)?报告(?:由|包括|共分|分为)/,
   /^(?:全文|以下)?(?:分为|包括)[^。]{0,20}(?:总体情况|部分)/,
   /^本机关(?:本年度|全年)?未收取(?:任何)?信息处理费/,

@@ -4,22 +4,14 @@
 import { similarity } from '../parse/label-normalize.ts';
 import type { Report } from '../model.ts';
 import { compact, paragraphs, type Paragraph } from './prose.ts';
+import { YEARLY_FORMULAS } from './formulas.ts';
 
 export const MIN_CHARS = 30;
 export const MIN_SIMILARITY = 0.9;
 
-const BOILERPLATE = [
-  /^本(?:年度)?报告(?:是)?(?:根据|依据|按照)/,
-  /统计期限|统计时限|数据统计/,
-  /(?:本|年度)报告[^。]{0,24}(?:电子版|可在|网站|下载|查阅|索取)/,
-  /如对本(?:年度)?报告|联系(?:地址|电话|方式)|邮政?编码|联系人/,
-  /^无[。.]?$|^无其他需要报告的事项/,
-  /^现(?:将|就)[^。]{0,40}报告如下[:：]?$/,
-];
-
 export function isBoilerplate(text: string): boolean {
   const c = compact(text);
-  return BOILERPLATE.some((re) => re.test(c));
+  return YEARLY_FORMULAS.some((re) => re.test(c));
 }
 
 export interface Copy {
