@@ -151,6 +151,8 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
     try {
       source = await loadReportBytes(bytes, path, { template: options.template ?? config.template });
     } catch (e) {
+      // A review page in the folder it reviews is skipped as files that are not reports are; named, it is refused.
+      if (e instanceof LoadError && e.kind === 'review-page') return { path, status: explicit ? 'error' : 'skipped', form: published, reason: `${e.reason.zh} (${e.reason.en})`, diagnostics: [] };
       if (e instanceof LoadError) return { path, status: 'error', form: published, reason: `无法导入：${e.reason.zh} (cannot import: ${e.reason.en})`, diagnostics: [] };
       throw e;
     }

@@ -99,6 +99,7 @@ async function dataOutcome(t: { path: string; explicit: boolean }, options: { te
       // The thresholds and deadlines of .nianbaorc.json "checks", as check reads them.
       analyzeOptions = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, configPath ? dirname(configPath) : undefined, t.path), imported: loaded.imported?.facts };
     } catch (e) {
+      if (e instanceof LoadError && e.kind === 'review-page' && !t.explicit) return { skipped: true };
       return { problem: e instanceof LoadError ? `${e.reason.zh} (${e.reason.en})` : e instanceof Error ? e.message : String(e) };
     }
     const previous = await loadPreviousFile(previousPath, analyzeOptions, maxSize);

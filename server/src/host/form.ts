@@ -98,3 +98,19 @@ export function formName(form: Form, lang: 'zh' | 'en'): string {
   const en = { markdown: 'Markdown', text: 'text', html: 'web page', docx: 'Word', pdf: 'PDF' };
   return (lang === 'zh' ? zh : en)[form];
 }
+
+// What nianbao writes in a page's head: `nianbao review` <meta name="generator" content="nianbao 1.2.3">;
+// `nianbao export --to html` the same generator and the report's format (nianbao:format), which makes it a report.
+const NIANBAO_GENERATOR = /<meta\s+name=["']generator["']\s+content=["']nianbao[\s"']/i;
+const REPORT_FORMAT_META = /<meta\s+name=["']nianbao:format["']/i;
+
+/**
+ * Whether a web page is one nianbao wrote that holds no report: a review page
+ * (`nianbao review -o 审阅.html`) saved in the folder it reviews would be read
+ * as a report of every agency's titles and tables. A page nianbao exported is
+ * the report in its official layout and is read as any published page.
+ */
+export function isNianbaoReviewPage(bytes: Uint8Array): boolean {
+  const text = head(bytes);
+  return NIANBAO_GENERATOR.test(text) && !REPORT_FORMAT_META.test(text);
+}

@@ -10,7 +10,7 @@ import type { Lang, Range, Text2 } from '../engine/types.ts';
 import { placeName } from '../engine/where.ts';
 import { ImportError, type ImportAccount, type SourceMap, type SourceRef } from '../engine/import/import-types.ts';
 import { decodeBytes, type Encoding } from './decode.ts';
-import { detectForm, type Form } from './form.ts';
+import { detectForm, isNianbaoReviewPage, type Form } from './form.ts';
 import { MAX_FILE_SIZE } from './limits.ts';
 
 export interface LoadedReport {
@@ -33,12 +33,15 @@ export interface LoadedReport {
 export class LoadError extends Error {
   constructor(
     readonly reason: Text2,
-    /** `exists`: no such file, a directory, no permission (the file system said so). */
-    readonly kind: 'fs' | 'too-large' | 'decode' | 'form' | 'import' = 'import',
+    /** `fs`: no such file, a directory, no permission (the file system said so); `review-page`: a review page nianbao wrote, never a report (host/form.ts). */
+    readonly kind: 'fs' | 'too-large' | 'decode' | 'form' | 'import' | 'review-page' = 'import',
   ) {
     super(reason.en);
   }
 }
+
+/** Why a review page nianbao wrote is not read: folders skip it, a file named on the command line is refused with this. */
+export const REVIEW_PAGE: Text2 = { zh: '不是年报：这是 nianbao review 生成的审阅页', en: 'not a report: a review page written by nianbao review' };
 
 export interface LoadOptions {
   /** Larger files are refused before they are read (`maxFileSize`). */
@@ -69,6 +72,7 @@ function isImportError(e: unknown): e is ImportError {
 export async function loadReportBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<LoadedReport> {
   const guess = detectForm(bytes, path);
   if (guess.form === 'refused') throw new LoadError(guess.reason, 'form');
+  if (guess.form === 'html' && isNianbaoReviewPage(bytes)) throw new LoadError(REVIEW_PAGE, 'review-page');
   if (guess.form === 'markdown') {
     try {
       const { text, encoding } = decodeBytes(bytes);

@@ -86,6 +86,8 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
       maxSize = config.maxFileSize;
       loaded = await loadReport(target.path, { maxSize, template: options.template });
     } catch (e) {
+      // A review page written earlier into a folder it reviews: left out as a file that is not a report is.
+      if (e instanceof LoadError && e.kind === 'review-page' && !target.explicit) continue;
       const why = e instanceof LoadError ? (e.kind === 'import' ? (args.lang === 'zh' ? `无法导入：${e.reason.zh}` : `cannot import: ${e.reason.en}`) : e.reason[args.lang]) : reason(e);
       unreadable.push({ path: target.path, reason: why });
       continue;
