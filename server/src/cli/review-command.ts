@@ -33,7 +33,8 @@ export async function runReview(args: ReviewArgs, io: ReviewIO): Promise<number>
   const model = buildModel(reports, unreadable, args.lang);
   const html = pageHtml(model, await renderCharts(model), VERSION);
   writeFileSync(args.output, html, 'utf8');
-  for (const u of unreadable) io.err(`${u.path}: ${args.lang === 'zh' ? '无法读取' : 'cannot read'}: ${u.reason}`);
+  // Each reason already says what failed (无法导入：…, 文件不存在, 不是年报：…), as check's do: the path and it, once.
+  for (const u of unreadable) io.err(`${u.path}: ${u.reason}`);
   const o = model.overview;
   io.err(args.lang === 'zh'
     ? `已写入 ${args.output}：${o.reports} 份报告，${o.agencies} 个机关，${o.errors} 个错误，${o.warnings} 个警告`

@@ -97,7 +97,7 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
     try {
       a = analyze(loaded.text, { ...options, previous, imported: loaded.imported?.facts, others: await loadOtherReports(batch.related[target.path], options, maxSize), rollup: await loadRollup(batch.rollup[target.path], options, maxSize) });
     } catch (e) {
-      unreadable.push({ path: target.path, reason: `无法分析：${reason(e)} (cannot analyse)` });
+      unreadable.push({ path: target.path, reason: args.lang === 'zh' ? `无法分析：${reason(e)}` : `cannot analyse: ${reason(e)}` });
       continue;
     }
     if (!target.explicit && !a.isReport && !listed) continue;

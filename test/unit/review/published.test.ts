@@ -92,9 +92,15 @@ test('nianbao review: --published, the note for a folder of published reports on
   for (let i = 0; i < 2; i++) {
     const r = await cli(['review', '--published', only, '-o', page]);
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /scanned\.pdf: 无法读取: 无法导入：没有文字层/);
+    // One message: the path and the reason as check gives it, not 无法读取: 无法导入：….
+    assert.match(r.stderr, /^\S*scanned\.pdf: 无法导入：没有文字层：这是扫描的 PDF，请先做文字识别（OCR）$/m);
+    assert.doesNotMatch(r.stderr, /无法读取/);
     assert.match(r.stderr, /1 份报告，1 个机关，2 个错误，0 个警告/);
   }
+  const en = await cli(['review', '--published', '--lang', 'en', only, '-o', page]);
+  assert.equal(en.code, 2, en.stderr);
+  assert.match(en.stderr, /^\S*scanned\.pdf: cannot import: no text layer: scanned PDF, run OCR first$/m);
+  assert.doesNotMatch(en.stderr, /cannot read/);
   assert.ok(existsSync(page));
   const html = readFileSync(page, 'utf8');
   assert.match(html, /data-page="2"/);
