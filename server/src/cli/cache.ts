@@ -92,6 +92,8 @@ export class ResultCache<T> {
   readonly discarded: string | undefined;
   hits = 0;
   misses = 0;
+  /** Something differs from the file as read: a re-run over an unchanged corpus does not write tens of megabytes back. */
+  private changed = false;
 
   /**
    * @param location directory of the cache files (--cache-location)
@@ -114,6 +116,7 @@ export class ResultCache<T> {
       this.data = empty;
     }
     this.discarded = why;
+    this.changed = this.data === empty;
   }
 
   private readonly runKey: string;
@@ -138,6 +141,7 @@ export class ResultCache<T> {
       state = undefined;
     }
     this.seen.set(abs, state);
+    if (state !== this.data.files[abs]) this.changed = true;
     if (state) this.data.files[abs] = state;
     else delete this.data.files[abs];
     return state;
@@ -147,7 +151,10 @@ export class ResultCache<T> {
   async identityOf(path: string): Promise<Identity | undefined> {
     const state = this.state(path);
     if (!state) return undefined;
-    if (state.identity === undefined) state.identity = (await identifyFile(resolve(path))) ?? null;
+    if (state.identity === undefined) {
+      state.identity = (await identifyFile(resolve(path))) ?? null;
+      this.changed = true;
+    }
     return state.identity ?? undefined;
   }
 
@@ -194,10 +201,12 @@ export class ResultCache<T> {
   set(path: string, key: string | undefined, result: T): void {
     if (key === undefined) return;
     this.data.results[resolve(path)] = { key, result };
+    this.changed = true;
   }
 
   /** Writes the cache atomically; a cache that cannot be written is reported, never fatal. */
   save(): string | undefined {
+    if (!this.changed) return undefined;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;

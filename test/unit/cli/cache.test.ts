@@ -56,6 +56,21 @@ test('a re-run prints what a run without the cache prints, from the stored resul
   assert.equal((await check(dir)).text, plain.text);
 });
 
+test('a re-run over unchanged files leaves the cache file as it is; a changed file writes it anew', async () => {
+  const dir = seedsDir();
+  await check(dir, '--cache');
+  const file = join(dir, CACHE, 'check.json');
+  // Written through a temporary file and a rename: a write gives the cache file another inode.
+  const before = statSync(file);
+  await check(dir, '--cache');
+  const after = statSync(file);
+  assert.equal(after.ino, before.ino, 'nothing changed: not written');
+  assert.equal(after.mtimeMs, before.mtimeMs);
+  writeFileSync(join(dir, 'b.md'), readFileSync(join(dir, 'b.md'), 'utf8') + '\n补充一段。\n');
+  await check(dir, '--cache');
+  assert.notEqual(statSync(file).ino, before.ino, 'b.md changed: written');
+});
+
 test('keyed by content: a touched file still hits; changed bytes, even with the same size and mtime, miss', async () => {
   const dir = seedsDir();
   await check(dir, '--cache');

@@ -55,6 +55,22 @@ test('pairing a batch whose every file shares one sentence: copies by agency and
   assert.ok([...proposed].every((p) => Number(p.slice(1, 4)) <= MAX_HOLDERS), [...proposed].join(' '));
 });
 
+test('peers: the files sharing the most sentences first, equal counts in path order, never the same agency', () => {
+  const id = (agency: string) => ({ agency, year: 2022 });
+  const items = [
+    { path: 'x.md', identity: id('甲'), prints: [1, 2, 3, 4] },
+    { path: 'd.md', identity: id('乙'), prints: [1] },
+    { path: 'c.md', identity: id('丙'), prints: [1, 2, 3] },
+    { path: 'b.md', identity: id('丁'), prints: [2] },
+    { path: 'a.md', identity: id('戊'), prints: [3, 4] },
+    { path: 'y.md', identity: id('甲'), prints: [1, 2, 3, 4] },
+  ];
+  const pairs = pairRelated(items);
+  assert.deepEqual(pairs.get('x.md'), { copies: ['y.md'], peers: ['c.md', 'a.md', 'b.md', 'd.md'] });
+  assert.deepEqual(pairs.get('b.md'), { copies: [], peers: ['c.md', 'x.md', 'y.md'] });
+  assert.deepEqual(pairs.get('a.md'), { copies: [], peers: ['x.md', 'y.md', 'c.md'] });
+});
+
 test('shared-text computes no edit distance for paragraphs of the same length whose trigrams rule out 90 %, and still finds the near copy', () => {
   const a = reportMarkdown({ agency: '甲局', overview: ['本局全面梳理权责清单，在门户网站开设专栏集中发布行政许可、行政处罚事项的办理依据和流程，方便群众查询办理。'] });
   const b = reportMarkdown({ agency: '乙局', overview: ['乙方持续加强平台建设，依托政务新媒体矩阵及时回应社会关切，对热点问题开展多轮解读并收集意见反馈给业务部门。'] });

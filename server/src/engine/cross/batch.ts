@@ -51,10 +51,17 @@ export function pairRelated(items: readonly BatchItem[]): Map<string, RelatedFil
   }
   const out = new Map<string, RelatedFiles>();
   for (const group of byYear.values()) {
-    const keys = group.map((it) => agencyKey(it.identity.agency!));
+    // Agencies as small integers: compared in the inner loop below.
+    const agencyIds = new Map<string, number>();
+    const agencyOf = Int32Array.from(group, (it) => {
+      const k = agencyKey(it.identity.agency!);
+      let id = agencyIds.get(k);
+      if (id === undefined) agencyIds.set(k, (id = agencyIds.size));
+      return id;
+    });
     // Agency → its files of this year (copies of one report).
-    const byAgency = new Map<string, number[]>();
-    keys.forEach((k, i) => { const l = byAgency.get(k); if (l) l.push(i); else byAgency.set(k, [i]); });
+    const byAgency: number[][] = Array.from({ length: agencyIds.size }, () => []);
+    agencyOf.forEach((a, i) => byAgency[a].push(i));
     // Sentence → the first MAX_HOLDERS + 1 files holding it (one more, so a file among them still sees MAX_HOLDERS others).
     const holders = new Map<number, number[]>();
     group.forEach((it, i) => {
@@ -64,21 +71,40 @@ export function pairRelated(items: readonly BatchItem[]): Map<string, RelatedFil
         else if (l.length <= MAX_HOLDERS) l.push(i);
       }
     });
+    // Each file's rank by path (localeCompare, equal paths equal rank): the tie-break of peers sharing as many sentences.
+    const rank = pathRanks(group);
+    // Sentences shared with each other file, counted in one array reused per file (a map per file was most of a cached re-run).
+    const shared = new Int32Array(group.length);
+    const touched: number[] = [];
     group.forEach((it, i) => {
-      const key = keys[i];
-      const copies = byAgency.get(key)!.filter((j) => j !== i).map((j) => group[j].path);
-      const shared = new Map<number, number>();
+      const agency = agencyOf[i];
+      const copies = byAgency[agency].filter((j) => j !== i).map((j) => group[j].path);
       for (const h of it.prints ?? []) {
-        for (const j of holders.get(h) ?? []) {
-          if (j === i || keys[j] === key) continue;
-          shared.set(j, (shared.get(j) ?? 0) + 1);
+        for (const j of holders.get(h)!) {
+          if (agencyOf[j] === agency) continue;
+          if (shared[j]++ === 0) touched.push(j);
         }
       }
-      const peers = [...shared].sort((a, b) => b[1] - a[1] || group[a[0]].path.localeCompare(group[b[0]].path)).slice(0, MAX_PEERS).map(([j]) => group[j].path);
+      // touched is in first-met order, as the map's entries were: the stable sort keeps it among equals.
+      const peers = touched
+        .sort((a, b) => shared[b] - shared[a] || rank[a] - rank[b])
+        .slice(0, MAX_PEERS)
+        .map((j) => group[j].path);
+      for (const j of touched) shared[j] = 0;
+      touched.length = 0;
       if (copies.length || peers.length) out.set(it.path, { copies, peers });
     });
   }
   return out;
+}
+
+function pathRanks(group: readonly BatchItem[]): Int32Array {
+  const order = group.map((_, i) => i).sort((a, b) => group[a].path.localeCompare(group[b].path));
+  const rank = new Int32Array(group.length);
+  order.forEach((j, k) => {
+    rank[j] = k > 0 && group[order[k - 1]].path.localeCompare(group[j].path) === 0 ? rank[order[k - 1]] : k;
+  });
+  return rank;
 }
 
 /**
