@@ -3,7 +3,6 @@
 // the contact line, 无。): such sentences are not copying, between years or
 // between agencies. Data: one pattern per formula sentence, matched against a
 // sentence with spaces and emphasis removed.
-import { compact, sentences } from './prose.ts';
 
 /** The formulas that copied-text (one agency's paragraphs, year on year) leaves out. */
 export const YEARLY_FORMULAS: readonly RegExp[] = [
@@ -24,15 +23,9 @@ export const FORMULA_SENTENCES: readonly RegExp[] = [
   /^本年度(?:本机关)?(?:没有|未)收取信息处理费/,
 ];
 
-export function isFormula(sentence: string): boolean {
-  const c = compact(sentence);
+/** Whether a sentence, compacted (prose.ts's compact), is one of the formula sentences. */
+export function isFormulaCompact(c: string): boolean {
   return FORMULA_SENTENCES.some((re) => re.test(c));
-}
-
-/** A paragraph is boilerplate when every sentence of it is a formula sentence. */
-export function isBoilerplateParagraph(text: string): boolean {
-  const ss = sentences({ text, start: 0 });
-  return ss.length > 0 && ss.every((s) => isFormula(s.text));
 }
 
 /** The text with every run of digits (and a decimal part) replaced by #: figures aside, the same wording. */
