@@ -44,6 +44,8 @@ const correct: Case[] = [
   { name: '申请行政复议 before 办结: not a statement about applications for information', text: '全年申请行政复议案件办结1件。' },
   // A count in the clause of a statement of absence: it is about a part of the agency, not the whole.
   { name: 'a count in the clause of 未收到申请 (3个乡镇)', text: '全年新收政府信息公开申请25件，下属3个乡镇未收到申请。' },
+  // A negated keyword is not its figure: 未受理 3, 不予受理 1 and 尚未办结 4 are none of 受理 25 / 27 or 办结 22.
+  { name: '未受理 / 不予受理 / 尚未办结 (negated keywords)', text: '全年受理政府信息公开申请25件，未受理申请3件，不予受理申请1件；办结政府信息公开申请22件，尚未办结的申请4件。' },
 ];
 
 interface Wrong extends Case {

@@ -53,6 +53,12 @@ test('statements: what was read, on which bases', () => {
   assert.deepEqual(st('全年无因政府信息公开引起的行政复议。'), ['review=0:counts']);
   assert.deepEqual(st('对无法提供的，告知申请人可依法申请行政复议或提起行政诉讼。'), []);
   assert.deepEqual(st('没有现成信息需要另行制作的，申请人可以申请行政复议。'), []);
+  // A negated keyword counts what it is not: 未受理 3 is no 受理 3, nor 尚未办结 5 a 办结 5; the applicants after it neither.
+  assert.deepEqual(st('全年受理政府信息公开申请25件，未受理申请3件。'), ['accepted=25:new|new+carried_in']);
+  assert.deepEqual(st('不予受理政府信息公开申请2件。'), []);
+  assert.deepEqual(st('依申请公开方面，办结22件，尚未办结5件，未予答复的申请1件。'), ['completed=22:results_total|new|new+carried_in']);
+  assert.deepEqual(st('未受理申请3件，其中自然人申请2件。'), []);
+  assert.deepEqual(st('全年受理申请25件，没有办结的申请0件，未处理申请2件。'), ['accepted=25:new|new+carried_in']);
 });
 
 test('paragraphs leave out tables, headings and the title, and know their section', () => {

@@ -91,6 +91,8 @@ const OFF_BASIS = /较上|较去年|较\d{4}年|比上|比去年|同比|环比|�
 /** 上年/去年 not followed by 结转: a statement about last year. */
 const LAST_YEAR = /(?:上年度?|上一年度?|去年)(?!度?的?结转)/;
 const QUALIFIED = /有效|合规|符合/;
+/** Right before a keyword: 未 (尚未, 未予, 未能), 不 (不予, 不再), 没 / 没有. */
+const NEGATED = /(?:未[予能曾]?|不[予再能]?|没有?)$/;
 const APPLICATION = /申请/;
 
 export interface Statement {
@@ -249,6 +251,12 @@ function readStatements(p: Paragraph, year: number | undefined): Statement[] {
           start: sent.start + f.start, end: sent.start + f.end,
           quote: sent.text.slice(h.start, f.unitEnd),
         });
+        continue;
+      }
+      // 未受理申请3件, 不予受理2件, 尚未办结5件: a negated keyword counts what it is not (不予公开 and 不予处理 are
+      // keywords of their own, claimed whole); nor are the applicants after it parts of an earlier statement.
+      if (NEGATED.test(s.slice(Math.max(0, h.start - 2), h.start))) {
+        lastMetric = undefined;
         continue;
       }
       const m = METRICS[h.index];
