@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnosticAt, diagnosticsOf, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { diagnosticAt, diagnosticsOf, FIXTURES, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('cell-invalid');
 
@@ -32,4 +35,19 @@ test('cell-invalid: full-width digits, thousands separators, units, notes, signe
 
 test('cell-invalid: a relation through an invalid cell is not reported as broken', () => {
   for (const rule of ['total-row', 'total-results', 'balance', 'total-review']) assert.deepEqual(diagnosticsOf('cell-invalid', rule), []);
+});
+
+test('cell-invalid: text where the first figure stands (十二 under 自然人) is that figure written badly, not a second label column', () => {
+  // clean-2021 (one label column) and clean-2021-3col (three): 一、本年新收 自然人 12 and （一）予以公开 自然人 6 written in words.
+  const findings = (name: string, row: string, label: string, from: string, to: string) => {
+    const source = readFileSync(join(FIXTURES, `${name}.md`), 'utf8');
+    const line = source.split('\n').find((l) => l.startsWith(row) && l.includes(label))!;
+    const text = source.replace(line, line.replace(`| ${from} |`, `| ${to} |`));
+    assert.notEqual(text, source);
+    return analyze(text).diagnostics.filter((d) => d.severity === 'error' || d.ruleId.startsWith('table-')).map((d) => [d.ruleId, d.message.zh, text.slice(d.range.start, d.range.end)]);
+  };
+  for (const name of ['clean-2021', 'clean-2021-3col']) {
+    assert.deepEqual(findings(name, '| 一、本年新收', '一、本年新收', '12', '十二'), [['cell-invalid', '一、本年新收「自然人」「十二」不是数字', '十二']], name);
+    assert.deepEqual(findings(name, '|', '（一）予以公开', '6', '二十'), [['cell-invalid', '（一）予以公开「自然人」「二十」不是数字', '二十']], name);
+  }
 });

@@ -215,6 +215,14 @@ export function mapTables(text: string, rawTables: RawRow[][], template: Templat
       let values = fitValues(c.raw.cells.slice(c.labelEnd + 1), E);
       let labelSlot: CellRef | undefined;
       const labelCell = c.labelCell;
+      // Text where the first figure stands (二十 under 自然人) looks like a label to labelSpan, but it is that figure
+      // written badly (cell-invalid reports it), not another label column: the row's label is known, and read from
+      // just after it the row has the table's columns exactly, as it has not from after the text.
+      const labelAt = c.hit && labelCell ? c.raw.cells.indexOf(labelCell) : -1;
+      if (labelAt >= 0 && labelAt < c.labelEnd && values.length !== E) {
+        const fromLabel = fitValues(c.raw.cells.slice(labelAt + 1), E);
+        if (fromLabel.length === E) values = fromLabel;
+      }
       const hs = headerStart.get(table.id);
       const blankUpTo = (n: number) => c.raw.cells.slice(c.labelEnd + 1, n).every((x) => x.text === '');
       if (hs !== undefined && c.labelEnd < hs - 1 && c.raw.cells.length >= hs + E && blankUpTo(hs) && c.raw.cells.slice(hs + E).every((x) => x.text === '')) {
