@@ -5,25 +5,17 @@
 // measured by `npm run bench:parser`: bench/adversarial.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { generateCompendium, generateReport } from '../../../bench/generate.ts';
 import {
   guardText, MAX_CONTAINER_LEVELS, MAX_DEPTH, MAX_LAZY_LINES, MAX_PIPES, MAX_SETEXT,
 } from '../../../server/src/engine/parse/guard.ts';
 import { scanPrefix } from '../../../server/src/engine/parse/guard-scan.ts';
-import { root } from '../../support/engine.ts';
 import fc from 'fast-check';
 import { FAMILIES } from './adversarial.ts';
 import { byteMutation, cellMutation, lineMutation, randomMarkdown } from './mutate.ts';
 import { budget } from '../../support/budget.ts';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? markdownFiles(p) : name.endsWith('.md') ? [p] : [];
-  });
-}
+import { repositoryMarkdown } from '../../support/markdown-files.ts';
 
 const lines = (line: string, count: number) => Array.from({ length: count }, () => line).join('\n');
 
@@ -41,7 +33,7 @@ function fits(text: string, what: string): void {
 }
 
 test('real reports and fixtures come back unchanged (the same string), by either path', () => {
-  const files = [...markdownFiles(root + 'test/fixtures'), ...markdownFiles(root + 'examples')];
+  const files = repositoryMarkdown();
   assert.ok(files.length > 60, `${files.length} files`);
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

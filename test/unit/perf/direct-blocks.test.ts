@@ -7,8 +7,7 @@
 // from either parse, compared as JSON text (byte for byte).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { splitUnits } from '../../../server/src/engine/parse/blocks.ts';
@@ -16,22 +15,8 @@ import { blockSkeleton, scanBlocks } from '../../../server/src/engine/parse/dire
 import { parseMarkdown, parseMarkdownWithRemark, parseWhole } from '../../../server/src/engine/parse/markdown.ts';
 import { generateCompendium, generateReport } from '../../../bench/generate.ts';
 import { budget } from '../../support/budget.ts';
+import { repositoryMarkdown } from '../../support/markdown-files.ts';
 import { randomDocument, TRICKY } from './markdown-cases.ts';
-
-const repo = new URL('../../../', import.meta.url).pathname;
-
-function markdownFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? markdownFiles(p) : n.endsWith('.md') ? [p] : [];
-  });
-}
 
 /** Every unit the scan reads gives remark's skeleton; returns how many units it read and how many there were. */
 function unitsAgree(text: string, label: string): { read: number; units: number } {
@@ -60,7 +45,7 @@ function sameDiagnostics(text: string, label: string): void {
 }
 
 test('every fixture and example: each unit the scan reads is remark\'s, diagnostics byte for byte', () => {
-  const files = [...markdownFiles(join(repo, 'test/fixtures')), ...markdownFiles(join(repo, 'examples'))];
+  const files = repositoryMarkdown();
   assert.ok(files.length >= 20, `fixtures found: ${files.length}`);
   let read = 0;
   for (const f of files) {

@@ -8,8 +8,7 @@
 // diagnostics too (and test/unit/perf/direct-blocks.test.ts tries it harder).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { parseMarkdown, parseMarkdownWithRemark, parseWhole } from '../../../server/src/engine/parse/markdown.ts';
 import { splitUnits } from '../../../server/src/engine/parse/blocks.ts';
@@ -18,22 +17,7 @@ import { parseInUnits } from '../../../server/src/engine/parse/units.ts';
 import { generateCompendium, generateReport, INJECTED_ERRORS } from '../../../bench/generate.ts';
 import { randomDocument, TRICKY } from './markdown-cases.ts';
 import { budget } from '../../support/budget.ts';
-
-const repo = new URL('../../../', import.meta.url).pathname;
-
-function markdownFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return markdownFiles(p);
-    return n.endsWith('.md') ? [p] : [];
-  });
-}
+import { repositoryMarkdown } from '../../support/markdown-files.ts';
 
 function sameAnalysis(text: string, label: string): void {
   const whole = parseWhole(text);
@@ -50,7 +34,7 @@ function sameAnalysis(text: string, label: string): void {
 }
 
 test('every fixture and example: block parse = whole parse', () => {
-  const files = [...markdownFiles(join(repo, 'test/fixtures')), ...markdownFiles(join(repo, 'examples'))];
+  const files = repositoryMarkdown();
   assert.ok(files.length >= 5, 'fixtures found');
   // The unit suite takes every third file, the integration suite every file (test/support/budget.ts).
   const step = budget(3, 1);
