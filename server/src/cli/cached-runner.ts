@@ -33,7 +33,8 @@ export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Run
       for (; next < end; next++) each(hits[next]!);
     };
     let m = 0;
-    await inner(missed.map((i) => paths[i]), { ...options, previous, related, rollup }, (r) => {
+    // Stored results are whole (indicators included), whatever this run prints: the next run may print them.
+    await inner(missed.map((i) => paths[i]), { ...options, previous, related, rollup, indicators: true }, (r) => {
       const i = missed[m++];
       flushTo(i);
       // Unreadable files are tried again next time; a file --fix wrote has other bytes now.

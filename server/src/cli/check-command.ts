@@ -4,6 +4,7 @@
 import type { Lang } from '../engine/types.ts';
 import { checkFile, type CheckOptions, type FileResult } from './check-file.ts';
 import { batchIndex } from '../host/related-files.ts';
+import { BatchReports, countUses, type Needs } from '../host/batch-reports.ts';
 import { summaryTable, SummaryRows } from './agency-summary.ts';
 import { expand, shard } from '../host/discovery.ts';
 import { isPublishedPath, publishedFor, publishedHint } from './published-option.ts';
@@ -92,9 +93,16 @@ export type Runner = (paths: { path: string; explicit: boolean }[], options: Che
 
 export const inThread: Runner = async (paths, options, each, pairAmong) => {
   const withPrevious = pairAmong ? { ...options, ...(await batchIndex(pairAmong, options.config)) } : options;
+  // Each report built once: kept while a file still to be checked is compared with it (host/batch-reports.ts).
+  const reports = new BatchReports(countUses(paths.map((t) => t.path), (path) => needsOf(withPrevious, path)));
   // A copy, as a worker's result is: strings sliced from the report (an agency, a quoted cell) would keep its text alive.
-  for (const t of paths) each(structuredClone(await checkFile(t.path, t.explicit, withPrevious)));
+  for (const t of paths) each(structuredClone(await checkFile(t.path, t.explicit, withPrevious, { reports })));
 };
+
+/** What a file's check is compared with, from the run's pairing. */
+export function needsOf(options: CheckOptions, path: string): Needs {
+  return { previous: options.previous?.[path], related: options.related?.[path], rollup: options.rollup?.[path] };
+}
 
 export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThread): Promise<{ code: number; summary: Summary }> {
   let baseline: BaselineRun | undefined;
@@ -114,7 +122,8 @@ export async function runCheck(args: CheckArgs, io: IO, runner: Runner = inThrea
     formatter.file(r);
   }
   const chosen = args.shard ? shard(targets, args.shard.index, args.shard.count) : targets;
-  const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang };
+  // Indicators only for the output that prints them (a --cache run stores them whatever the format: cached-runner.ts).
+  const options: CheckOptions = { fix: args.fix || args.fixFigures, fixFigures: args.fixFigures, template: args.template, config: args.config, lang: args.lang, indicators: args.format === 'json' };
   const rows = args.summary ? new SummaryRows() : undefined;
   const progress = progressOf(io, chosen.some((t) => !t.explicit && isPublishedPath(t.path)) ? chosen.length : 0, args.lang);
   const each = (r: FileResult) => {

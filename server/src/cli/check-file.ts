@@ -19,11 +19,11 @@ import { MAX_FILE_SIZE } from '../host/limits.ts';
 import { subjectOf } from '../engine/subject.ts';
 import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
-import { loadPreviousFile } from '../host/previous-year-files.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { detectForm, type Form } from '../host/form.ts';
 import { LoadError, loadReportBytes, placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
-import { loadOtherReports, loadRollup } from '../host/related-files.ts';
+import { BatchReports } from '../host/batch-reports.ts';
+import type { Report } from '../engine/model.ts';
 import type { RollupFiles } from '../host/rollup-config.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
 import { resolveChecks } from '../host/checks.ts';
@@ -40,6 +40,8 @@ export interface CheckOptions {
   related?: Record<string, RelatedFiles>;
   /** For a region's report: its units among the files checked together (rollup-mismatch). */
   rollup?: Record<string, RollupFiles>;
+  /** false: no indicators in the results (only --format json prints them; --cache stores them). */
+  indicators?: boolean;
 }
 
 export interface OutDiagnostic {
@@ -126,7 +128,12 @@ export function writeAtomic(path: string, data: Buffer): void {
   renameSync(tmp, path);
 }
 
-export async function checkFile(path: string, explicit: boolean, options: CheckOptions): Promise<FileResult> {
+/**
+ * `batch`: the reports of the files checked together, shared between the
+ * checks of one run (batch-reports.ts); `keep` says whether this file's report
+ * is to be kept for another's check (default: the store's own count).
+ */
+export async function checkFile(path: string, explicit: boolean, options: CheckOptions, batch?: { reports: BatchReports; keep?: boolean }): Promise<FileResult> {
   let loaded;
   try {
     loaded = configFor(path, options.config);
@@ -164,14 +171,17 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
     return { path, status: 'error', reason: `无法解码：${errorMessage(e)} (cannot decode)`, diagnostics: [] };
   }
   const templates = [...builtinTemplates, ...extra];
-  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, loaded.path ? dirname(loaded.path) : undefined, path), previous: undefined as Awaited<ReturnType<typeof loadPreviousFile>>, imported: source?.imported?.facts };
-  options2.previous = await loadPreviousFile(options.previous?.[path], options2, maxSize);
-  const others = await loadOtherReports(options.related?.[path], options2, maxSize);
-  const rollup = await loadRollup(options.rollup?.[path], options2, maxSize);
+  const options2 = { templates, template: options.template ?? config.template, rules: config.rules, blankCells: config.blankCells, checks: resolveChecks(config.checks, loaded.path ? dirname(loaded.path) : undefined, path), previous: undefined as Report | undefined, imported: source?.imported?.facts };
+  // The reports this one is compared with, and its own when it was built as one of another file's (batch-reports.ts).
+  const reports = batch?.reports ?? new BatchReports();
+  const previousPath = options.previous?.[path];
+  options2.previous = previousPath ? await reports.other(previousPath, options2, maxSize) : undefined;
+  const others = await reports.others(options.related?.[path], options2, maxSize);
+  const rollup = await reports.rollup(options.rollup?.[path], options2, maxSize);
   let text = source ? source.text : decoded!.text;
   let analysis;
   try {
-    analysis = analyze(text, { ...options2, others, rollup });
+    analysis = analyze(text, { ...options2, others, rollup, report: reports.own(path, options2, maxSize) });
   } catch (e) {
     return { path, status: 'error', reason: `无法分析：${errorMessage(e)} (cannot analyse)`, diagnostics: [] };
   }
@@ -206,6 +216,7 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
   }
   const lines = new LineIndex(text);
   const r = analysis.report;
+  reports.checked(path, options2, maxSize, r, batch?.keep);
   const failed = analysis.failures.map((f) => ({ ruleId: f.ruleId, message: `规则运行失败，未能完整检查 (rule failed): ${f.error.split('\n')[0]}` }));
   const prints = fingerprints(path, [
     ...analysis.diagnostics.map((d) => ({ ruleId: d.ruleId, subject: subjectOf(r, d.range), message: d.message.zh, covered: text.slice(d.range.start, d.range.end) })),
@@ -217,6 +228,6 @@ export async function checkFile(path: string, explicit: boolean, options: CheckO
   });
   return {
     path, status: 'checked', ...(published ? { form: published } : {}), template: r.template.id, year: r.year, agency: r.agency, encoding: decoded?.encoding, diagnostics,
-    fixed: options.fix ? fixed : undefined, ...(notFixed ? { notFixed } : {}), indicators: computeIndicators(r, options2.previous),
+    fixed: options.fix ? fixed : undefined, ...(notFixed ? { notFixed } : {}), ...(options.indicators === false ? {} : { indicators: computeIndicators(r, options2.previous) }),
   };
 }

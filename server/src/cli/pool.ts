@@ -24,7 +24,8 @@ export interface PoolLimits {
 
 export interface Batch {
   count: number;
-  task(i: number): Task;
+  /** Task i, sent to the worker numbered `worker` (each worker the pool starts gets the next number). */
+  task(i: number, worker: number): Task;
   /** Whether task i may be sent yet (checks: the results waiting for an earlier file stay few). */
   ready(i: number): boolean;
   done(m: Done): void;
@@ -33,6 +34,7 @@ export interface Batch {
 }
 
 interface Slot {
+  id: number;
   inFlight: Map<number, Task>;
   checks: number;
 }
@@ -50,6 +52,7 @@ export class Pool {
   private running: Running | undefined;
   private starting = 0;
   private closed = false;
+  private started = 0;
 
   constructor(
     private readonly jobs: number,
@@ -75,7 +78,7 @@ export class Pool {
 
   private start(): void {
     const w = this.spawn();
-    const slot: Slot = { inFlight: new Map(), checks: 0 };
+    const slot: Slot = { id: this.started++, inFlight: new Map(), checks: 0 };
     this.slots.set(w, slot);
     w.on('message', (answers: Done[]) => this.guard(() => this.answered(w, slot, answers)));
     w.on('error', (e: Error) => this.guard(() => this.died(w, slot, e)));
@@ -110,7 +113,7 @@ export class Pool {
       message = [];
     };
     while (r && slot.inFlight.size < AHEAD && !this.retiring(slot) && r.next < r.batch.count && r.batch.ready(r.next)) {
-      const task = r.batch.task(r.next++);
+      const task = r.batch.task(r.next++, slot.id);
       slot.inFlight.set(task.index, task);
       if (task.kind === 'check') slot.checks++;
       message.push(task);

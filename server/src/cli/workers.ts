@@ -16,6 +16,7 @@ import { inThread, type Runner } from './check-command.ts';
 import { identifyFile, pairIdentities } from '../host/previous-year-files.ts';
 import { relateIdentities, rollupIdentities } from '../host/related-files.ts';
 import { AHEAD, Pool } from './pool.ts';
+import { WorkerPlan } from './worker-plan.ts';
 import type { Done, Task } from './worker-entry.ts';
 
 /** Below this many files a worker's start-up (loading the engine, ~100 ms) costs more than it saves. */
@@ -101,11 +102,16 @@ async function inWorkers(pool: Pool, jobs: number, paths: { path: string; explic
     related = relateIdentities(pairAmong, identities);
     rollup = rollupIdentities(pairAmong, identities, options.config);
   }
+  // Which reports each worker keeps for the checks still to come, and when it drops them (worker-plan.ts).
+  const plan = new WorkerPlan(paths.map((t) => t.path), (path) => ({ previous: previous?.[path], related: related?.[path], rollup: rollup?.[path] }));
   const waiting = new Map<number, FileResult>();
   let nextOut = 0;
   await pool.run({
     count: paths.length,
-    task: (index): Task => ({ kind: 'check', index, path: paths[index].path, explicit: paths[index].explicit, previous: previous?.[paths[index].path], related: related?.[paths[index].path], rollup: rollup?.[paths[index].path] }),
+    task: (index, worker): Task => {
+      const path = paths[index].path;
+      return { kind: 'check', index, path, explicit: paths[index].explicit, previous: previous?.[path], related: related?.[path], rollup: rollup?.[path], ...plan.send(path, worker) };
+    },
     // Never run further ahead of the output than the workers can fill: bounded waiting results.
     ready: (index) => index < nextOut + jobs * AHEAD * 2,
     done: (m) => {

@@ -25,6 +25,12 @@ export interface AnalyzeOptions {
   extraRules?: readonly Rule[];
   root?: Root;
   /**
+   * The report already built from this same text with these templates and
+   * blank-cell policy (buildReport): a batch builds each file's report once,
+   * whether it is first needed as another file's peer or for its own check.
+   */
+  report?: Report;
+  /**
    * The document's incremental parser: only the pieces an edit touched are
    * parsed again; the result is the same as a full analysis.
    */
@@ -60,7 +66,7 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const templates = options.templates ?? builtinTemplates;
-  const report = buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser, blankCells: options.blankCells });
+  const report = options.report ?? buildReport(text, { templates, template: options.template, root: options.root, parser: options.parser, blankCells: options.blankCells });
   let diagnostics: Diagnostic[] = [];
   const failures: RuleFailure[] = [];
   const all = [...allRules, ...(options.extraRules ?? [])];

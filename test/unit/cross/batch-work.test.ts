@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { MAX_HOLDERS, MAX_PEERS, pairRelated } from '../../../server/src/engine/cross/batch.ts';
 import { sharedParagraphs, sharedWork } from '../../../server/src/engine/cross/shared.ts';
-import { reportLoads } from '../../../server/src/host/previous-year-files.ts';
+import { batchWork } from '../../../server/src/host/batch-reports.ts';
 import { inThread } from '../../../server/src/cli/check-command.ts';
 import type { FileResult } from '../../../server/src/cli/check-file.ts';
 import { reportMarkdown } from './build.ts';
@@ -19,7 +19,7 @@ import { reportMarkdown } from './build.ts';
 const MODEL = '本单位坚持以公开为常态、不公开为例外，围绕中心工作，扎实推进政务公开标准化规范化建设，切实保障人民群众的知情权、参与权和监督权。';
 const AGENCIES = ['财政局', '教育局', '卫健委', '民政局', '司法局', '商务局', '水务局', '交通局', '审计局', '统计局', '林业局', '气象局'];
 
-test('a batch of 12 agencies sharing a paragraph: each file is read and analysed once for the others, and every file gets its shared-text', async () => {
+test('a batch of 12 agencies sharing a paragraph: each file\'s report is built once, for its own check and the others alike, and every file gets its shared-text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
   const paths = AGENCIES.map((agency, i) => {
     const p = join(dir, `${String(i).padStart(2, '0')}.md`);
@@ -27,11 +27,18 @@ test('a batch of 12 agencies sharing a paragraph: each file is read and analysed
     return p;
   });
   const results: FileResult[] = [];
-  const before = reportLoads.count;
+  const before = { ...batchWork };
   await inThread(paths.map((path) => ({ path, explicit: true })), { lang: 'zh' }, (r) => results.push(r), paths);
   // Each file has MAX_PEERS (10) peers, the first files in path order (ties): analysed per file, that was 12 × 10 = 120
-  // loads; now each peer once, and 11.md is nobody's peer (00–09 take 10 as their tenth, 10 and 11 take 00–09).
-  assert.equal(reportLoads.count - before, AGENCIES.length - 1);
+  // builds; then each peer once for the others and once more for its own check (11 + 12 = 23); now each file once:
+  // 00's check builds 01–10 for itself (10), 01–10 reuse those in their own checks, and 00 and 11 (nobody's peer:
+  // 00–09 take 10 as their tenth, 10 and 11 take 00–09) are built by their own checks.
+  const built = batchWork.built - before.built;
+  const reused = batchWork.reused - before.reused;
+  assert.equal(built, 10);
+  assert.equal(reused, 10);
+  // Builds per file: own checks that built their report (12 − reused) plus the builds for the others, over 12 files.
+  assert.equal(AGENCIES.length - reused + built, AGENCIES.length);
   assert.equal(results.length, AGENCIES.length);
   for (const r of results) {
     const shared = r.diagnostics.filter((d) => d.ruleId === 'shared-text');
