@@ -21,7 +21,7 @@ import { findingKey, type FindingKey } from '../engine/finding-key.ts';
 import type { BaselineEntry } from '../engine/baseline.ts';
 import { computeIndicators, type Indicator } from '../engine/indicators.ts';
 import { detectForm, type Form } from '../host/form.ts';
-import { LoadError, loadReportBytes, placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
+import { fsReason, LoadError, loadReportBytes, placeInSource, type LoadedReport, type SourcePlace } from '../host/load-report.ts';
 import { BatchReports } from '../host/batch-reports.ts';
 import type { Report } from '../engine/model.ts';
 import type { RollupFiles } from '../host/rollup-config.ts';
@@ -101,13 +101,10 @@ function toOut(d: Diagnostic, lines: LineIndex, lang: Lang, fingerprint: string,
 }
 
 
+/** The reason in both languages (check's reasons are), said once when it has no translation (an error's own message). */
 function errorMessage(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e) {
-    const code = (e as { code: string }).code;
-    const known: Record<string, string> = { ENOENT: '文件不存在 (no such file)', EACCES: '没有读取权限 (permission denied)', EISDIR: '是目录 (is a directory)', ELOOP: '符号链接循环 (symlink loop)' };
-    if (known[code]) return known[code];
-  }
-  return e instanceof Error ? e.message : String(e);
+  const r = fsReason(e);
+  return r.zh === r.en ? r.zh : `${r.zh} (${r.en})`;
 }
 
 /** Writes via a temp file in the same directory and a rename: readers see the old file or the new one, never a part. */

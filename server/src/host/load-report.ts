@@ -50,7 +50,8 @@ export interface LoadOptions {
   template?: string;
 }
 
-function fsReason(e: unknown): Text2 {
+/** What the file system said, in words (no such file, permission denied, …); any other error by its message. check and review say it too. */
+export function fsReason(e: unknown): Text2 {
   const code = (e as NodeJS.ErrnoException)?.code;
   const known: Record<string, Text2> = {
     ENOENT: { zh: '文件不存在', en: 'no such file' },

@@ -20,7 +20,7 @@ import { configFor } from '../host/nianbaorc.ts';
 import { loadPreviousFile } from '../host/previous-year-files.ts';
 import { batchIndex, loadOtherReports, loadRollup } from '../host/related-files.ts';
 import { resolveChecks } from '../host/checks.ts';
-import { LoadError, loadReport, type LoadedReport } from '../host/load-report.ts';
+import { fsReason, LoadError, loadReport, type LoadedReport } from '../host/load-report.ts';
 import { findingsInContext } from './context.ts';
 import type { FigureDiff } from '../engine/cross/year-diff.ts';
 import type { ReviewReport, Unreadable } from './model.ts';
@@ -40,12 +40,6 @@ export interface ReviewIO {
   err: (s: string) => void;
   /** A progress line redrawn in place (stderr on a terminal); absent when stderr is not one. */
   progress?: (s: string) => void;
-}
-
-function reason(e: unknown): string {
-  const code = e && typeof e === 'object' && 'code' in e ? (e as { code: string }).code : '';
-  const known: Record<string, string> = { ENOENT: '文件不存在 (no such file)', EACCES: '没有读取权限 (permission denied)', EISDIR: '是目录 (is a directory)' };
-  return known[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** The figures compared with last year's report, keeping those that changed (their texts copied: a slice would keep the report alive). */
@@ -88,7 +82,7 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
     } catch (e) {
       // A review page written earlier into a folder it reviews: left out as a file that is not a report is.
       if (e instanceof LoadError && e.kind === 'review-page' && !target.explicit) continue;
-      const why = e instanceof LoadError ? (e.kind === 'import' ? (args.lang === 'zh' ? `无法导入：${e.reason.zh}` : `cannot import: ${e.reason.en}`) : e.reason[args.lang]) : reason(e);
+      const why = e instanceof LoadError ? (e.kind === 'import' ? (args.lang === 'zh' ? `无法导入：${e.reason.zh}` : `cannot import: ${e.reason.en}`) : e.reason[args.lang]) : fsReason(e)[args.lang];
       unreadable.push({ path: target.path, reason: why });
       continue;
     }
@@ -97,7 +91,7 @@ export async function collectReview(args: ReviewInput, io: ReviewIO): Promise<{ 
     try {
       a = analyze(loaded.text, { ...options, previous, imported: loaded.imported?.facts, others: await loadOtherReports(batch.related[target.path], options, maxSize), rollup: await loadRollup(batch.rollup[target.path], options, maxSize) });
     } catch (e) {
-      unreadable.push({ path: target.path, reason: args.lang === 'zh' ? `无法分析：${reason(e)}` : `cannot analyse: ${reason(e)}` });
+      unreadable.push({ path: target.path, reason: args.lang === 'zh' ? `无法分析：${fsReason(e).zh}` : `cannot analyse: ${fsReason(e).en}` });
       continue;
     }
     if (!target.explicit && !a.isReport && !listed) continue;
