@@ -15,7 +15,6 @@ export interface Numbered extends Site {
  * instrumented modules has one active mutant and one record of hits.
  */
 export const PRELUDE = `const __nb = ((g) => g.__nbMutation ??= (() => {
-  const active = Number(process.env.NB_MUTANT ?? '-1');
   const dir = process.env.NB_COVER;
   const hits = new Set();
   if (dir) {
@@ -26,7 +25,13 @@ export const PRELUDE = `const __nb = ((g) => g.__nbMutation ??= (() => {
       fs.writeFileSync(dir + '/' + process.pid + '-' + threadId + '.json', JSON.stringify({ file: process.env.NB_TEST_FILE ?? '', hits: [...hits] }));
     });
   }
-  return { is(id) { if (dir) hits.add(id); return id === active; }, hit(id) { if (dir) hits.add(id); } };
+  // active: the mutant switched on (the worker changes it between mutants); record: where the worker collects hits.
+  return {
+    active: Number(process.env.NB_MUTANT ?? '-1'),
+    record: dir ? hits : undefined,
+    is(id) { this.record?.add(id); return id === this.active; },
+    hit(id) { this.record?.add(id); },
+  };
 })())(globalThis);
 `;
 

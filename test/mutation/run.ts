@@ -36,7 +36,7 @@
 // that killed it), a summary on stdout, and the score table between the
 // markers in docs/testing.md. Survivors must each be explained there (by
 // their key); the run lists those that are not.
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,7 @@ import ts from 'typescript';
 import { instrument, PRELUDE, type Numbered } from './instrument.ts';
 import { sitesOf, type Site } from './operators.ts';
 import { templateMutants, templateRuntime, type TemplatePatch } from './templates.ts';
+import type { Reply, Request } from './worker.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -61,6 +62,17 @@ export const MODULES = [
 const TEMPLATES_MODULE = 'templates (relations)';
 
 const SUITES: Record<string, string> = { unit: 'test/unit', protocol: 'test/protocol' };
+/**
+ * The unit test files a mutant runs against unless --tests says otherwise (or --all-tests): the
+ * engine's own (rules, engine, checks across reports, the property tests of the engine and of its fixes).
+ * The CLI, host, import, export, LSP and perf tests are left out: they test what reads and writes reports
+ * around the engine, and cost minutes per mutant that reaches them.
+ */
+const ENGINE_TESTS = [
+  'test/unit/rules/', 'test/unit/engine/', 'test/unit/cross/rules', 'test/unit/cross/text', 'test/unit/cross/copies',
+  'test/unit/cross/deadlines', 'test/unit/cross/narrative', 'test/unit/cross/plausibility', 'test/unit/cross/rollup',
+  'test/unit/cross/year-diff', 'test/unit/fuzz/engine', 'test/unit/fuzz/fix-safety',
+];
 /** Smaller budgets for the property tests while mutants run. */
 const MUTANT_ENV = { FUZZ_RUNS: '20', FIX_SAFETY_REPORTS: '30' };
 
@@ -95,10 +107,12 @@ interface Args {
   out: string;
   sample: number;
   seed: number;
+  slow: boolean;
+  allTests: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json'), sample: 0, seed: 1 };
+  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json'), sample: 0, seed: 1, slow: false, allTests: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--jobs') a.jobs = Number(argv[++i]);
@@ -113,6 +127,8 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--out') a.out = argv[++i];
     else if (v === '--sample') a.sample = Number(argv[++i]);
     else if (v === '--seed') a.seed = Number(argv[++i]);
+    else if (v === '--slow') a.slow = true;
+    else if (v === '--all-tests') a.allTests = true;
     else throw new Error(`unknown option ${v}`);
   }
   if (!(a.suite in SUITES)) throw new Error(`--suite: one of ${Object.keys(SUITES).join(', ')}`);
@@ -287,6 +303,144 @@ async function pool<T>(items: readonly T[], jobs: number, work: (item: T) => Pro
   }));
 }
 
+// ---------------------------------------------------------------- the fast path: long-lived workers, per-test coverage
+
+/**
+ * One long-lived test process (worker.ts). Each request loads the test files it
+ * names in a fresh generation of the project's modules with one mutant switched
+ * on, so a mutant costs the evaluation of those modules and the tests that reach
+ * its code, not a process start and whole test files. A request that takes too
+ * long ends the process (a mutant may loop forever); the next request starts another.
+ */
+class Worker {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private gen = 0;
+  constructor(private readonly dir: string) {}
+
+  private start(): Promise<void> {
+    const child = fork(join(this.dir, 'test/mutation/worker.ts'), [], {
+      cwd: this.dir,
+      execArgv: ['--import', 'tsx', '--import', './test/mutation/register.mjs', '--max-old-space-size=2048'],
+      env: { ...process.env, ...MUTANT_ENV, NB_MUTANT: '-1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      detached: true,
+    });
+    this.child = child;
+    running.add(child.pid!);
+    child.on('exit', () => { running.delete(child.pid!); if (this.child === child) { this.child = undefined; this.ready = undefined; } });
+    return new Promise((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`the mutation worker exited (${code}) before it was ready`)));
+    });
+  }
+
+  stop(): void {
+    const c = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (c) try { process.kill(-c.pid!, 'SIGKILL'); } catch { /* gone */ }
+  }
+
+  /** Runs a request; undefined when it took longer than `timeoutMs` (the process is then ended). */
+  async run(req: Omit<Request, 'gen'>, timeoutMs: number): Promise<Reply | undefined> {
+    this.ready ??= this.start();
+    await this.ready;
+    const child = this.child!;
+    const reply = await new Promise<Reply | undefined>((resolve) => {
+      const timer = setTimeout(() => { cleanup(); resolve(undefined); }, timeoutMs);
+      const onMessage = (m: Reply) => { cleanup(); resolve(m); };
+      const onExit = (code: number | null) => { cleanup(); resolve({ ok: false, failed: `the test process exited (${code})`, tests: [], rss: 0 }); };
+      const cleanup = () => { clearTimeout(timer); child.off('message', onMessage); child.off('exit', onExit); };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send({ ...req, gen: ++this.gen });
+    });
+    // Every generation stays in memory: start afresh now and then.
+    if (!reply || reply.rss > 1.5e9 || this.gen >= 150) this.stop();
+    return reply;
+  }
+}
+
+interface TestRef { file: string; index: number; name: string; ms: number; alone?: false }
+
+interface FastBaseline {
+  tests: Map<string, TestRef>;
+  /** For each mutant, the tests that reach its code when run alone (keys `file#index`). */
+  covers: Map<number, Set<string>>;
+  broken: string[];
+}
+
+const testKey = (file: string, index: number) => `${file}#${index}`;
+
+async function fastBaseline(workers: Worker[], files: string[]): Promise<FastBaseline> {
+  const tests = new Map<string, TestRef>();
+  const broken: string[] = [];
+  const idle = [...workers];
+  const withWorker = async <T>(f: (w: Worker) => Promise<T>): Promise<T> => {
+    const w = idle.pop()!;
+    try { return await f(w); } finally { idle.push(w); }
+  };
+  // Every file once, whole: which tests it has, how long each takes, and that it passes with no mutant.
+  await pool(files, workers.length, (file) => withWorker(async (w) => {
+    const r = await w.run({ active: -1, files: [{ file, tests: null }], bail: false, record: false }, 30 * 60_000);
+    if (!r || !r.ok) {
+      broken.push(file);
+      log(`baseline: ${file} FAILS without any mutant (${r?.failed ?? 'timeout'}): left out of the run`);
+      return;
+    }
+    for (const t of r.tests) tests.set(testKey(file, t.index), { file, index: t.index, name: t.name, ms: t.ms });
+    log(`baseline: ${file} ${r.tests.length} tests, ${(r.tests.reduce((a, t) => a + t.ms, 0) / 1000).toFixed(1)} s`);
+  }));
+  // Then every test alone, in a generation of its own, recording the mutants its run reaches (its file's
+  // loading included): state a test leaves for the next one cannot hide a mutant from the coverage.
+  const covers = new Map<number, Set<string>>();
+  const all = [...tests.values()];
+  let done = 0;
+  await pool(all, workers.length, (t) => withWorker(async (w) => {
+    const r = await w.run({ active: -1, files: [{ file: t.file, tests: [t.index] }], bail: true, record: true }, 10 * 60_000);
+    if (!r || !r.ok) {
+      // A test that fails alone leans on the tests before it: its file is then always run whole.
+      log(`baseline: ${t.file} › ${t.name} fails when run alone (${r?.failed ?? 'timeout'}): mutants it reaches run with its whole file`);
+      tests.get(testKey(t.file, t.index))!.alone = false;
+    }
+    for (const id of r?.hits ?? []) {
+      if (!covers.has(id)) covers.set(id, new Set());
+      covers.get(id)!.add(testKey(t.file, t.index));
+    }
+    if (++done % 100 === 0) log(`baseline: ${done} / ${all.length} tests alone`);
+  }));
+  // Files with a test that cannot run alone: every mutant reaching any of its tests runs all of them.
+  const whole = new Set([...tests.values()].filter((t) => t.alone === false).map((t) => t.file));
+  if (whole.size) for (const set of covers.values()) for (const k of [...set]) {
+    const t = tests.get(k)!;
+    if (whole.has(t.file)) for (const o of tests.values()) if (o.file === t.file) set.add(testKey(o.file, o.index));
+  }
+  return { tests, covers, broken };
+}
+
+async function runMutantFast(w: Worker, m: Mutant, base: FastBaseline, show: boolean): Promise<void> {
+  const keys = [...(base.covers.get(m.id) ?? [])];
+  m.files = keys.length;
+  if (keys.length === 0) { m.status = 'no-coverage'; return; }
+  const t0 = performance.now();
+  const byFile = new Map<string, number[]>();
+  for (const k of keys) {
+    const t = base.tests.get(k)!;
+    byFile.set(t.file, [...(byFile.get(t.file) ?? []), t.index]);
+  }
+  const cost = (f: string) => byFile.get(f)!.reduce((a, i) => a + base.tests.get(testKey(f, i))!.ms, 0);
+  // Cheapest files first: a mutant is usually killed by the first test that reaches it.
+  const files = [...byFile.keys()].sort((a, b) => cost(a) - cost(b)).map((file) => ({ file, tests: byFile.get(file)!.sort((a, b) => a - b) }));
+  const normal = files.reduce((a, f) => a + cost(f.file), 0);
+  const r = await w.run({ active: m.id, files, bail: true, record: false }, 3 * normal + 60_000);
+  if (show) log(`#${m.id} (${keys.length} tests): ${!r ? 'timeout' : r.ok ? 'pass' : `FAIL ${r.failed}`}`);
+  if (!r) { m.status = 'timeout'; m.killedBy = 'timeout'; }
+  else if (!r.ok) { m.status = 'killed'; m.killedBy = r.failed; }
+  else m.status = 'survived';
+  m.ms = Math.round(performance.now() - t0);
+}
+
 // ---------------------------------------------------------------- main
 
 /** `n` of `items`, uniformly at random (seeded), in their original order. */
@@ -424,8 +578,12 @@ async function main(): Promise<void> {
   }
   const dir = makeSandbox(sources, patches);
   log(`sandbox ${dir} built`);
-  const files = testFiles(dir, args.suite).filter((f) => args.tests.length === 0 || args.tests.some((t) => f.includes(t)));
-  const base = await baseline(dir, files, args.jobs);
+  const only = args.tests.length > 0 ? args.tests : args.suite === 'unit' && !args.allTests ? ENGINE_TESTS : [];
+  const files = testFiles(dir, args.suite).filter((f) => only.length === 0 || only.some((t) => f.includes(t)));
+  const workers = args.slow ? [] : Array.from({ length: Math.max(1, args.jobs) }, () => new Worker(dir));
+  const t0 = performance.now();
+  const base = args.slow ? await baseline(dir, files, args.jobs) : await fastBaseline(workers, files);
+  log(`baseline done in ${((performance.now() - t0) / 60_000).toFixed(1)} min${args.slow ? '' : `: ${(base as FastBaseline).tests.size} tests`}`);
   // The sample is drawn from every mutant (the same seed gives the same sample, whatever has run), then
   // what has no result yet runs in random order, so that a run cut short leaves a random part of it.
   let chosen = args.mutants.length ? mutants.filter((m) => args.mutants.includes(m.id)) : mutants;
@@ -439,8 +597,13 @@ async function main(): Promise<void> {
     writeFileSync(args.out, JSON.stringify({ suite: args.suite, broken: base.broken, mutants: [...others, ...mutants] }, null, 1));
   };
   saveOnStop = save;
+  const idle = [...workers];
   await pool(chosen, args.jobs, async (m) => {
-    await runMutant(dir, m, base, args.show);
+    if (args.slow) await runMutant(dir, m, base as Baseline, args.show);
+    else {
+      const w = idle.pop()!;
+      try { await runMutantFast(w, m, base as FastBaseline, args.show); } finally { idle.push(w); }
+    }
     done++;
     if (m.status !== 'killed' && m.status !== 'timeout') log(`${m.status}: #${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original).slice(0, 80)} → ${JSON.stringify(m.replacement).slice(0, 80)}`);
     if (done % 25 === 0) {
@@ -449,6 +612,7 @@ async function main(): Promise<void> {
     }
   });
   save();
+  for (const w of workers) w.stop();
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
   const all = [...others, ...mutants];
   const rows = summarise(all.filter((m) => m.status !== undefined));
