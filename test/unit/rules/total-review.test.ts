@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { reportMarkdown } from '../cross/build.ts';
 import { diagnosticAt, diagnosticsOf, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('total-review');
@@ -13,4 +15,18 @@ test('total-review: each of the three totals of table 4', () => {
   assert.deepEqual(d.fix!.edits.map((e) => e.newText), ['3']);
   assert.equal(diagnosticAt('total-review', 'total-review', line, '复议后起诉').message.zh, '复议后起诉「总计」应为 1（结果维持＋结果纠正＋其他结果＋尚未审结），实为 2');
   assert.deepEqual(diagnosticsOf('total-review-2019', 'total-review').map((x) => x.message.zh), ['未经复议直接起诉「总计」应为 2（结果维持＋结果纠正＋其他结果＋尚未审结），实为 1']);
+});
+
+test('total-review: two wrong totals of table 4, one too small for its parts: each gets its own fix (no cell is blamed for both)', () => {
+  // Found by npm run mutate (relations.ts, the search for one cell that explains every failure: the failing
+  // relations' common cells). 行政复议 writes 1 for 3 + 3 (only its 总计 could be the culprit of that relation
+  // alone), 未经复议直接起诉 writes 9 for 1 + 1 + 1. No cell takes part in both, so there is no culprit.
+  const base = reportMarkdown({ t4: { review: [3, 3, 0, 0], direct: [1, 1, 1, 0] } });
+  const text = base.replace('| 3 | 3 | 0 | 0 | 6 | 1 | 1 | 1 | 0 | 3 |', '| 3 | 3 | 0 | 0 | 1 | 1 | 1 | 1 | 0 | 9 |');
+  assert.notEqual(text, base);
+  const ds = analyze(text).diagnostics.filter((d) => d.severity === 'error');
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['total-review', '行政复议「总计」应为 6（结果维持＋结果纠正＋其他结果＋尚未审结），实为 1', ['6']],
+    ['total-review', '未经复议直接起诉「总计」应为 3（结果维持＋结果纠正＋其他结果＋尚未审结），实为 9', ['3']],
+  ]);
 });
