@@ -23,3 +23,11 @@ test('matchLabel: the official label itself, and with a bracketed note, is the l
   const noted = matchLabel('其他对外管理服务事项（含备案）', labelsOf(t2019));
   assert.deepEqual(noted && [noted.item.label, noted.match], ['其他对外管理服务事项', 'variant']);
 });
+
+test('matchLabel: a numbering with one character after it is too little to guess a row from', () => {
+  const rows = t2019.tables.find((t) => t.id === 't3')!.rows;
+  assert.equal(matchLabel('（七）总', rows), undefined);
+  assert.equal(matchLabel('（七）计', rows), undefined);
+  const two = matchLabel('（七）总数', rows);
+  assert.deepEqual(two && [two.item.label, two.match], ['（七）总计', 'fuzzy']);
+});
