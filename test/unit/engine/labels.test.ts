@@ -31,3 +31,12 @@ test('matchLabel: a numbering with one character after it is too little to guess
   const two = matchLabel('（七）总数', rows);
   assert.deepEqual(two && [two.item.label, two.match], ['（七）总计', 'fuzzy']);
 });
+
+test('matchLabel: table 2 rows cut short: three characters of four are alike enough, four characters begin a longer label', () => {
+  const rows = t2019.tables.find((t) => t.rows.some((r) => r.label === '其他对外管理服务事项'))!.rows;
+  const near = matchLabel('行政许', rows);
+  assert.deepEqual(near && [near.item.label, near.match, near.score], ['行政许可', 'fuzzy', 0.75]);
+  const cut = matchLabel('其他对外', rows);
+  assert.deepEqual(cut && [cut.item.label, cut.match], ['其他对外管理服务事项', 'prefix']);
+  assert.equal(matchLabel('其他对', rows), undefined, 'three characters are too few to be read as the beginning of a label');
+});
