@@ -31,6 +31,15 @@ const MIN_FILES_FOR_WORKERS = 4;
 const WORKER_HEAP_MB = 128;
 
 /**
+ * Young-generation cap per worker. V8's default lets each worker's nursery
+ * grow to tens of MB; a check's garbage is short-lived and small, so a small
+ * nursery is collected as cheaply: with 8 MB, 1,000 reports with --jobs 2
+ * peaked at 295–310 MB instead of 341–360 MB, with the same CPU (15.0–15.8 s
+ * against 15.3–16.2 s; 16 MB: 326 MB; 4 MB: 300 MB; measured under load).
+ */
+const WORKER_YOUNG_MB = 8;
+
+/**
  * Files a worker checks before a fresh one takes over. The engine's caches
  * (normalised labels, sentences read) could keep strings sliced from the
  * reports, and with them whole report texts; the engine now copies what it
@@ -58,7 +67,7 @@ export function withoutModuleHooks(flags: readonly string[]): string[] {
 /** A worker running dist/worker.cjs next to the bundled CLI or, from source, worker-entry.ts under tsx. */
 function newWorker(options: CheckOptions, heapMb: number): Worker {
   const here = fileURLToPath(import.meta.url);
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
   if (here.endsWith('.cjs')) return new Worker(join(dirname(here), 'worker.cjs'), { workerData: options, resourceLimits, execArgv: withoutModuleHooks(process.execArgv) });
   // tsx's loader hooks do not pass into worker threads: register them there first.
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
