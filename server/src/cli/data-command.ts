@@ -17,8 +17,9 @@ import type { Template } from '../engine/templates/template.ts';
 import type { Lang } from '../engine/types.ts';
 import { configFor } from '../host/nianbaorc.ts';
 import { MAX_FILE_SIZE } from '../host/limits.ts';
-import { identifyFile, loadPreviousFile, pairIdentities } from '../host/previous-year-files.ts';
-import { loadOtherReports, loadRollup, relateIdentities, rollupIdentities } from '../host/related-files.ts';
+import { identifyFile, pairIdentities } from '../host/previous-year-files.ts';
+import { BatchReports, countUses } from '../host/batch-reports.ts';
+import { relateIdentities, rollupIdentities } from '../host/related-files.ts';
 import { resolveChecks } from '../host/checks.ts';
 import type { RelatedFiles } from '../engine/cross/batch.ts';
 import type { Identity } from '../engine/cross/identity.ts';
@@ -63,20 +64,25 @@ export async function collectData(paths: readonly string[], options: { template?
   const rollup = rollupIdentities(all, identities, options.config);
   const records: ReportRecord[] = [];
   const extraTemplates: Template[] = [];
-  for (const t of targets) {
+  const keys = targets.map((t) => {
+    const r = related[t.path];
+    const u = rollup[t.path];
+    return cache?.key(t.path, prev[t.path], options.config, [...(r?.copies ?? []), ...(r?.peers ?? []), ...(u?.units ?? [])], u ? `rollup\u0000${u.missing.join('\u0000')}` : '');
+  });
+  const stored = targets.map((t, i) => cache?.get(t.path, keys[i]));
+  // Each report built once, kept while a file still to be analysed is compared with it (host/batch-reports.ts).
+  const reports = new BatchReports(countUses(targets.flatMap((t, i) => (stored[i] ? [] : [t.path])), (path) => ({ previous: prev[path], related: related[path], rollup: rollup[path] })));
+  for (const [i, t] of targets.entries()) {
     // User templates name figure columns, whether or not the file's outcome was stored.
     try {
       for (const x of configFor(t.path, options.config).templates) if (!extraTemplates.some((e) => e.id === x.id)) extraTemplates.push(x);
     } catch {
       // reported with the file
     }
-    const r = related[t.path];
-    const u = rollup[t.path];
-    const key = cache?.key(t.path, prev[t.path], options.config, [...(r?.copies ?? []), ...(r?.peers ?? []), ...(u?.units ?? [])], u ? `rollup\u0000${u.missing.join('\u0000')}` : '');
-    let outcome = cache?.get(t.path, key);
+    let outcome = stored[i];
     if (!outcome) {
-      outcome = await dataOutcome(t, options, prev[t.path], r, u);
-      if (!('problem' in outcome)) cache?.set(t.path, key, outcome);
+      outcome = await dataOutcome(t, options, reports, prev[t.path], related[t.path], rollup[t.path]);
+      if (!('problem' in outcome)) cache?.set(t.path, keys[i]!, outcome);
     }
     if ('problem' in outcome) problems.push({ path: t.path, reason: outcome.problem });
     else if ('record' in outcome) records.push({ ...outcome.record, path: t.path });
@@ -84,7 +90,7 @@ export async function collectData(paths: readonly string[], options: { template?
   return { records, slots: unionSlots([...builtinTemplates, ...extraTemplates]), problems, notes };
 }
 
-async function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, previousPath: string | undefined, related?: RelatedFiles, rollup?: RollupFiles): Promise<DataOutcome> {
+async function dataOutcome(t: { path: string; explicit: boolean }, options: { template?: string; config?: string }, reports: BatchReports, previousPath: string | undefined, related?: RelatedFiles, rollup?: RollupFiles): Promise<DataOutcome> {
   {
     let loaded: import('../host/load-report.ts').LoadedReport;
     let templates: Template[];
@@ -102,8 +108,11 @@ async function dataOutcome(t: { path: string; explicit: boolean }, options: { te
       if (e instanceof LoadError && e.kind === 'review-page' && !t.explicit) return { skipped: true };
       return { problem: e instanceof LoadError ? `${e.reason.zh} (${e.reason.en})` : e instanceof Error ? e.message : String(e) };
     }
-    const previous = await loadPreviousFile(previousPath, analyzeOptions, maxSize);
-    const a = analyze(loaded.text, { ...analyzeOptions, previous, others: await loadOtherReports(related, analyzeOptions, maxSize), rollup: await loadRollup(rollup, analyzeOptions, maxSize) });
+    const previous = previousPath ? await reports.other(previousPath, analyzeOptions, maxSize) : undefined;
+    const others = await reports.others(related, analyzeOptions, maxSize);
+    const units = await reports.rollup(rollup, analyzeOptions, maxSize);
+    const a = analyze(loaded.text, { ...analyzeOptions, previous, others, rollup: units, report: reports.own(t.path, analyzeOptions, maxSize) });
+    reports.checked(t.path, analyzeOptions, maxSize, a.report);
     if (!t.explicit && !a.isReport) return { skipped: true };
     const r = a.report;
     const figures = reportFigures(r);

@@ -13,6 +13,7 @@ import { MAX_HOLDERS, MAX_PEERS, pairRelated } from '../../../server/src/engine/
 import { sharedParagraphs, sharedWork } from '../../../server/src/engine/cross/shared.ts';
 import { batchWork } from '../../../server/src/host/batch-reports.ts';
 import { inThread } from '../../../server/src/cli/check-command.ts';
+import { collectData } from '../../../server/src/cli/data-command.ts';
 import type { FileResult } from '../../../server/src/cli/check-file.ts';
 import { reportMarkdown } from './build.ts';
 
@@ -40,6 +41,12 @@ test('a batch of 12 agencies sharing a paragraph: each file\'s report is built o
   // Builds per file: own checks that built their report (12 − reused) plus the builds for the others, over 12 files.
   assert.equal(AGENCIES.length - reused + built, AGENCIES.length);
   assert.equal(results.length, AGENCIES.length);
+  // nianbao data over the same batch: the same, each report built once.
+  const dataBefore = { ...batchWork };
+  const data = await collectData(paths);
+  assert.equal(data.records.length, AGENCIES.length);
+  assert.deepEqual({ built: batchWork.built - dataBefore.built, reused: batchWork.reused - dataBefore.reused }, { built: 10, reused: 10 });
+  assert.ok(data.records.every((r) => r.rules['shared-text'] === 3 * MAX_PEERS), data.records.map((r) => r.rules['shared-text']).join(' '));
   for (const r of results) {
     const shared = r.diagnostics.filter((d) => d.ruleId === 'shared-text');
     // Three paragraphs with each of its 10 peers: MODEL, build.ts's section 五, and the agency's own paragraph (the same wording but for the name and number, ≥ 90 %).
