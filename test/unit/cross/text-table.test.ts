@@ -51,6 +51,8 @@ const correct: Case[] = [
 interface Wrong extends Case {
   /** The wrong figure as written, which the finding must cover. */
   wrong: string;
+  /** What the message must say was compared (the metric read and the table's cell). */
+  says?: string;
 }
 
 const wrong: Wrong[] = [
@@ -61,7 +63,7 @@ const wrong: Wrong[] = [
   { name: '行政复议 2 (table 1)', text: '全年办结政府信息公开申请22件，结转下年度继续办理5件。全年因政府信息公开被申请行政复议2件，被提起行政诉讼2件。', wrong: '2', },
   { name: '二十六件 (table 25)', text: '收到依申请公开件二十六件次，予以公开十二件次。', wrong: '二十六' },
   { name: '上年结转 3 (table 2)', text: '全年共收到政府信息公开申请25件，上年结转3件，结转下年度继续办理5件。', wrong: '3' },
-  { name: '复议后起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉1起，复议后起诉2起。', wrong: '2' },
+  { name: '复议后起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉1起，复议后起诉2起。', wrong: '2', says: '正文“复议后起诉”的数字 2 与表四「复议后起诉·总计」为 1' },
   { name: '未发生行政复议 but table 1', text: '本年度未收到政府信息公开申请，未发生因政府信息公开引起的行政复议、行政诉讼。', t3: ZERO_T3, t4: { review: [1, 0, 0, 0] }, wrong: '未发生因政府信息公开引起的行政复议' },
   { name: '商业企业 7 (table 5, or 6 with carried in)', text: '本年度共接收政府信息公开申请25件，其中商业企业7件；上年结转2件；已办结22件，其中予以公开12件。', wrong: '7' },
   { name: '2019 format: 结转下年度 4 (table 5)', year: 2020, text: '2020年，本机关新收政府信息公开申请25件，办理完毕22件，结转下年度继续办理4件。', wrong: '4' },
@@ -69,6 +71,14 @@ const wrong: Wrong[] = [
   // clause is another statement, and the absence is still read (the table has 25 received).
   { name: '未收到申请, then 办结3件 in the next clause (table 25)', text: '本年度未收到申请，办结3件。', wrong: '未收到申请' },
   { name: '无…行政复议 after a count in the clause before (table 1)', text: '全年收到政府信息公开申请25件，无因政府信息公开引起的行政复议。', wrong: '无因政府信息公开引起的行政复议' },
+  // Found by npm run mutate (statements.ts: each outcome's keyword): every outcome and both kinds of litigation,
+  // one wrong figure at a time.
+  { name: '部分公开 3 (table 2)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开3件，不予公开1件，无法提供4件，不予处理2件，其他处理1件。', wrong: '3', says: '正文“部分公开”的数字 3 与表三「（二）部分公开」的「总计」列为 2' },
+  { name: '不予公开 2 (table 1)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开2件，无法提供4件，不予处理2件，其他处理1件。', wrong: '2', says: '正文“不予公开”的数字 2 与表三「（三）不予公开」各项之和的「总计」列为 1' },
+  { name: '无法提供 5 (table 4)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供5件，不予处理2件，其他处理1件。', wrong: '5', says: '正文“无法提供”的数字 5 与表三「（四）无法提供」各项之和的「总计」列为 4' },
+  { name: '不予处理 3 (table 2)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理3件，其他处理1件。', wrong: '3', says: '正文“不予处理”的数字 3 与表三「（五）不予处理」各项之和的「总计」列为 2' },
+  { name: '其他处理 2 (table 1)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理2件，其他处理2件。', wrong: '2', says: '正文“其他处理”的数字 2 与表三「（六）其他处理」的「总计」列为 1' },
+  { name: '直接起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉2起，复议后起诉1起。', wrong: '2', says: '正文“直接起诉”的数字 2 与表四「未经复议直接起诉·总计」为 1' },
 ];
 
 function run(c: Case) {
@@ -98,6 +108,7 @@ for (const c of wrong) {
     // The message names both places and what was compared.
     assert.match(f.message.zh, /正文「.+」(（即 0）)?与表格不一致：比较的是/);
     assert.match(f.message.zh, /表[三四]/);
+    if (c.says) assert.ok(f.message.zh.includes(c.says), f.message.zh);
     assert.match(f.message.en, /compared/);
     assert.ok((f.related ?? []).length > 0, 'related points at the table cells');
   });
