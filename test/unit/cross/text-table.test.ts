@@ -46,6 +46,8 @@ const correct: Case[] = [
   { name: 'a count in the clause of 未收到申请 (3个乡镇)', text: '全年新收政府信息公开申请25件，下属3个乡镇未收到申请。' },
   // A negated keyword is not its figure: 未受理 3, 不予受理 1 and 尚未办结 4 are none of 受理 25 / 27 or 办结 22.
   { name: '未受理 / 不予受理 / 尚未办结 (negated keywords)', text: '全年受理政府信息公开申请25件，未受理申请3件，不予受理申请1件；办结政府信息公开申请22件，尚未办结的申请4件。' },
+  // Found by npm run mutate (statements.ts: 新收, 收到, 受理, 办结 count applications only when 申请 is said).
+  { name: '新收 / 收到 / 受理 / 办结 of letters and complaints, not applications', text: '全年新收群众来信30件，收到市长信箱来信40件，受理投诉50件，办结来信60件。' },
 ];
 
 interface Wrong extends Case {
@@ -79,6 +81,7 @@ const wrong: Wrong[] = [
   { name: '不予处理 3 (table 2)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理3件，其他处理1件。', wrong: '3', says: '正文“不予处理”的数字 3 与表三「（五）不予处理」各项之和的「总计」列为 2' },
   { name: '其他处理 2 (table 1)', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理2件，其他处理2件。', wrong: '2', says: '正文“其他处理”的数字 2 与表三「（六）其他处理」的「总计」列为 1' },
   { name: '直接起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉2起，复议后起诉1起。', wrong: '2', says: '正文“直接起诉”的数字 2 与表四「未经复议直接起诉·总计」为 1' },
+  { name: '办结 23 (table 22)', text: '全年办结政府信息公开申请23件。', wrong: '23', says: '正文“办结”的数字 23' },
 ];
 
 function run(c: Case) {
