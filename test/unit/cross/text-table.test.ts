@@ -83,6 +83,11 @@ const wrong: Wrong[] = [
   { name: '直接起诉 2 (table 1)', text: '行政复议方面，全年发生行政复议案件1起；行政诉讼方面，未经复议直接起诉2起，复议后起诉1起。', wrong: '2', says: '正文“直接起诉”的数字 2 与表四「未经复议直接起诉·总计」为 1' },
   { name: '办结 23 (table 22)', text: '全年办结政府信息公开申请23件。', wrong: '23', says: '正文“办结”的数字 23' },
   { name: '办理 28 (table 22 results, 25 new, 27 with carried in)', text: '全年共办理政府信息公开申请28件。', wrong: '28', says: '正文“办理”的数字 28' },
+  // Each kind of applicant by its own words (statements.ts APPLICANTS), against its own column.
+  { name: '科研机构 1 (table 0)', text: '本年度新收政府信息公开申请25件，其中科研机构1件。', wrong: '1', says: '正文“新收（科研机构）”的数字 1 与表三「一、本年新收」的「科研机构」列为 0' },
+  { name: '公益组织 2 (table 0)', text: '本年度新收政府信息公开申请25件，其中公益组织2件。', wrong: '2', says: '正文“新收（社会公益组织）”的数字 2 与表三「一、本年新收」的「社会公益组织」列为 0' },
+  { name: '法律服务机构 3 (table 0)', text: '本年度新收政府信息公开申请25件，其中法律服务机构3件。', wrong: '3', says: '正文“新收（法律服务机构）”的数字 3 与表三「一、本年新收」的「法律服务机构」列为 0' },
+  { name: '法人 6 (table 5)', text: '本年度新收政府信息公开申请25件，其中法人6件。', wrong: '6', says: '正文“新收（法人或其他组织）”的数字 6 与表三「一、本年新收」的「法人或其他组织」列为 5' },
 ];
 
 function run(c: Case) {
