@@ -48,6 +48,8 @@ const correct: Case[] = [
   { name: '未受理 / 不予受理 / 尚未办结 (negated keywords)', text: '全年受理政府信息公开申请25件，未受理申请3件，不予受理申请1件；办结政府信息公开申请22件，尚未办结的申请4件。' },
   // Found by npm run mutate (statements.ts: 新收, 收到, 受理, 办结 count applications only when 申请 is said).
   { name: '新收 / 收到 / 受理 / 办结 of letters and complaints, not applications', text: '全年新收群众来信30件，收到市长信箱来信40件，受理投诉50件，办结来信60件。' },
+  // Found by npm run mutate (statements.ts QUALIFIED): a count of valid or compliant applications is a part, not the table's row.
+  { name: '有效 / 合规 applications are a part of those received', text: '全年收到政府信息公开申请25件，受理有效申请20件，合规申请办结18件。' },
 ];
 
 interface Wrong extends Case {
