@@ -50,6 +50,8 @@ const correct: Case[] = [
   { name: '新收 / 收到 / 受理 / 办结 of letters and complaints, not applications', text: '全年新收群众来信30件，收到市长信箱来信40件，受理投诉50件，办结来信60件。' },
   // Found by npm run mutate (statements.ts QUALIFIED): a count of valid or compliant applications is a part, not the table's row.
   { name: '有效 / 合规 applications are a part of those received', text: '全年收到政府信息公开申请25件，受理有效申请20件，合规申请办结18件。' },
+  // Found by npm run mutate (statements.ts: a keyword and the applicant right after it are two words, not one overlap).
+  { name: '新收自然人申请20件 (the applicant right after the keyword)', text: '本年度新收自然人申请20件。' },
 ];
 
 interface Wrong extends Case {
@@ -90,6 +92,8 @@ const wrong: Wrong[] = [
   { name: '公益组织 2 (table 0)', text: '本年度新收政府信息公开申请25件，其中公益组织2件。', wrong: '2', says: '正文“新收（社会公益组织）”的数字 2 与表三「一、本年新收」的「社会公益组织」列为 0' },
   { name: '法律服务机构 3 (table 0)', text: '本年度新收政府信息公开申请25件，其中法律服务机构3件。', wrong: '3', says: '正文“新收（法律服务机构）”的数字 3 与表三「一、本年新收」的「法律服务机构」列为 0' },
   { name: '法人 6 (table 5)', text: '本年度新收政府信息公开申请25件，其中法人6件。', wrong: '6', says: '正文“新收（法人或其他组织）”的数字 6 与表三「一、本年新收」的「法人或其他组织」列为 5' },
+  // Found by npm run mutate (statements.ts basesFor: 新收 … 含上年结转 is compared with 一 + 二).
+  { name: '新收 28 含上年结转 (table 27)', text: '本年度新收政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“新收”的数字 28 与表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
 ];
 
 function run(c: Case) {
