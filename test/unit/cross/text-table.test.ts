@@ -24,6 +24,8 @@ const correct: Case[] = [
   { name: '共收到 / 上年结转 / 结转下年度', text: '全年共收到政府信息公开申请25件，上年结转2件，结转下年度继续办理5件。' },
   { name: '受理（含上年结转）/ 办结', text: '2021年，我单位全年受理政府信息公开申请27件（含上年结转2件），办结22件。' },
   { name: '新收 with applicants', text: '本年度新收政府信息公开申请25件，其中自然人申请20件，法人或其他组织申请5件。' },
+  { name: 'the applicant before the keyword: 法人或其他组织新收申请5件 is its column, not 一、本年新收 25', text: '全年法人或其他组织新收政府信息公开申请5件，自然人新收申请20件。' },
+  { name: 'two applicants joined before the keyword: not read', text: '自然人和法人或其他组织新收政府信息公开申请26件。' },
   { name: '受理 and every outcome', text: '依申请公开方面，全年受理25件，均已按期答复；予以公开12件，部分公开2件，不予公开1件，无法提供4件，不予处理2件，其他处理1件。' },
   { name: '办结 / 行政复议 / 行政诉讼', text: '全年办结政府信息公开申请22件，结转下年度继续办理5件。全年因政府信息公开被申请行政复议1件，被提起行政诉讼2件。' },
   { name: 'Chinese numerals, 件次', text: '收到依申请公开件二十五件次，予以公开十二件次。' },
@@ -92,6 +94,7 @@ const wrong: Wrong[] = [
   { name: '公益组织 2 (table 0)', text: '本年度新收政府信息公开申请25件，其中公益组织2件。', wrong: '2', says: '正文“新收（社会公益组织）”的数字 2 与表三「一、本年新收」的「社会公益组织」列为 0' },
   { name: '法律服务机构 3 (table 0)', text: '本年度新收政府信息公开申请25件，其中法律服务机构3件。', wrong: '3', says: '正文“新收（法律服务机构）”的数字 3 与表三「一、本年新收」的「法律服务机构」列为 0' },
   { name: '法人 6 (table 5)', text: '本年度新收政府信息公开申请25件，其中法人6件。', wrong: '6', says: '正文“新收（法人或其他组织）”的数字 6 与表三「一、本年新收」的「法人或其他组织」列为 5' },
+  { name: '法人或其他组织新收申请6件 (table 5)', text: '全年法人或其他组织新收政府信息公开申请6件。', wrong: '6', says: '正文“新收（法人或其他组织）”的数字 6 与表三「一、本年新收」的「法人或其他组织」列为 5' },
   // Found by npm run mutate (statements.ts basesFor: 新收 … 含上年结转 is compared with 一 + 二).
   { name: '新收 28 含上年结转 (table 27)', text: '本年度新收政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“新收”的数字 28 与表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
   // Found by npm run mutate (statements.ts basesFor): which rows each keyword is compared with, with and without 含上年结转.

@@ -59,6 +59,11 @@ test('statements: what was read, on which bases', () => {
   assert.deepEqual(st('依申请公开方面，办结22件，尚未办结5件，未予答复的申请1件。'), ['completed=22:results_total|new|new+carried_in']);
   assert.deepEqual(st('未受理申请3件，其中自然人申请2件。'), []);
   assert.deepEqual(st('全年受理申请25件，没有办结的申请0件，未处理申请2件。'), ['accepted=25:new|new+carried_in']);
+  // The applicant right before the keyword: that applicant's figure; two applicants joined before it: not read.
+  assert.deepEqual(st('法人或其他组织新收申请6件。'), ['new/法人或其他组织=6:new']);
+  assert.deepEqual(st('全年新收申请25件，其中法人或其他组织新收申请6件。'), ['new=25:new', 'new/法人或其他组织=6:new']);
+  assert.deepEqual(st('自然人共收到申请20件。'), ['received/自然人=20:new|new+carried_in']);
+  assert.deepEqual(st('自然人和法人或其他组织新收申请26件。'), []);
 });
 
 test('paragraphs leave out tables, headings and the title, and know their section', () => {

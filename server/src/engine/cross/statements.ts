@@ -94,6 +94,8 @@ const QUALIFIED = /有效|合规|符合/;
 /** Right before a keyword: 未 (尚未, 未予, 未能), 不 (不予, 不再), 没 / 没有. */
 const NEGATED = /(?:未[予能曾]?|不[予再能]?|没有?)$/;
 const APPLICATION = /申请/;
+/** Between an applicant and its keyword (法人或其他组织新收, 自然人共收到, 商业企业提出的申请): a few joining words. */
+const APPLICANT_LEAD = /^(?:的|共|共计|全年|提出的?)?$/;
 
 export interface Statement {
   metric: MetricId;
@@ -275,6 +277,24 @@ function readStatements(p: Paragraph, year: number | undefined): Statement[] {
       const bases = basesFor(m.id, scopeOf(s, h.start, f.unitEnd));
       lastMetric = { hit: h, bases };
       if (joined && !each) continue;
+      // 法人或其他组织新收申请6件: the applicant right before the keyword makes it that applicant's figure, compared with
+      // its columns; two applicants joined (自然人和法人新收…) or a basis outside table 3 leave the figure unread.
+      const who = prev && prev.kind === 'applicant' && APPLICANT_LEAD.test(s.slice(prev.end, h.start)) ? prev : undefined;
+      if (who) {
+        const first = hs.filter((x) => x.end <= who.start).pop();
+        if (first && first.kind === 'applicant' && JOINER.test(s.slice(first.end, who.start).trim() || 'x')) continue;
+        if (!bases.every((b) => b.table === 't3')) continue;
+        const a = APPLICANTS[who.index];
+        out.push({
+          metric: m.id, metricZh: m.zh, metricEn: m.en,
+          applicant: { zh: a.zh, en: a.en, columns: a.columns },
+          value: f.value,
+          bases: bases.map((b) => ({ ...b, columns: a.columns })),
+          start: sent.start + f.start, end: sent.start + f.end,
+          quote: sent.text.slice(who.start, f.unitEnd),
+        });
+        continue;
+      }
       const push = (metric: MetricDef, bs: Basis[]) => out.push({
         metric: metric.id, metricZh: metric.zh, metricEn: metric.en,
         value: f.value, bases: bs,
