@@ -278,13 +278,17 @@ describe('bad documents', () => {
     {
       name: 'NUL bytes in a report',
       text: () => seedReport().replace(/\| (\d+) \|/g, '| $1\0 |').replace('年度', '年\0度'),
-      // Every other figure carries a NUL: not a number, and rows whose cells shift are the wrong shape. The seed's own label findings stay.
+      // Every other figure carries a NUL: not a number, also in a row's first figure column (the row is still read by its
+      // label); table 4's figure row has no label, so its first cell is taken as one and the row is the wrong shape.
+      // The seed's own label findings stay.
       expect: {
-        counts: { 'cell-empty': 6, 'cell-invalid': 75, 'publish-date': 1, 'table-row-label': 4, 'table-row-missing': 2, 'table-shape': 25 },
+        counts: { 'cell-empty': 6, 'cell-invalid': 99, 'publish-date': 1, 'table-row-label': 4, 'table-row-missing': 2, 'table-shape': 1 },
         including: [
-          'cell-invalid 37:18-37:21 规章「本年新公开数量」「22\0」不是数字',
+          'cell-invalid 37:7-37:10 规章「本年新制作数量」「22\0」不是数字',
+          'cell-invalid 37:18-37:21 规章「对外公开总数量」「22\0」不是数字',
           'cell-invalid 89:20-89:22 （七）总计「商业企业」「0\0」不是数字',
-          'table-shape 69:0-69:57 「1.属于国家秘密」行应有 7 个数值单元格，实有 6 个',
+          'cell-invalid 69:26-69:28 （三）1.国家秘密「自然人」「0\0」不是数字',
+          'table-shape 98:0-98:69 「0\0」行应有 15 个数值单元格，实有 14 个',
           ...seedFindings('003').filter((e) => e.startsWith('table-row-label') || e.startsWith('publish-date')),
         ],
       },
@@ -324,12 +328,14 @@ describe('bad documents', () => {
   const normalExpected = sorted(seedFindings('000'));
 
   for (const [n, c] of cases.entries()) {
-    it(`${c.name}: answered, and the server still serves`, { timeout: (c.timeoutMs ?? 30000) + 30000 }, async () => {
+    it(`${c.name}: answered, and the server still serves`, { timeout: (c.timeoutMs ?? 30000) + 30000 }, async (t) => {
       tried++;
       const text = c.text();
       const uri = fileUri(`/tmp/nianbao-proto/bad-${n}.md`);
       const t0 = performance.now();
       const published = await client.open(uri, text, 'markdown', c.timeoutMs ?? 30000);
+      // Closed whatever happens below: a document left open would be compared with the next ones (copy-differs).
+      t.after(() => client.close(uri));
       const ms = performance.now() - t0;
       assertInside(text, published.diagnostics);
       const failed = published.diagnostics.some((d) => d.code === 'check-failed');
@@ -361,7 +367,6 @@ describe('bad documents', () => {
       const okUri = fileUri(`/tmp/nianbao-proto/bad-${n}-then-normal.md`);
       assert.deepEqual(sorted((await client.open(okUri, normal)).diagnostics.map(essence)), normalExpected);
       await client.close(okUri);
-      await client.close(uri);
       console.log(`bad-input: ${c.name} (${Buffer.byteLength(text)} bytes): ${published.diagnostics.length} diagnostic(s) in ${ms.toFixed(0)} ms`);
     });
   }
