@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { identify } from '../../../server/src/engine/cross/identity.ts';
 import { statements } from '../../../server/src/engine/cross/statements.ts';
-import { chineseNumber, dates, figures, fold, paragraphs } from '../../../server/src/engine/cross/prose.ts';
+import { chineseNumber, dates, figures, fold, paragraphs, sectionAt } from '../../../server/src/engine/cross/prose.ts';
 import { root } from '../../support/engine.ts';
 
 test('Chinese numerals', () => {
@@ -74,6 +74,20 @@ test('paragraphs leave out tables, headings and the title, and know their sectio
   const fee = ps.find((p) => p.text === '未收取信息处理费。');
   assert.equal(fee?.section, 'other');
   assert.equal(ps.find((p) => p.text.startsWith('2021年,我局全年收到依申请公开件'))?.section, 'overview');
+});
+
+test('a compendium of the five seeds, twice: every paragraph\'s section is the one sectionAt finds (the sweep that replaced a scan per paragraph), and none is a table row or a section heading', () => {
+  const seeds = ['000', '001', '002', '003', '004'].map((id) => readFileSync(`${root}test/fixtures/seeds/${id}.md`, 'utf8'));
+  const text = [...seeds, ...seeds].join('\n\n');
+  const report = analyze(text).report;
+  const ps = paragraphs(report);
+  assert.ok(report.sections.length >= 50, `sections: ${report.sections.length}`);
+  assert.ok(ps.length > 100, `paragraphs: ${ps.length}`);
+  for (const p of ps) assert.equal(p.section, sectionAt(report, p.start), p.text.slice(0, 40));
+  assert.ok(ps.some((p) => p.section === 'overview') && ps.some((p) => p.section === 'problems'));
+  assert.ok(ps.every((p) => !p.text.startsWith('|')));
+  const headings = new Set(report.sections.map((s) => s.range.start));
+  assert.ok(ps.every((p) => !headings.has(p.start)));
 });
 
 test('identify: the parser\'s title, agency and year from the first lines', () => {

@@ -67,7 +67,7 @@ function readParagraphs(report: Report): Paragraph[] {
     ...report.sections.map((s) => s.range),
   ];
   if (report.title) excluded.push(report.title.range);
-  const isExcluded = (start: number, end: number) => excluded.some((r) => start < Math.max(r.end, r.start + 1) && end > r.start);
+  const isExcluded = overlapsAny(excluded);
   const out: Paragraph[] = [];
   let cur: { start: number; end: number } | undefined;
   const flush = () => {
@@ -100,8 +100,52 @@ function readParagraphs(report: Report): Paragraph[] {
     pos = nl + 1;
   }
   flush();
-  for (const p of out) p.section = sectionAt(report, p.start);
+  const section = sectionSweep(report);
+  for (const p of out) p.section = section(p.start);
   return out;
+}
+
+/**
+ * Whether [start, end) overlaps one of `ranges` (an empty range counts as one
+ * character), for queries whose `end` never decreases, as a line scan makes
+ * them: the ranges that begin before `end` only grow, so the test is whether
+ * the furthest end among them lies past `start`. Linear in lines + ranges; a
+ * compendium of 1,600 reports has 10,000 ranges and 100,000 lines.
+ */
+function overlapsAny(ranges: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = ranges.map((r) => ({ start: r.start, end: Math.max(r.end, r.start + 1) })).sort((a, b) => a.start - b.start);
+  let next = 0;
+  let furthest = -Infinity;
+  let lastEnd = -Infinity;
+  return (start, end) => {
+    if (end < lastEnd) return sorted.some((r) => start < r.end && end > r.start);
+    lastEnd = end;
+    for (; next < sorted.length && sorted[next].start < end; next++) furthest = Math.max(furthest, sorted[next].end);
+    return furthest > start;
+  };
+}
+
+/**
+ * sectionAt for offsets in ascending order, without scanning every section
+ * each time: the sections that have begun and not ended are kept, and the
+ * last of them in the report's order wins, as in sectionAt. An offset lower
+ * than the one before falls back to sectionAt.
+ */
+function sectionSweep(report: Report): (offset: number) => string | undefined {
+  const secs = report.sections;
+  const order = secs.map((_, i) => i).filter((i) => secs[i].def?.id !== undefined).sort((a, b) => secs[a].range.start - secs[b].range.start);
+  let next = 0;
+  let open: number[] = [];
+  let last = -Infinity;
+  return (offset) => {
+    if (offset < last) return sectionAt(report, offset);
+    last = offset;
+    for (; next < order.length && secs[order[next]].range.start <= offset; next++) open.push(order[next]);
+    open = open.filter((i) => offset < secs[i].end);
+    let best = -1;
+    for (const i of open) if (i > best) best = i;
+    return best < 0 ? undefined : secs[best].def!.id;
+  };
 }
 
 /** The id of the section that contains offset. */
