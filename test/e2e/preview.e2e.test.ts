@@ -82,7 +82,12 @@ describe('e2e: the Markdown preview of a report', { timeout: 600_000 }, () => {
       // The save dialog (VS Code's simple file dialog in the browser) offers the report's name with .html.
       const input = vs!.page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 20_000 });
-      assert.match(await input.inputValue(), /2022年度报告\.html$/);
+      // The dialog shows the folder first and adds the file name a moment later (seen on a busy CI machine): wait for it.
+      const offered = await waitFor('the report\'s name in the save dialog', async () => {
+        const value = await input.inputValue();
+        return /2022年度报告\.html$/.test(value) ? value : undefined;
+      }, { timeout: 20_000 });
+      assert.match(offered, /\/2022年度报告\.html$/);
       await vs!.page.keyboard.press('Enter');
       const out = join(workspace, '2022年度报告.html');
       await waitFor('the exported page', () => existsSync(out), { timeout: 30_000 });
