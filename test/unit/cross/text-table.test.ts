@@ -97,11 +97,11 @@ const wrong: Wrong[] = [
   { name: '法人或其他组织新收申请6件 (table 5)', text: '全年法人或其他组织新收政府信息公开申请6件。', wrong: '6', says: '正文“新收（法人或其他组织）”的数字 6 与表三「一、本年新收」的「法人或其他组织」列为 5' },
   // Found by npm run mutate (statements.ts basesFor: 新收 … 含上年结转 is compared with 一 + 二).
   { name: '新收 28 含上年结转 (table 27)', text: '本年度新收政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“新收”的数字 28 与表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
-  // Found by npm run mutate (statements.ts basesFor): which rows each keyword is compared with, with and without 含上年结转.
   // Found by npm run mutate (statements.ts clauseBounds): a plan word ending the clause before (草拟) is not this clause's.
   { name: '收到 26 after a clause ending in 草拟 (table 25, or 27)', text: '年度工作计划已于年初草拟，全年收到政府信息公开申请26件。', wrong: '26' },
   // Found by npm run mutate (statements.ts scopeOf): 含上年结转 after the figure, without brackets, in its clause.
   { name: '受理 25 含上年结转 without brackets (table 27)', text: '全年受理政府信息公开申请25件含上年结转2件。', wrong: '25', says: '正文“受理”的数字 25 与表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
+  // Found by npm run mutate (statements.ts basesFor): which rows each keyword is compared with, with and without 含上年结转.
   { name: '收到 28 含上年结转 (table 27)', text: '全年收到政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“收到”的数字 28 与表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
   { name: '受理 26 (table 25, or 27 with carried in)', text: '全年受理政府信息公开申请26件。', wrong: '26', says: '正文“受理”的数字 26 与表三「一、本年新收」的「总计」列为 25，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
   { name: '办结 28 含上年结转 (table 22, or 27)', text: '全年办结政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“办结”的数字 28 与表三「（七）总计」的「总计」列为 22，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
