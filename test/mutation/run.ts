@@ -10,6 +10,13 @@
 //                                           modules' results are kept in the file, and
 //                                           docs/testing.md is updated once every
 //                                           module's mutants have a status
+//   npm run mutate -- --resume --recheck    run again every mutant whose status is
+//                                           survived or no-coverage (and those never
+//                                           run), keeping every killed and timeout:
+//                                           after tests were written for survivors;
+//                                           with --only, only that slice's survivors
+//                                           (the other modules' results are kept as
+//                                           they are); --recheck implies --resume
 //   npm run mutate -- --mutant 812 --suite protocol --show
 //                                           one mutant against the protocol suite
 //   npm run mutate -- --only numbers.ts --tests rules/   a quick look (not a score)
@@ -46,8 +53,10 @@
 //
 // Output: .tmp/mutation/result.json (every mutant, its status and the test
 // that killed it), a summary on stdout, and the score table between the
-// markers in docs/testing.md. Survivors must each be explained there (by
-// their key); the run lists those that are not.
+// markers in docs/testing.md. Survivors must each be explained, by their key,
+// in docs/testing.md or in a file of docs/mutants/ (one per module:
+// docs/mutants/rules-computed.md for server/src/engine/rules/computed.ts); the
+// run lists those that are not.
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -57,6 +66,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { instrument, PRELUDE, type Numbered } from './instrument.ts';
 import { sitesOf, type Site } from './operators.ts';
+import { resumeFrom, type Status } from './select.ts';
 import { templateMutants, templateRuntime, type TemplatePatch } from './templates.ts';
 import type { Reply, Request } from './worker.ts';
 
@@ -88,8 +98,6 @@ const ENGINE_TESTS = [
 /** Smaller budgets for the property tests while mutants run. */
 const MUTANT_ENV = { FUZZ_RUNS: '20', FIX_SAFETY_REPORTS: '30' };
 
-type Status = 'killed' | 'timeout' | 'survived' | 'no-coverage';
-
 interface Mutant {
   id: number;
   key: string;
@@ -111,6 +119,7 @@ interface Args {
   only: string[];
   suite: string;
   resume: boolean;
+  recheck: boolean;
   mutants: number[];
   show: boolean;
   keep: boolean;
@@ -124,13 +133,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json'), sample: 0, seed: 1, slow: false, allTests: false };
+  const a: Args = { jobs: 2, only: [], suite: 'unit', resume: false, recheck: false, mutants: [], show: false, keep: false, tests: [], list: false, out: join(ROOT, '.tmp/mutation/result.json'), sample: 0, seed: 1, slow: false, allTests: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--jobs') a.jobs = Number(argv[++i]);
     else if (v === '--only') a.only.push(argv[++i]);
     else if (v === '--suite') a.suite = argv[++i];
     else if (v === '--resume') a.resume = true;
+    else if (v === '--recheck') a.recheck = a.resume = true;
     else if (v === '--mutant') a.mutants.push(...argv[++i].split(',').map(Number));
     else if (v === '--show') a.show = true;
     else if (v === '--keep') a.keep = true;
@@ -566,10 +576,13 @@ function table(rows: readonly Row[]): string {
   return ['| module | killed / all | killed by a failing test | killed by a timeout | survived | no coverage | score |', '|---|---|---|---|---|---|---|', ...rows.map(line), line(all)].join('\n');
 }
 
+/**
+ * Writes the score table between the markers in docs/testing.md and returns the survivors (and mutants
+ * without coverage) whose key appears neither there nor in any docs/mutants/*.md (the verdicts, one file per module).
+ */
 function updateDocs(rows: readonly Row[], mutants: readonly Mutant[], stamp: string): string[] {
   const doc = join(ROOT, 'docs/testing.md');
-  if (!existsSync(doc)) return [];
-  let text = readFileSync(doc, 'utf8');
+  let text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
   const begin = '<!-- mutation-score:begin -->';
   const end = '<!-- mutation-score:end -->';
   const a = text.indexOf(begin);
@@ -578,7 +591,10 @@ function updateDocs(rows: readonly Row[], mutants: readonly Mutant[], stamp: str
     text = text.slice(0, a + begin.length) + `\n${stamp}\n\n${table(rows)}\n` + text.slice(b);
     writeFileSync(doc, text);
   }
-  return mutants.filter((m) => m.status === 'survived' || m.status === 'no-coverage').filter((m) => !text.includes(m.key)).map((m) => m.key);
+  const verdicts = join(ROOT, 'docs/mutants');
+  const explained = [text];
+  if (existsSync(verdicts)) for (const f of readdirSync(verdicts).sort()) if (f.endsWith('.md')) explained.push(readFileSync(join(verdicts, f), 'utf8'));
+  return mutants.filter((m) => m.status === 'survived' || m.status === 'no-coverage').filter((m) => !explained.some((t) => t.includes(m.key))).map((m) => m.key);
 }
 
 async function main(): Promise<void> {
@@ -590,15 +606,11 @@ async function main(): Promise<void> {
     for (const m of mutants) console.log(`#${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original)} → ${JSON.stringify(m.replacement)}`);
     return;
   }
-  const previous = new Map<string, Mutant>();
-  if (args.resume && existsSync(args.out)) for (const m of JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[]) if (m.status) previous.set(m.key, m);
-  // Results of modules outside this slice (--only), kept in the file and in the score.
-  const modules = new Set(mutants.map((m) => m.module));
-  const others = [...previous.values()].filter((m) => !modules.has(m.module));
-  for (const m of mutants) {
-    const p = previous.get(m.key);
-    if (p && args.mutants.length === 0) Object.assign(m, { status: p.status, killedBy: p.killedBy, files: p.files, ms: p.ms });
-  }
+  // The previous results (--resume): kept by key, but for survivors and mutants without coverage with --recheck;
+  // those of modules outside this slice (--only) are kept in the file and in the score as they are.
+  const previous = args.resume && existsSync(args.out) ? JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[] : [];
+  const others = resumeFrom(mutants, previous, args.recheck, args.mutants.length === 0) as Mutant[];
+  if (args.recheck) log(`--recheck: ${mutants.filter((m) => m.status === undefined).length} of this run's ${mutants.length} mutants have no status kept (survived, no coverage or never run)`);
   const dir = makeSandbox(sources, patches);
   log(`sandbox ${dir} built`);
   const only = args.tests.length > 0 ? args.tests : args.suite === 'unit' && !args.allTests ? ENGINE_TESTS : [];
@@ -645,7 +657,7 @@ async function main(): Promise<void> {
   if (args.mutants.length === 0 && args.tests.length === 0 && args.sample === 0 && args.suite === 'unit' && everyModule && all.every((m) => m.status)) {
     const stamp = `Last complete run: ${new Date().toISOString().slice(0, 10)}, \`npm run mutate${args.allTests ? ' -- --all-tests' : ''}\`${args.only.length ? ' in slices (--only … --resume)' : ''} against ${args.allTests ? 'the unit suite' : 'the engine\'s test files'} (${files.length - base.broken.length} files${args.slow ? ', --slow' : ''}; ${args.jobs} jobs, the last slice ${minutes} min on ${process.platform} with ${readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores, Node ${process.version}).`;
     const unexplained = updateDocs(rows, all, stamp);
-    if (unexplained.length) log(`${unexplained.length} survivors without an explanation in docs/testing.md:\n${unexplained.join('\n')}`);
+    if (unexplained.length) log(`${unexplained.length} survivors without an explanation in docs/testing.md or docs/mutants/:\n${unexplained.join('\n')}`);
   }
   for (const m of chosen) if (args.mutants.length) log(`#${m.id} ${m.key}: ${m.status}${m.killedBy ? ` by ${m.killedBy}` : ''}`);
   log(`done in ${minutes} min; results in ${relative(ROOT, args.out)}${base.broken.length ? `; test files failing without mutants: ${base.broken.join(', ')}` : ''}`);
