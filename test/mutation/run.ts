@@ -597,6 +597,23 @@ function updateDocs(rows: readonly Row[], mutants: readonly Mutant[], stamp: str
   return mutants.filter((m) => m.status === 'survived' || m.status === 'no-coverage').filter((m) => !explained.some((t) => t.includes(m.key))).map((m) => m.key);
 }
 
+/** The score table on stdout and, when every module's mutants have a status from a run against the engine's test
+ * files, in docs/testing.md, with the survivors no verdict explains. A sampled run counts once it is complete. */
+function report(args: Args, all: readonly Mutant[], detail: string): void {
+  const rows = summarise(all.filter((m) => m.status !== undefined));
+  console.log('\n' + table(rows) + '\n');
+  // Every module that has mutants at all (some files of rules/ have none): a slice (--only) counts when the results
+  // of the other modules are in the file.
+  const present = new Set(all.map((m) => m.module));
+  const everyModule = (args.only.length ? discover({ ...args, only: [] }).mutants : all).every((m) => present.has(m.module));
+  if (args.mutants.length === 0 && args.tests.length === 0 && args.suite === 'unit' && everyModule && all.every((m) => m.status)) {
+    const cores = readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length;
+    const stamp = `Last complete run: ${new Date().toISOString().slice(0, 10)}, \`npm run mutate${args.allTests ? ' -- --all-tests' : ''}\`${args.only.length ? ' in slices (--only … --resume)' : ''} against ${args.allTests ? 'the unit suite' : 'the engine\'s test files'} (${detail}; ${process.platform} with ${cores} cores, Node ${process.version}).`;
+    const unexplained = updateDocs(rows, all, stamp);
+    if (unexplained.length) log(`${unexplained.length} survivors without an explanation in docs/testing.md or docs/mutants/:\n${unexplained.join('\n')}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
@@ -611,20 +628,28 @@ async function main(): Promise<void> {
   const previous = args.resume && existsSync(args.out) ? JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[] : [];
   const others = resumeFrom(mutants, previous, args.recheck, args.mutants.length === 0) as Mutant[];
   if (args.recheck) log(`--recheck: ${mutants.filter((m) => m.status === undefined).length} of this run's ${mutants.length} mutants have no status kept (survived, no coverage or never run)`);
-  const dir = makeSandbox(sources, patches);
-  log(`sandbox ${dir} built`);
-  const only = args.tests.length > 0 ? args.tests : args.suite === 'unit' && !args.allTests ? ENGINE_TESTS : [];
-  const files = testFiles(dir, args.suite).filter((f) => only.length === 0 || only.some((t) => f.includes(t)));
-  const workers = args.slow ? [] : Array.from({ length: Math.max(1, args.jobs) }, () => new Worker(dir));
-  const t0 = performance.now();
-  const base = args.slow ? await baseline(dir, files, args.jobs) : await fastBaseline(workers, files);
-  log(`baseline done in ${((performance.now() - t0) / 60_000).toFixed(1)} min${args.slow ? '' : `: ${(base as FastBaseline).tests.size} tests`}`);
   // The sample is drawn from every mutant (the same seed gives the same sample, whatever has run), then
   // what has no result yet runs in random order, so that a run cut short leaves a random part of it.
   let chosen = args.mutants.length ? mutants.filter((m) => args.mutants.includes(m.id)) : mutants;
   if (args.sample > 0) chosen = sample(chosen, args.sample, args.seed);
   if (!args.mutants.length) chosen = chosen.filter((m) => m.status === undefined);
   if (args.sample > 0) chosen = shuffle(chosen, args.seed + 1);
+  const only = args.tests.length > 0 ? args.tests : args.suite === 'unit' && !args.allTests ? ENGINE_TESTS : [];
+  // Nothing left to run (a resumed run that had finished): no sandbox and no baseline, only the summary and the
+  // docs (a baseline alone takes a quarter of an hour on two busy cores).
+  if (chosen.length === 0) {
+    const files = testFiles(ROOT, args.suite).filter((f) => only.length === 0 || only.some((t) => f.includes(t)));
+    const all = [...others, ...mutants];
+    report(args, all, `every mutant has a status in ${relative(ROOT, args.out)}; ${files.length} test files`);
+    return;
+  }
+  const dir = makeSandbox(sources, patches);
+  log(`sandbox ${dir} built`);
+  const files = testFiles(dir, args.suite).filter((f) => only.length === 0 || only.some((t) => f.includes(t)));
+  const workers = args.slow ? [] : Array.from({ length: Math.max(1, args.jobs) }, () => new Worker(dir));
+  const t0 = performance.now();
+  const base = args.slow ? await baseline(dir, files, args.jobs) : await fastBaseline(workers, files);
+  log(`baseline done in ${((performance.now() - t0) / 60_000).toFixed(1)} min${args.slow ? '' : `: ${(base as FastBaseline).tests.size} tests`}`);
   log(`${chosen.length} mutants to run against ${files.length - base.broken.length} test files (${args.jobs} jobs)`);
   let done = 0;
   const save = () => {
@@ -649,16 +674,8 @@ async function main(): Promise<void> {
   save();
   for (const w of workers) w.stop();
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
-  const all = [...others, ...mutants];
-  const rows = summarise(all.filter((m) => m.status !== undefined));
   const minutes = ((performance.now() - started) / 60_000).toFixed(0);
-  console.log('\n' + table(rows) + '\n');
-  const everyModule = MODULES.every((f) => all.some((m) => m.module === f)) && all.some((m) => m.module === TEMPLATES_MODULE);
-  if (args.mutants.length === 0 && args.tests.length === 0 && args.sample === 0 && args.suite === 'unit' && everyModule && all.every((m) => m.status)) {
-    const stamp = `Last complete run: ${new Date().toISOString().slice(0, 10)}, \`npm run mutate${args.allTests ? ' -- --all-tests' : ''}\`${args.only.length ? ' in slices (--only … --resume)' : ''} against ${args.allTests ? 'the unit suite' : 'the engine\'s test files'} (${files.length - base.broken.length} files${args.slow ? ', --slow' : ''}; ${args.jobs} jobs, the last slice ${minutes} min on ${process.platform} with ${readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores, Node ${process.version}).`;
-    const unexplained = updateDocs(rows, all, stamp);
-    if (unexplained.length) log(`${unexplained.length} survivors without an explanation in docs/testing.md or docs/mutants/:\n${unexplained.join('\n')}`);
-  }
+  report(args, [...others, ...mutants], `${files.length - base.broken.length} files${args.slow ? ', --slow' : ''}; ${args.jobs} jobs, the last slice ${minutes} min`);
   for (const m of chosen) if (args.mutants.length) log(`#${m.id} ${m.key}: ${m.status}${m.killedBy ? ` by ${m.killedBy}` : ''}`);
   log(`done in ${minutes} min; results in ${relative(ROOT, args.out)}${base.broken.length ? `; test files failing without mutants: ${base.broken.join(', ')}` : ''}`);
 }
