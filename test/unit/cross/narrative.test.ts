@@ -57,6 +57,45 @@ test('problems-section: a real 五, or one copied paragraph by paragraph (copied
   assert.equal(findings('copied-text', now, before).length, 1);
 });
 
+// Found by npm run mutate (problems-section.ts: the placeholder, a section of punctuation only, the threshold's
+// edge, the similarity's edge and its percentage, a different 五 last year, a report with 五 alone).
+
+test('problems-section: the placeholder of a new report, or punctuation alone, is not a thin 五', () => {
+  assert.deepEqual(findings('problems-section', reportMarkdown({ problems: ['（待补充）'] })), []);
+  assert.deepEqual(findings('problems-section', reportMarkdown({ problems: ['——'] })), []);
+});
+
+test('problems-section: exactly as many characters as the threshold is enough', () => {
+  // 15 characters once the punctuation is left out.
+  const text = reportMarkdown({ problems: ['信息发布还不够及时，将进一步改进。'] });
+  assert.deepEqual(findings('problems-section', text, undefined, { problems: { minChars: 15 } }), []);
+  assert.deepEqual(findings('problems-section', text, undefined, { problems: { minChars: 16 } }).map((d) => d.message.zh),
+    ['「五、存在的主要问题及改进情况」只有 15 个字（少于 16 个字）：应具体写明存在的问题和改进措施']);
+});
+
+test('problems-section: 五 at 90 % or more of last year\'s is reported with its similarity; another 五 is not', () => {
+  // 18 + 16 + 20 = 54 characters, each paragraph too short for copied-text.
+  const base = ['一是信息发布不够及时，部分信息更新滞后。', '二是解读形式较为单一，图解视频偏少。', '下一步将建立发布台账，丰富解读形式，加强培训。'];
+  const now = reportMarkdown({ year: 2022, problems: [...base, '完善考核机制。'] }); // 60 characters
+  // Last year's is this year's without its last 6 characters: 54 / 60, exactly 90 %.
+  const ninety = findings('problems-section', now, reportMarkdown({ year: 2021, problems: base }));
+  assert.deepEqual(ninety.map((d) => d.message.zh), ['「五、存在的主要问题及改进情况」与2021年度报告几乎相同（相似度 90%）：应写本年度的问题和改进情况（内容雷同）']);
+  assert.deepEqual(ninety.map((d) => d.text), [base.join('\n\n') + '\n\n完善考核机制。']);
+  // 2 characters of 60 differ: 96.7 %, shown as 96 %.
+  const close = findings('problems-section', now, reportMarkdown({ year: 2021, problems: [...base, '完善机制。'] }));
+  assert.deepEqual(close.map((d) => d.message.zh), ['「五、存在的主要问题及改进情况」与2021年度报告几乎相同（相似度 96%）：应写本年度的问题和改进情况（内容雷同）']);
+  // Last year's 五 in other words, and shorter by more than a tenth (54 characters against 86): not the same.
+  const other = reportMarkdown({ year: 2022, problems: [...PROBLEMS, '同时，政务公开培训覆盖面不够广，基层工作人员业务能力有待提升。'] });
+  assert.deepEqual(findings('problems-section', other, reportMarkdown({ year: 2021, problems: base })), []);
+  // Nor in other words of about the same length (58 characters against 54).
+  assert.deepEqual(findings('problems-section', reportMarkdown({ year: 2022, problems: PROBLEMS }), reportMarkdown({ year: 2021, problems: base })), []);
+});
+
+test('problems-section: a report with 五 alone is still read', () => {
+  const text = '# 某县司法局2022年政府信息公开工作年度报告\n\n## 五、存在的主要问题及改进情况\n\n无。\n';
+  assert.deepEqual(findings('problems-section', text).map((d) => d.text), ['无。']);
+});
+
 // doubled-word
 
 test('doubled-word: words typed twice, two to four characters', () => {

@@ -60,3 +60,36 @@ test('import-short-row: the row is found whatever spaces the source put in its l
   const lost = analyze(noTable4, { imported: { shortRows: [{ part: 't4', row: '行政复议', found: 3, expected: 15 }] } }).diagnostics.filter((d) => d.ruleId === 'import-short-row');
   assert.deepEqual(lost.map((d) => [d.range.start, d.range.end]), [[0, 0]]);
 });
+
+test('import-unplaced: a paragraph without the row it followed, first in the text, last without a line break, or right after a line', () => {
+  // Found by npm run mutate (import-unplaced.ts: the optional 「在…之后」, the first and last lines, the step to the next line).
+  const only = '> 未能放入表格的内容：12 34——表头之前的数字';
+  const first = analyze(only + '\n').diagnostics.filter((d) => d.ruleId === 'import-unplaced');
+  assert.deepEqual(first.map((d) => [d.range, d.message.zh, d.message.en]), [[{ start: 0, end: only.length },
+    '导入时未能放入表格的内容：12 34——表头之前的数字', 'the import could not place this in a table cell: 12 34 — 表头之前的数字']]);
+  const clean = fixture('clean-2021').text;
+  const last = clean + '\n' + only;
+  assert.deepEqual(analyze(last).diagnostics.filter((d) => d.ruleId === 'import-unplaced').map((d) => [d.range, d.message.zh]),
+    [[{ start: last.length - only.length, end: last.length }, '导入时未能放入表格的内容：12 34——表头之前的数字']]);
+  const right = clean + '正文一行\n> 未能放入表格的内容：5——多出的数\n';
+  assert.deepEqual(analyze(right).diagnostics.filter((d) => d.ruleId === 'import-unplaced').map((d) => d.message.zh), ['导入时未能放入表格的内容：5——多出的数']);
+});
+
+test('import-unplaced: CRLF line ends are not part of the finding', () => {
+  // Found by npm run mutate (import-unplaced.ts: the carriage return left out of the line).
+  const text = (fixture('clean-2021').text + '\n> 未能放入表格的内容：（在「行政许可」之后）5——多出的数\n').replace(/\n/g, '\r\n');
+  const found = analyze(text).diagnostics.filter((d) => d.ruleId === 'import-unplaced');
+  assert.deepEqual(found.map((d) => [text.slice(d.range.start, d.range.end), d.message.zh, d.message.en]), [[
+    '> 未能放入表格的内容：（在「行政许可」之后）5——多出的数', '导入时未能放入表格的内容（在「行政许可」之后）：5——多出的数',
+    'the import could not place this in a table cell (after “行政许可”): 5 — 多出的数']]);
+});
+
+test('import-short-row: the English message counts figures in the singular and the plural', () => {
+  // Found by npm run mutate (import-short-row.ts: “figure” or “figures”).
+  const f = fixture('clean-2021');
+  const imported = { shortRows: [{ part: 't3', row: '一、本年新收政府信息公开申请数量', found: 1, expected: 7 }, { part: 't3', row: '二、上年结转政府信息公开申请数量', found: 2, expected: 7 }] };
+  assert.deepEqual(analyze(f.text, { imported }).diagnostics.filter((d) => d.ruleId === 'import-short-row').map((d) => d.message.en), [
+    '“一、本年新收政府信息公开申请数量” has 1 figure in the source for 7 columns: they were put in the first 1 cells in order and the rest left blank; which cell lacks a figure is unknown, compare with the original',
+    '“二、上年结转政府信息公开申请数量” has 2 figures in the source for 7 columns: they were put in the first 2 cells in order and the rest left blank; which cell lacks a figure is unknown, compare with the original',
+  ]);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnosticAt, diagnosticsOf, lineWith, ruleSuite, textAt } from './helpers.ts';
+import { analyze } from '../../../server/src/engine/analyze.ts';
+import { diagnosticAt, diagnosticsOf, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('template-mismatch');
 
@@ -29,4 +30,16 @@ test('template-mismatch: 2021 labels in a 2020 report; their rows are not also u
 
 test('template-mismatch: labels both formats accept (规范性文件, 行政规范性文件, 本年增减) are not findings', () => {
   assert.deepEqual(diagnosticsOf('template-mismatch-ok', 'template-mismatch'), []);
+});
+
+test('template-mismatch: a report without a year is “本报告”; a group row with some figures is reported like a full one', () => {
+  // Found by npm run mutate (template-mismatch.ts: the text without a year; a row with figures in some cells).
+  const clean = fixture('clean-2021').text;
+  const noYear = clean.replace(/2022年/g, '').replace('| 行政许可 | 120 | | |', '| 行政许可 | 120 | | |\n| 本年新制作数量 | 1 | | |');
+  assert.equal(analyze(noYear).report.year, undefined);
+  assert.deepEqual(analyze(noYear).diagnostics.filter((d) => d.ruleId === 'template-mismatch').map((d) => d.message.zh),
+    ['「本年新制作数量」是2019年版格式（试行）的标签；本报告应使用2021年版格式']);
+  const some = fixture('template-mismatch').text.replace('| （六）其他处理 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |', '| （六）其他处理 | 1 | | | | 1 | | 2 |');
+  const rows = analyze(some).diagnostics.filter((d) => d.ruleId === 'template-mismatch' && d.message.zh.includes('一行填了数字'));
+  assert.deepEqual(rows.map((d) => some.slice(d.range.start, d.range.end)), ['（六）其他处理']);
 });
