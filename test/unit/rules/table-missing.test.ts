@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { CORE_RULES, diagnosticAt, fixed, lineWith, ruleSuite } from './helpers.ts';
+import { CORE_RULES, diagnosticAt, fixed, fixture, lineWith, ruleSuite } from './helpers.ts';
 
 ruleSuite('table-missing');
 
@@ -26,4 +26,31 @@ test('table-missing: table 3 of the 2019 format is inserted for a 2020 report', 
   const t3 = after.report.tables.find((t) => t.def.id === 't3')!;
   assert.equal(t3.rows.filter((r) => r.row && !r.row.group).length, 23, '2019: 23 data rows, （六）其他处理 one of them');
   assert.deepEqual(after.diagnostics.filter((x) => (CORE_RULES as readonly string[]).includes(x.ruleId)), [], 'the inserted table raises nothing');
+});
+
+test('table-missing: in a CRLF file the inserted table has CRLF line breaks only', () => {
+  // Found by npm run mutate (table-missing.ts: the file's line break, read from its text).
+  const text = fixture('table-missing').text.replace(/\n/g, '\r\n');
+  const ds = analyze(text).diagnostics.filter((d) => d.ruleId === 'table-missing');
+  assert.equal(ds.length, 2);
+  for (const d of ds) {
+    const inserted = d.fix!.edits[0].newText;
+    assert.ok(inserted.startsWith('\r\n\r\n| '), 'a blank line, then the table');
+    assert.ok(inserted.endsWith('|\r\n'));
+    assert.doesNotMatch(inserted, /[^\r]\n/, 'no bare LF');
+  }
+});
+
+test('table-missing: a section given twice without its table is reported once, on its first heading', () => {
+  // Found by npm run mutate (table-missing.ts: the section is the first one of its kind). The second heading is
+  // section-duplicate's finding; the table goes under the first.
+  const f = fixture('table-missing');
+  const heading = '## 四、政府信息公开行政复议、行政诉讼情况';
+  const text = f.text.replace('## 六、其他需要报告的事项', `${heading}\n\n本年度无案件。\n\n## 六、其他需要报告的事项`);
+  const first = text.indexOf(heading);
+  assert.ok(text.indexOf(heading, first + 1) > first);
+  const ds = analyze(text).diagnostics.filter((d) => d.ruleId === 'table-missing' && d.message.zh.startsWith('「四、'));
+  assert.equal(ds.length, 1);
+  assert.equal(ds[0].range.start, first);
+  assert.equal(ds[0].fix!.edits[0].range.start, first + heading.length);
 });

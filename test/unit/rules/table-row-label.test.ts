@@ -124,3 +124,58 @@ test('a row that lost its label, with a word among its figures before a blank: t
     ['cell-empty', ' ', '（一）予以公开「科研机构」为空，应填写数字（按勾稽关系应为 0）'],
   ]);
 });
+
+// Which unknown labels are given the nearest official row, and when that is offered as a fix (rules/nearest.ts).
+// Written for the survivors of npm run mutate; the clean 2022 report with one row changed each time.
+const PUBLICATION = '| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+const labelFindings = (text: string) => analyze(text).diagnostics.filter((d) => d.ruleId === 'table-row-label').map((d) => [d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]);
+
+test('table-row-label: a label that shares half its characters with a missing row is taken for it (规定 for 规章); less is not (章程)', () => {
+  const clean = fixture('clean-2021').text;
+  assert.deepEqual(labelFindings(clean.replace('| 规章 | 0 | 0 | 2 |', '| 规定 | 0 | 0 | 2 |')), [['未知行标签「规定」，最接近的规定行为「规章」', ['规章']]]);
+  assert.deepEqual(labelFindings(clean.replace('| 规章 | 0 | 0 | 2 |', '| 章程 | 0 | 0 | 2 |')), [['未知行标签「章程」，不属于第二十条第（一）项', null]]);
+});
+
+test('table-row-label: an unknown label is relabelled only when its row has every figure, each a number', () => {
+  const clean = fixture('clean-2021').text;
+  const suggestion = '未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」';
+  assert.deepEqual(labelFindings(clean.replace(PUBLICATION, '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |')), [[suggestion, ['3.要求提供公开出版物']]]);
+  for (const row of ['| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 三、要求提供公开出版物 | 0 | | 0 | 0 | 0 | 0 | 0 |', '| 三、要求提供公开出版物 | 0 | 见附件 | 0 | 0 | 0 | 0 | 0 |']) {
+    assert.deepEqual(labelFindings(clean.replace(PUBLICATION, row)), [[suggestion, null]], row);
+  }
+});
+
+test('table-row-label: two unknown labels that both look like one missing row: neither is relabelled', () => {
+  const text = fixture('clean-2021').text.replace(PUBLICATION, '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| （3）要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelFindings(text), [
+    ['未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', null],
+    ['未知行标签「（3）要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', null],
+  ]);
+});
+
+test('table-row-label: no relabel whose figures would break a column\'s sum (the row\'s own sum holding)', () => {
+  // 1 + 0 + … = 1 along the row, but （七）总计 does not count the row: relabelled, total-results would fire.
+  const text = fixture('clean-2021').text.replace(PUBLICATION, '| 三、要求提供公开出版物 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+  assert.deepEqual(labelFindings(text), [['未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', null]]);
+});
+
+test('table-row-label: a sum that cannot be checked yet (a blank cell in another of its rows) does not stop a relabel', () => {
+  const text = fixture('clean-2021').text.replace(PUBLICATION, '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |')
+    .replace('| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 4.无正当理由大量反复申请 | 0 | 0 | | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelFindings(text), [['未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', ['3.要求提供公开出版物']]]);
+});
+
+test('table-row-label: of two unknown labels, the one whose row sum fails gets no fix; the other is still relabelled', () => {
+  // Once the first is left out, the column sums through both rows cannot be checked: they do not stop the second.
+  const text = fixture('clean-2021').text.replace(PUBLICATION, '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |')
+    .replace('| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 四、无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelFindings(text), [
+    ['未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', null],
+    ['未知行标签「四、无正当理由大量反复申请」，最接近的规定行为「4.无正当理由大量反复申请」', ['4.无正当理由大量反复申请']],
+  ]);
+});
+
+test('table-row-label: an unknown label whose nearest official row is already in the table is given no suggestion', () => {
+  const text = fixture('clean-2021').text.replace('| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |\n| 一、予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelFindings(text), [['未知行标签「一、予以公开」，不属于收到和处理政府信息公开申请情况', null]]);
+});

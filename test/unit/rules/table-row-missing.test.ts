@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
+import type { Diagnostic } from '../../../server/src/engine/types.ts';
 import { diagnosticAt, diagnosticsOf, fixed, fixture, lineWith, ruleSuite } from './helpers.ts';
 
 ruleSuite('table-row-missing');
@@ -62,4 +63,139 @@ test('table-row-missing: a table 2 block with its headers and no row: the row is
   assert.equal(ds[0].fix!.edits[0].newText, '\n| 行政许可 | 0 | | |');
   const after = analyze(text.slice(0, ds[0].fix!.edits[0].range.start) + ds[0].fix!.edits[0].newText + text.slice(ds[0].fix!.edits[0].range.end));
   assert.deepEqual(after.diagnostics.filter((d) => d.ruleId === 'table-row-missing'), []);
+});
+
+// The tests below were written for the survivors of npm run mutate (table-row-missing.ts); each says what a user
+// would meet if the rule got it wrong.
+
+const R = 'table-row-missing';
+const ofRule = (text: string) => analyze(text).diagnostics.filter((d) => d.ruleId === R);
+const lineText = (text: string, d: Diagnostic) => text.slice(d.range.start, d.range.end);
+const T4_FIGURES = '| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 1 |';
+
+test('table-row-missing: fix titles name the row, the row of figures, or the block', () => {
+  const titles = (name: string) => diagnosticsOf(name, R).map((d) => d.fix!.title.zh);
+  assert.deepEqual(titles('table-row-missing'), ['插入「行政强制」行（数字为 0）', '插入「3.要求提供公开出版物」行（数字为 0）', '插入数字行（数字为 0）']);
+  assert.deepEqual(diagnosticsOf('table-row-missing', R).map((d) => d.fix!.title.en), ['Insert the row “行政强制” (figures 0)', 'Insert the row “3.要求提供公开出版物” (figures 0)', 'Insert the row of figures (figures 0)']);
+  const block = diagnosticAt('table-row-missing-2019', R, lineWith('table-row-missing-2019', '| 行政事业性收费 |'));
+  assert.deepEqual(block.fix!.title, { zh: '插入第二十条第（九）项（数字为 0）', en: 'Insert Art. 20 (9) (figures 0)' });
+});
+
+test('table-row-missing: the second row of a block is inserted after the first', () => {
+  const f = fixture('table-row-missing');
+  const d = diagnosticAt('table-row-missing', R, lineWith('table-row-missing', '| 行政处罚 | 35 |'));
+  const row = '| 行政处罚 | 35 | | |';
+  assert.equal(lineText(f.text, d), row);
+  assert.deepEqual(d.fix!.edits, [{ range: { start: f.text.indexOf(row) + row.length, end: f.text.indexOf(row) + row.length }, newText: '\n| 行政强制 | 0 | | |' }]);
+});
+
+test('table-row-missing: in a CRLF file the finding covers the row without its CR, and the row goes in with CRLF', () => {
+  const text = fixture('table-row-missing').text.replace(/\n/g, '\r\n');
+  const ds = ofRule(text);
+  assert.deepEqual(ds.map((d) => lineText(text, d)), ['| 行政处罚 | 35 | | |', '| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '| | | | | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |']);
+  assert.deepEqual(ds.map((d) => d.fix!.edits[0].newText), ['\r\n| 行政强制 | 0 | | |', '\r\n| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', `\r\n| ${Array(15).fill('0').join(' | ')} |`]);
+});
+
+test('table-row-missing: table 4\'s headers at the very end of the file, without a line break, still give the last header line', () => {
+  const clean = fixture('clean-2021').text;
+  const text = clean.slice(0, clean.indexOf(T4_FIGURES)).replace(/\n$/, '');
+  const ds = ofRule(text);
+  assert.equal(ds.length, 1);
+  assert.equal(lineText(text, ds[0]), '| | | | | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |');
+  assert.equal(ds[0].range.end, text.length);
+  assert.deepEqual(ds[0].fix!.edits, [{ range: { start: text.length, end: text.length }, newText: `\n| ${Array(15).fill('0').join(' | ')} |` }]);
+});
+
+test('table-row-missing: the first row of table 3 missing is reported on the row that follows it (no fix: it had figures)', () => {
+  const text = fixture('clean-2021').text.replace('| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |\n', '');
+  const ds = ofRule(text);
+  assert.deepEqual(ds.map((d) => [d.message.zh, lineText(text, d), d.fix]), [
+    ['收到和处理政府信息公开申请情况缺少「一、本年新收政府信息公开申请数量」行', '| 二、上年结转政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |', undefined],
+  ]);
+});
+
+test('table-row-missing: the first row under a group heading goes right after the heading, figures in the figures\' columns', () => {
+  const text = fixture('clean-2021').text.replace('| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '');
+  const ds = ofRule(text);
+  assert.deepEqual(ds.map((d) => [lineText(text, d), d.fix!.edits[0].newText]), [['| （三）不予公开 | | | | | | | |', '\n| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']]);
+});
+
+test('table-row-missing: three label columns, a row after one whose label is in the second column: figures where its figures are', () => {
+  // （一）予以公开 has its label in the second column and its figures from the fourth: the new row keeps both.
+  const text = fixture('clean-2021-3col').text
+    .replace('| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n', '')
+    .replace('| | （七）总计 | | 13 | 3 | 0 | 1 | 2 | 0 | 19 |', '| | （七）总计 | | 12 | 3 | 0 | 1 | 2 | 0 | 18 |')
+    .replace('| 一、本年新收政府信息公开申请数量 | | | 12 | 3 | 0 | 1 | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | | | 11 | 3 | 0 | 1 | 2 | 0 | 17 |');
+  const ds = analyze(text).diagnostics;
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.fix?.edits[0].newText]), [[R, '\n| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']]);
+});
+
+test('table-row-missing: a heading row with only some of the other format\'s figures: no rows of zeros inserted under it', () => {
+  const text = fixture('clean-2021').text.replace('| （六）其他处理 | | | | | | | |\n| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 3.其他 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |\n', '| （六）其他处理 | | | | | | | 2 |\n');
+  const ds = ofRule(text);
+  assert.equal(ds.length, 3);
+  assert.ok(ds.every((d) => d.fix === undefined && lineText(text, d) === '| （六）其他处理 | | | | | | | 2 |'));
+});
+
+test('table-row-missing: table 4 whose row of figures has a label: the row is reported missing there, with no row inserted', () => {
+  // The labelled row is table-row-label's finding; inserting a row of zeros would leave two rows.
+  const clean = fixture('clean-2021').text;
+  const text = clean.replace(T4_FIGURES, `| 合计 ${T4_FIGURES}`);
+  const ds = analyze(text).diagnostics;
+  assert.deepEqual(ds.map((d) => [d.ruleId, d.message.zh, d.fix]), [
+    [R, '政府信息公开行政复议、行政诉讼情况缺少数字行', undefined],
+    ['table-row-label', '未知行标签「合计」，不属于政府信息公开行政复议、行政诉讼情况', undefined],
+  ]);
+  assert.equal(lineText(text, ds[0]), `| 合计 ${T4_FIGURES}`);
+});
+
+const T2_BLOCK_5 = '| 第二十条第（五）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 120 | | |\n';
+
+test('table-row-missing: a whole table 2 block missing goes after the block before it, or before the first block when it is the first', () => {
+  const clean = fixture('clean-2021').text;
+  const five = clean.replace(T2_BLOCK_5, '');
+  const [d5] = ofRule(five);
+  assert.equal(lineText(five, d5), '| 行政规范性文件 | 3 | 1 | 25 |');
+  assert.deepEqual(d5.fix!.edits, [{ range: { start: d5.range.end, end: d5.range.end }, newText: `\n${T2_BLOCK_5.replace('120', '0').trimEnd()}` }]);
+  const one = clean.replace('| 第二十条第（一）项 | | | |\n| --- | --- | --- | --- |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 2 |\n| 行政规范性文件 | 3 | 1 | 25 |\n| 第二十条第（五）项 | | | |\n', '| 第二十条第（五）项 | | | |\n| --- | --- | --- | --- |\n');
+  const ds = ofRule(one);
+  assert.deepEqual(ds.map((d) => d.message.zh), ['第二十条第（一）项缺少「规章」行', '第二十条第（一）项缺少「行政规范性文件」行']);
+  for (const d of ds) {
+    assert.equal(lineText(one, d), '| 第二十条第（五）项 | | | |', 'on the first block there is');
+    assert.deepEqual(d.fix!.edits, [{ range: { start: d.range.start, end: d.range.start }, newText: '| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 0 | 0 | 0 |\n' }]);
+  }
+});
+
+test('table-row-missing: table 2 written as one small table per block: what is inserted is as wide as the block\'s table', () => {
+  const clean = fixture('clean-2021').text;
+  const separate = clean.replace('| 第二十条第（五）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 120 | | |\n| 第二十条第（六）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚 | 35 | | |\n| 行政强制 | 2 | | |\n| 第二十条第（八）项 | | | |\n| 信息内容 | 本年收费金额（单位：万元） | | |\n| 行政事业性收费 | 12.5 | | |\n',
+    '\n| 第二十条第（五）项 | |\n| --- | --- |\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 120 |\n\n| 第二十条第（六）项 | |\n| --- | --- |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 35 |\n| 行政强制 | 2 |\n\n| 第二十条第（八）项 | |\n| --- | --- |\n| 信息内容 | 本年收费金额（单位：万元） |\n| 行政事业性收费 | 12.5 |\n');
+  assert.deepEqual(analyze(separate).diagnostics, []);
+  // A block with its headers and no row: the row as wide as the block's own table (two cells), not table 2's first.
+  const noRow = separate.replace('| 行政许可 | 120 |\n', '');
+  assert.deepEqual(ofRule(noRow).map((d) => d.fix!.edits[0].newText), ['\n| 行政许可 | 0 |']);
+  // A whole block missing after a block of two cells: two cells wide.
+  const noBlock = separate.replace('| 第二十条第（六）项 | |\n| --- | --- |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 35 |\n| 行政强制 | 2 |\n\n', '');
+  assert.deepEqual(ofRule(noBlock).map((d) => d.fix!.edits[0].newText), Array(2).fill('\n| 第二十条第（六）项 | |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 0 |\n| 行政强制 | 0 |'));
+});
+
+test('table-row-missing: no row is inserted where an unknown label most likely is that row (relabelling it is the fix)', () => {
+  const text = fixture('clean-2021').text.replace('| 3.要求提供公开出版物 |', '| 三、要求提供公开出版物 |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    [R, '收到和处理政府信息公开申请情况缺少「3.要求提供公开出版物」行', null],
+    ['table-row-label', '未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', ['3.要求提供公开出版物']],
+  ]);
+});
+
+test('table-row-missing: an unknown label that stands for no missing row, or a row without any label, does not stop the insert', () => {
+  // 其中：电话申请 is nearest to no official row; the row whose label was lost cannot be placed (two rows are missing
+  // around it, and it is one row).
+  const text = fixture('clean-2021').text.replace('| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '| | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 其中：电话申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n');
+  const a = analyze(text);
+  assert.deepEqual(a.failures, []);
+  assert.deepEqual(a.diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    [R, '收到和处理政府信息公开申请情况缺少「4.无正当理由大量反复申请」行', ['\n| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
+    [R, '收到和处理政府信息公开申请情况缺少「5.要求行政机关确认或重新出具已获取信息」行', ['\n| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
+    ['table-row-label', '未知行标签「其中：电话申请」，不属于收到和处理政府信息公开申请情况', null],
+  ]);
 });
