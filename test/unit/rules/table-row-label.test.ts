@@ -179,3 +179,45 @@ test('table-row-label: an unknown label whose nearest official row is already in
   const text = fixture('clean-2021').text.replace('| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |', '| （一）予以公开 | 6 | 2 | 0 | 1 | 1 | 0 | 10 |\n| 一、予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
   assert.deepEqual(labelFindings(text), [['未知行标签「一、予以公开」，不属于收到和处理政府信息公开申请情况', null]]);
 });
+
+// Three label columns (clean 2022 report, seed 003's layout), written for the survivors of npm run mutate (table-row-label.ts).
+const SECRET_3COL = '| | （三）不予公开 | 1.属于国家秘密 |';
+const PROHIBITED_3COL = '| | | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+const labelDiagnostics = (text: string) => analyze(text).diagnostics.filter((d) => d.ruleId === 'table-row-label').map((d) => [text.slice(d.range.start, d.range.end), d.message.zh, d.fix ? { edits: d.fix.edits.map((e) => e.newText), changesFigure: d.fix.changesFigure } : null]);
+
+test('table-row-label: a group label cut short in the first of three label columns, on a row of its own, is set right', () => {
+  const text = fixture('clean-2021-3col').text.replace(SECRET_3COL, '| 三、本年度办理结 | （三）不予公开 | | | | | | | | |\n| | | 1.属于国家秘密 |');
+  assert.deepEqual(labelDiagnostics(text), [['三、本年度办理结', '行标签「三、本年度办理结」应为「三、本年度办理结果」', { edits: ['三、本年度办理结果'], changesFigure: false }]]);
+});
+
+test('table-row-label: an unknown group label beside a row\'s label is set to the nearest group label', () => {
+  const text = fixture('clean-2021-3col').text.replace(SECRET_3COL, '| | 三、不予公开 | 1.属于国家秘密 |');
+  assert.deepEqual(labelDiagnostics(text), [['三、不予公开', '未知行标签「三、不予公开」，最接近的规定行为「（三）不予公开」', { edits: ['（三）不予公开'], changesFigure: false }]]);
+});
+
+test('table-row-label: an unknown label taken for a group row is relabelled only if the row holds no figure', () => {
+  const clean = fixture('clean-2021').text;
+  const message = '未知行标签「三、不予公开」，最接近的规定行为「（三）不予公开」';
+  assert.deepEqual(labelDiagnostics(clean.replace('| （三）不予公开 | | | | | | | |', '| 三、不予公开 | | | | | | | |')), [['三、不予公开', message, { edits: ['（三）不予公开'], changesFigure: false }]]);
+  assert.deepEqual(labelDiagnostics(clean.replace('| （三）不予公开 | | | | | | | |', '| 三、不予公开 | 1 | | | | | | |')), [['三、不予公开', message, null]]);
+});
+
+test('table-row-label: a relabel is a label fix, not a figure change', () => {
+  const text = fixture('clean-2021').text.replace(PUBLICATION, '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelDiagnostics(text), [['三、要求提供公开出版物', '未知行标签「三、要求提供公开出版物」，最接近的规定行为「3.要求提供公开出版物」', { edits: ['3.要求提供公开出版物'], changesFigure: false }]]);
+});
+
+test('table-row-label: a lost label over a stray figure in its own label column is written there, as a figure change', () => {
+  const text = fixture('clean-2021-3col').text.replace(PROHIBITED_3COL, '| | | 5 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(labelDiagnostics(text), [[' ', '此行缺少行标签，按位置应为「2.其他法律行政法规禁止公开」', { edits: ['2.其他法律行政法规禁止公开'], changesFigure: true }]]);
+  const d = analyze(text).diagnostics.find((x) => x.ruleId === 'table-row-label')!;
+  assert.equal(text.slice(d.fix!.edits[0].range.start, d.fix!.edits[0].range.end), '5');
+});
+
+test('table-row-label: a lost label with a stray figure in an earlier label column gets no fix (the figure would still hide it)', () => {
+  const clean = fixture('clean-2021-3col').text;
+  for (const row of ['| 5 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| | 5 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']) {
+    const text = clean.replace(PROHIBITED_3COL, row);
+    assert.deepEqual(labelDiagnostics(text).map(([, message, fix]) => [message, fix]), [['此行缺少行标签，按位置应为「2.其他法律行政法规禁止公开」', null]], row);
+  }
+});
