@@ -93,3 +93,36 @@ test('nianbao rollup: units of different years are a usage error naming them', a
   assert.match(r.stderr, /年度和格式必须相同[\s\S]*a\.md: 2022年度[\s\S]*b\.md: 2021年度/);
   assert.equal(r.stdout, '');
 });
+
+// In process, through analyze() with the units as the host gives them: every unit writes 1 in 行政复议「结果维持」
+// and its 总计 (tables 2 and 3 all zeros), the region 5.
+const ROW_OF_ONE = '| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+const unitOf = (agency: string, text = reportMarkdown({ agency, t3: {}, t4: { review: [1, 0, 0, 0] } })) => ({ path: `${agency}.md`, report: analyze(text).report });
+const mismatches = (region: string, units: ReturnType<typeof unitOf>[], missing: string[] = []) =>
+  analyze(region, { rollup: { units, missing } }).diagnostics.filter((d) => d.ruleId.startsWith('rollup')).map((d) => [d.ruleId, d.message.zh, d.message.en]);
+
+test('up to six units are named with their figures in the message; seven or more are counted only', () => {
+  const region = reportMarkdown({ agency: '某区人民政府', t3: {}, t4: { review: [5, 0, 0, 0] } });
+  const six = ['甲', '乙', '丙', '丁', '戊', '己'].map((n) => unitOf(`某区${n}局`));
+  const listed = '某区甲局 1 ＋ 某区乙局 1 ＋ 某区丙局 1 ＋ 某区丁局 1 ＋ 某区戊局 1 ＋ 某区己局 1';
+  const listedEn = '某区甲局 1 + 某区乙局 1 + 某区丙局 1 + 某区丁局 1 + 某区戊局 1 + 某区己局 1';
+  assert.deepEqual(mismatches(region, six), [
+    ['rollup-mismatch', `表四「行政复议·结果维持」为 5，6 个下属单位的报告合计为 6（${listed}）`, `Table 4 «行政复议·结果维持» is 5, but the 6 units' reports add up to 6 (${listedEn})`],
+    ['rollup-mismatch', `表四「行政复议·总计」为 5，6 个下属单位的报告合计为 6（${listed}）`, `Table 4 «行政复议·总计» is 5, but the 6 units' reports add up to 6 (${listedEn})`],
+  ]);
+  assert.deepEqual(mismatches(region, [...six, unitOf('某区庚局')]), [
+    ['rollup-mismatch', '表四「行政复议·结果维持」为 5，7 个下属单位的报告合计为 7', "Table 4 «行政复议·结果维持» is 5, but the 7 units' reports add up to 7"],
+    ['rollup-mismatch', '表四「行政复议·总计」为 5，7 个下属单位的报告合计为 7', "Table 4 «行政复议·总计» is 5, but the 7 units' reports add up to 7"],
+  ]);
+});
+
+test('a figure that a unit leaves blank, or the region does, is not compared; the others are', () => {
+  // 乙局 leaves 行政复议「结果维持」 blank (its own cell-empty): that figure has no sum, so the region's 3 is not
+  // judged, while 总计 (1 + 1) is. The region leaves 未经复议直接起诉「结果维持」 blank, which the units give (0 + 0).
+  const b = reportMarkdown({ agency: '某区乙局', t3: {}, t4: { review: [1, 0, 0, 0] } }).replace(ROW_OF_ONE, '|  | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  const region = reportMarkdown({ agency: '某区人民政府', t3: {}, t4: { review: [1, 0, 0, 0] } }).replace(ROW_OF_ONE, '| 3 | 0 | 0 | 0 | 3 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.ok(b.includes('|  | 0 | 0 | 0 | 1 |') && region.includes('| 3 | 0 | 0 | 0 | 3 |  |'));
+  assert.deepEqual(mismatches(region, [unitOf('某区甲局'), unitOf('某区乙局', b)]), [
+    ['rollup-mismatch', '表四「行政复议·总计」为 3，2 个下属单位的报告合计为 2（某区甲局 1 ＋ 某区乙局 1）', "Table 4 «行政复议·总计» is 3, but the 2 units' reports add up to 2 (某区甲局 1 + 某区乙局 1)"],
+  ]);
+});

@@ -30,3 +30,18 @@ test('total-review: two wrong totals of table 4, one too small for its parts: ea
     ['total-review', '未经复议直接起诉「总计」应为 3（结果维持＋结果纠正＋其他结果＋尚未审结），实为 9', ['3']],
   ]);
 });
+
+test('total-review: every result column counts in its total, in both formats', () => {
+  // Each of the twelve result cells has a figure of its own: a relation that left one out, or put it on the
+  // side of 总计, would find that total wrong.
+  for (const year of [2019, 2021]) {
+    const text = reportMarkdown({ year, t4: { review: [1, 2, 3, 4], direct: [5, 6, 7, 8], after: [9, 10, 11, 12] } });
+    assert.ok(text.includes('| 1 | 2 | 3 | 4 | 10 | 5 | 6 | 7 | 8 | 26 | 9 | 10 | 11 | 12 | 42 |'));
+    assert.deepEqual(analyze(text).diagnostics.map((d) => `${d.ruleId}: ${d.message.zh}`), [], `${year}`);
+    // 其他结果 of 未经复议直接起诉 written 8 for 7: its total is the finding, whatever the other totals.
+    const wrong = text.replace('| 5 | 6 | 7 | 8 | 26 |', '| 5 | 6 | 8 | 8 | 26 |');
+    assert.deepEqual(analyze(wrong).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+      ['total-review', '未经复议直接起诉「总计」应为 27（结果维持＋结果纠正＋其他结果＋尚未审结），实为 26', ['27']],
+    ], `${year}`);
+  }
+});

@@ -52,3 +52,22 @@ test('total-row: a cell that would explain every failure only as a negative figu
   ]);
   assert.equal(ds[1].range.start, totalAt, 'on the total, not on 「自然人」');
 });
+
+test('total-row: all six applicant columns count in the row total, in both formats', () => {
+  // 科研机构, 社会公益组织, 法律服务机构 and 其他 given 1, 2, 3, 4 in 一、本年新收 and again in 四、结转下年度 (the columns
+  // still balance): a relation that left a column out, or put it on the side of 总计, would find these totals wrong.
+  for (const year of [2019, 2021]) {
+    const base = reportMarkdown({ year });
+    const text = base
+      .replace('| 一、本年新收政府信息公开申请数量 | 20 | 5 | 0 | 0 | 0 | 0 | 25 |', '| 一、本年新收政府信息公开申请数量 | 20 | 5 | 1 | 2 | 3 | 4 | 35 |')
+      .replace('| 四、结转下年度继续办理 | 3 | 2 | 0 | 0 | 0 | 0 | 5 |', '| 四、结转下年度继续办理 | 3 | 2 | 1 | 2 | 3 | 4 | 15 |');
+    assert.equal(text.split('\n').filter((l, i) => l !== base.split('\n')[i]).length, 2);
+    assert.deepEqual(analyze(text).diagnostics.map((d) => `${d.ruleId}: ${d.message.zh}`), [], `${year}`);
+    // 法律服务机构 written 4 in 一、本年新收: its row total and its column both fail, and that one cell explains both.
+    const wrong = text.replace('| 20 | 5 | 1 | 2 | 3 | 4 | 35 |', '| 20 | 5 | 1 | 2 | 4 | 4 | 35 |');
+    assert.deepEqual(analyze(wrong).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+      ['balance', '一、本年新收「法律服务机构」应为 3（使「法律服务机构」列 一＋二＝三（七）＋四 成立），实为 4', ['3']],
+      ['total-row', '一、本年新收「法律服务机构」应为 3（使一、本年新收「总计」等于六类申请人之和），实为 4', ['3']],
+    ], `${year}`);
+  }
+});
