@@ -126,3 +126,31 @@ test('a figure that a unit leaves blank, or the region does, is not compared; th
     ['rollup-mismatch', '表四「行政复议·总计」为 3，2 个下属单位的报告合计为 2（某区甲局 1 ＋ 某区乙局 1）', "Table 4 «行政复议·总计» is 3, but the 2 units' reports add up to 2 (某区甲局 1 + 某区乙局 1)"],
   ]);
 });
+
+test('a region of one unit is compared too; a unit whose report names no agency is named by its file', () => {
+  // The unit's title is only 2021年政府信息公开工作年度报告: no agency is read from it.
+  const nameless = reportMarkdown({ agency: '', t3: {}, t4: { review: [1, 0, 0, 0] } });
+  assert.ok(nameless.startsWith('# 2021年政府信息公开工作年度报告\n'));
+  const units = [{ path: 'units/nameless.md', report: analyze(nameless).report }];
+  const region = reportMarkdown({ agency: '某区人民政府', t3: {}, t4: { review: [5, 0, 0, 0] } });
+  assert.deepEqual(mismatches(region, units), [
+    ['rollup-mismatch', '表四「行政复议·结果维持」为 5，1 个下属单位的报告合计为 1（units/nameless.md 1）', "Table 4 «行政复议·结果维持» is 5, but the 1 units' reports add up to 1 (units/nameless.md 1)"],
+    ['rollup-mismatch', '表四「行政复议·总计」为 5，1 个下属单位的报告合计为 1（units/nameless.md 1）', "Table 4 «行政复议·总计» is 5, but the 1 units' reports add up to 1 (units/nameless.md 1)"],
+  ]);
+});
+
+test('rollup-incomplete names every unit missing, in both languages, on the title (the start of the text when there is none)', () => {
+  const region = reportMarkdown({ agency: '某区人民政府', t3: {}, t4: { review: [5, 0, 0, 0] } });
+  const found = [unitOf('某区甲局')];
+  const zh = '配置文件所列的下属单位中，没有找到 某区乙局、某区丙局 的2021年度报告：本报告表二至表四未与下属单位之和比较（不判断）';
+  const en = "No 2021 report found for 某区乙局, 某区丙局 among the units the configuration lists: tables 2–4 are not compared with the units' sum (not judged)";
+  // The region's 5 is not compared with 甲局's 1: with units missing there is no sum to compare with.
+  assert.deepEqual(mismatches(region, found, ['某区乙局', '某区丙局']), [['rollup-incomplete', zh, en]]);
+  const title = '某区人民政府2021年政府信息公开工作年度报告';
+  const on = (text: string) => analyze(text, { rollup: { units: found, missing: ['某区乙局', '某区丙局'] } }).diagnostics.find((d) => d.ruleId === 'rollup-incomplete')!.range;
+  assert.deepEqual(on(region), { start: region.indexOf(title), end: region.indexOf(title) + title.length });
+  // Without its title the report still gives its year (统计期限为2021年…).
+  const untitled = region.slice(region.indexOf('\n本报告根据') + 1);
+  assert.deepEqual(mismatches(untitled, found, ['某区乙局', '某区丙局']), [['rollup-incomplete', zh, en]]);
+  assert.deepEqual(on(untitled), { start: 0, end: 0 });
+});

@@ -43,5 +43,12 @@ test('total-review: every result column counts in its total, in both formats', (
     assert.deepEqual(analyze(wrong).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
       ['total-review', '未经复议直接起诉「总计」应为 27（结果维持＋结果纠正＋其他结果＋尚未审结），实为 26', ['27']],
     ], `${year}`);
+    // All three totals off by one (11 for 10, 25 for 26, 41 for 42): each total is its own finding and fix.
+    const three = text.replace('| 1 | 2 | 3 | 4 | 10 | 5 | 6 | 7 | 8 | 26 | 9 | 10 | 11 | 12 | 42 |', '| 1 | 2 | 3 | 4 | 11 | 5 | 6 | 7 | 8 | 25 | 9 | 10 | 11 | 12 | 41 |');
+    assert.deepEqual(analyze(three).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+      ['total-review', '行政复议「总计」应为 10（结果维持＋结果纠正＋其他结果＋尚未审结），实为 11', ['10']],
+      ['total-review', '未经复议直接起诉「总计」应为 26（结果维持＋结果纠正＋其他结果＋尚未审结），实为 25', ['26']],
+      ['total-review', '复议后起诉「总计」应为 42（结果维持＋结果纠正＋其他结果＋尚未审结），实为 41', ['42']],
+    ], `${year}`);
   }
 });
