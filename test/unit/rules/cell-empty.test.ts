@@ -67,3 +67,16 @@ test('cell-empty: blanks in both a cell\'s row and its column: the partial sums 
   const filled = applyEdits(text, a.diagnostics.flatMap((d) => d.fix!.edits));
   assert.deepEqual(analyze(filled).diagnostics.filter((d) => d.severity === 'error'), []);
 });
+
+test('cell-empty: a blank that its relation could fill only with a negative count is given no value', () => {
+  // From clean-2021 with 一、本年新收「自然人」 10 (was 12, its total 16): 10 new + 2 carried in cannot cover 13 handled,
+  // so 四、结转下年度「自然人」, left blank with its total, would have to be −2 — not a count. It is not filled (and
+  // said as a blank like any other); its total, which the column 总计 still determines, is.
+  const text = fixture('clean-2021').text
+    .replace('| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | 10 | 3 | 0 | 1 | 2 | 0 | 16 |')
+    .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（按勾稽关系应为 0）', [' 0 ']],
+  ]);
+});

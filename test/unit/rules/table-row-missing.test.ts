@@ -199,3 +199,17 @@ test('table-row-missing: an unknown label that stands for no missing row, or a r
     ['table-row-label', '未知行标签「其中：电话申请」，不属于收到和处理政府信息公开申请情况', null],
   ]);
 });
+
+test('table-row-missing: a missing row next to a row short of cells: zeros are checked against the cells written', () => {
+  // 3.要求提供公开出版物 (zeros) is left out, and 2.重复申请 stops after 法律服务机构 (table-shape's finding). Its
+  // columns 其他 and 总计 cannot be summed; the others hold with a row of zeros, so the row is offered as zeros.
+  const text = fixture('clean-2021').text
+    .replace('| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '')
+    .replace('| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '| 2.重复申请 | 1 | 0 | 0 | 0 | 0 |');
+  const a = analyze(text);
+  assert.deepEqual(a.failures, []);
+  assert.deepEqual(a.diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「3.要求提供公开出版物」行', ['\n| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
+    ['table-shape', '「2.重复申请」行应有 7 个数值单元格，实有 5 个', null],
+  ]);
+});
