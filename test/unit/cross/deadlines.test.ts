@@ -54,6 +54,14 @@ test('government\'s deadline applies to counties and cities that have none of th
   assert.match(late('某市财政局', '2022年5月3日', path)[0].message.zh, /规定期限 2022年4月30日（配置文件为此路径设定）/);
 });
 
+test('government\'s deadline is a people\'s government\'s: a city without its own takes it, a department keeps 31 January', () => {
+  // Found by npm run mutate (publish-date.ts: the fallback to government\'s deadline is for counties and cities only).
+  const checks: CheckSettings = { deadlines: { government: { month: 3, day: 15 } } };
+  assert.match(late('某市人民政府', '2022年3月20日', checks)[0]?.message.zh ?? '', /晚于规定期限 2022年3月15日/);
+  assert.deepEqual(late('某市人民政府', '2022年3月10日', checks), []);
+  assert.match(late('某市财政局', '2022年2月10日', checks)[0]?.message.zh ?? '', /晚于法定期限 2022年1月31日/);
+});
+
 test('resolveChecks picks the first matching glob for the file\'s due date; kinds are kept', () => {
   const checks = { change: { minFigure: 10 }, deadlines: { county: '02-20', files: { 'depts/**': '02-28', '**': '03-10' } } };
   const base = '/r';

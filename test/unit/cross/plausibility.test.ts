@@ -95,3 +95,31 @@ test('rate-range: growth rates and shares within 0–100 % are not judged', () =
   const text = report({ overview: ['申请数量同比增长率为150%，增长120%；主动公开率100％，满意率99.5%。'] });
   assert.deepEqual(findings('rate-range', text), []);
 });
+
+test('in-force-count: a blank figure on either side, or a report of two years before, is not compared', () => {
+  // Found by npm run mutate (in-force-count.ts: each figure must be there; only last year's report is compared).
+  // 行政规范性文件 40 + 6 − 2 = 44 ≠ 40 throughout: only the blank or the year keeps it from being reported.
+  const before = (normative: string) => report({ year: 2021 }).replace('| 行政规范性文件 | 0 | 0 | 0 |', `| 行政规范性文件 | ${normative} |`);
+  const now = (normative: string) => report({ year: 2022 }).replace('| 行政规范性文件 | 0 | 0 | 0 |', `| 行政规范性文件 | ${normative} |`);
+  assert.deepEqual(findings('in-force-count', now('6 | 2 | 40'), before('5 | 1 | 40')).map((d) => d.text), ['40'], 'both complete: reported');
+  assert.deepEqual(findings('in-force-count', now('6 | 2 | '), before('5 | 1 | 40')), [], 'this year\'s 现行有效 blank');
+  assert.deepEqual(findings('in-force-count', now(' | 2 | 40'), before('5 | 1 | 40')), [], '制发 blank');
+  assert.deepEqual(findings('in-force-count', now('6 |  | 40'), before('5 | 1 | 40')), [], '废止 blank');
+  assert.deepEqual(findings('in-force-count', now('6 | 2 | 40'), before('5 | 1 | ')), [], 'last year\'s 现行有效 blank');
+  assert.deepEqual(findings('in-force-count', now('6 | 2 | 40'), report({ year: 2020 }).replace('| 行政规范性文件 | 0 | 0 | 0 |', '| 行政规范性文件 | 5 | 1 | 40 |')), [], 'a 2020 report beside a 2022 one');
+});
+
+test('rate-range: 0 % and 100 % are shares, 100.5 % is not; a rate that opens the paragraph is read', () => {
+  // Found by npm run mutate (rate-range.ts: both bounds inclusive; the pattern searched from the paragraph's first character).
+  const text = report({ overview: ['按时办结率为100.5%，行政复议纠错率为0%，答复率为100%。'] });
+  assert.deepEqual(findings('rate-range', text).map((d) => d.text), ['按时办结率为100.5%']);
+});
+
+test('rate-range: a minus of any kind, with spaces, is a sign: −2 % is reported as written, − 0 % is 0 %', () => {
+  // Found by npm run mutate (rate-range.ts: the figure is read without its spaces and with U+2212 as a minus).
+  const text = report({ overview: ['行政复议纠错率为 − 2 %，被纠错率为 − 0 %。'] });
+  const f = findings('rate-range', text);
+  assert.deepEqual(f.map((d) => d.text), ['纠错率为 − 2 %']);
+  assert.equal(f[0].message.zh, '纠错率写为 −2%：比率应在 0～100% 之间，请核对数字或计算方法');
+  assert.equal(f[0].message.en, 'The 纠错率 (a share) is written −2 %: a share lies between 0 and 100 %; check the figures or how it was computed');
+});

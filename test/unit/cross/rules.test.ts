@@ -102,6 +102,107 @@ test('year-mismatch: a table header naming the wrong 上一年', () => {
   assert.deepEqual(only('year-mismatch', right), []);
 });
 
+test('year-mismatch: the 统计期限\'s messages, with and without a year in the title', () => {
+  // Found by npm run mutate (year-mismatch.ts: 标题 named only when the title has the year; the fix and the related title year likewise).
+  const titled = spec({ year: 2021 }).replace('至2021年12月31日', '至2020年12月31日');
+  assert.deepEqual(only('year-mismatch', titled).map((d) => [titled.slice(d.range.start, d.range.end), d.message.zh, d.message.en, d.fix?.edits[0].newText, d.related?.map((r) => [titled.slice(r.range.start, r.range.end), r.message.zh, r.message.en])]), [
+    ['2020', '统计期限写的是 2020 年，而报告标题年度为 2021 年', 'The reporting period names 2020, but the report\'s title is for 2021', '2021', [['2021', '标题年度 2021', 'title year 2021']]],
+  ]);
+  // No year in the title: the year is the 统计期限's first; the end year left from 2020 is reported without a fix.
+  const untitled = titled.replace('某市测试局2021年政府信息公开工作年度报告', '某市测试局政府信息公开工作年度报告');
+  assert.equal(analyze(untitled).report.yearRange, undefined);
+  assert.deepEqual(only('year-mismatch', untitled).map((d) => [untitled.slice(d.range.start, d.range.end), d.message.zh, d.message.en, d.fix, d.related]), [
+    ['2020', '统计期限写的是 2020 年，而报告年度为 2021 年', 'The reporting period names 2020, but the report is for 2021', undefined, undefined],
+  ]);
+});
+
+test('year-mismatch: without a year in the title, the text\'s leftovers are reported with no fix', () => {
+  // Found by npm run mutate (year-mismatch.ts: a fix only where the title's year can be written in).
+  const text = spec({ year: 2021, overview: ['现将本机关2020年度政府信息公开工作年度报告公布如下。', '2020年，本机关共受理政府信息公开申请25件。'] })
+    .replace('某市测试局2021年政府信息公开工作年度报告', '某市测试局政府信息公开工作年度报告');
+  assert.equal(analyze(text).report.year, 2021);
+  const f = only('year-mismatch', text);
+  assert.deepEqual(f.map((d) => [text.slice(d.range.start, d.range.end), d.fix]), [['2020', undefined], ['2020', undefined]]);
+});
+
+test('year-mismatch: a report whose year cannot be read is not judged', () => {
+  // Found by npm run mutate (year-mismatch.ts: no year, nothing to compare with).
+  const text = spec({ year: 2021, overview: ['（一）2019年，本机关共受理政府信息公开申请25件。'], signed: '' })
+    .replace('某市测试局2021年政府信息公开工作年度报告', '某市测试局政府信息公开工作年度报告').replace('统计期限为2021年1月1日至2021年12月31日。', '统计期限为一个自然年度。');
+  assert.equal(analyze(text).report.year, undefined);
+  assert.deepEqual(only('year-mismatch', text), []);
+});
+
+test('year-mismatch: table headers with the year written after 上一年 or 本年, or before (上一年); free tables and other headers are not judged', () => {
+  // Found by npm run mutate (year-mismatch.ts: which year a header cell expects, where the finding points; only the official tables).
+  const header = '| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |';
+  const with2020 = (from: string, to: string) => spec({ year: 2020 }).replace(header, header.replace(from, to));
+  const said = (text: string) => only('year-mismatch', text).map((d) => [text.slice(d.range.start, d.range.end), d.message.zh]);
+  assert.deepEqual(said(with2020('上一年项目数量', '上一年项目数量（2019年）')), []);
+  assert.deepEqual(said(with2020('上一年项目数量', '2019年（上一年）项目数量')), []);
+  assert.deepEqual(said(with2020('上一年项目数量', '2019年度（上年）项目数量')), []);
+  assert.deepEqual(said(with2020('本年增/减', '本年（2020年）增/减')), []);
+  assert.deepEqual(said(with2020('本年增/减', '本年（2019年）增/减')), [['2019', '表头「本年（2019年）增/减」写的是 2019 年，2020 年度报告此处应为 2020 年']]);
+  assert.deepEqual(said(with2020('上一年项目数量', '上一年项目数量（2020年）')), [['2020', '表头「上一年项目数量（2020年）」写的是 2020 年，2020 年度报告此处应为 2019 年']]);
+  // A header with another year but neither 上一年 nor 本年 says nothing about which year the column is.
+  assert.deepEqual(said(with2020('处理决定数量', '处理决定数量（含2018年立案）')), []);
+  // A table of the text's own, comparing with earlier years.
+  const free = spec({ year: 2020, overview: ['近年主动公开情况如下。', '| 项目 | 2018年 | 本年较2018年增减 |\n|---|---|---|\n| 主动公开 | 800 | 56 |', '全年共公开政府信息856条。'] });
+  assert.deepEqual(said(free), []);
+});
+
+test('year-mismatch: the text naming its own report: the range and fix; references to other years\' reports and their notices are not findings', () => {
+  // Found by npm run mutate (year-mismatch.ts: the self-reference's range, fix and exceptions).
+  const wrong = spec({ year: 2021, overview: ['现将本机关2020年度政府信息公开工作年度报告公布如下。'] });
+  assert.deepEqual(only('year-mismatch', wrong).map((d) => [wrong.slice(d.range.start, d.range.end), d.fix?.edits.map((e) => [wrong.slice(e.range.start, e.range.end), e.newText])]), [['2020', [['2020', '2021']]]]);
+  const ok = [
+    '按照《关于做好2020年度政府信息公开工作年度报告编制工作的通知》要求，现将本机关2021年度政府信息公开工作年度报告公布如下。',
+    '2020年度报告已于2021年1月20日在门户网站公开。',
+    '对照2020年度报告发布后公众反馈的意见，现将本年度整改情况报告如下。',
+  ];
+  for (const p of ok) assert.deepEqual(only('year-mismatch', spec({ year: 2021, overview: [p] })).map((d) => d.message.zh), [], p);
+  // A sentence that opens with last year's report title and then states counts is one finding, not two.
+  const opening = spec({ year: 2021, overview: ['2020年度政府信息公开工作年度报告编制如下：全年共收到政府信息公开申请25件。'] });
+  assert.deepEqual(only('year-mismatch', opening).map((d) => d.message.zh), ['正文称本报告为 2020 年度报告，而标题年度为 2021 年']);
+});
+
+test('year-mismatch: leftover sentences as agencies write them: indented, numbered, spaced out, in Chinese numerals, with 在, with 未', () => {
+  // Found by npm run mutate (year-mismatch.ts: what may stand before the year; the range and fix of a spaced or Chinese year; 无/未 without figures).
+  const found = (s: string) => {
+    const text = spec({ year: 2021, overview: [s] });
+    return only('year-mismatch', text).map((d) => [text.slice(d.range.start, d.range.end), d.fix?.edits[0].newText]);
+  };
+  assert.deepEqual(found('　　2020年，本机关共受理政府信息公开申请25件。'), [['2020', '2021']]);
+  assert.deepEqual(found('（一） 2020 年，本机关共受理政府信息公开申请 25 件。'), [['2020', '2021']]);
+  assert.deepEqual(found('1.2020年，本机关共受理政府信息公开申请25件。'), [['2020', '2021']]);
+  assert.deepEqual(found('在2020年，本机关共受理政府信息公开申请25件。'), [['2020', '2021']]);
+  assert.deepEqual(found('二〇二〇年，本机关共受理政府信息公开申请二十五件。'), [['二〇二〇', undefined]]);
+  assert.deepEqual(found('（一）二〇二〇年，本机关共受理政府信息公开申请二十五件。'), [['二〇二〇', undefined]]);
+  assert.deepEqual(found('2020年，本机关未收到政府信息公开申请。'), [['2020', '2021']]);
+  assert.deepEqual(found('2020年，本机关共受理政府信息公开申请25件，于2020年12月31日前全部办结。'), [['2020', '2021']]);
+});
+
+test('year-mismatch: sentences under another year that are not this year\'s facts', () => {
+  // Found by npm run mutate (year-mismatch.ts: the report year later in the sentence, no fact verb, no count).
+  for (const s of [
+    '2020年结转至2021年办理的申请3件，均已办结。',
+    '2020年，门户网站改版上线新栏目3个。',
+    '2020年，本机关持续推进政府信息公开工作。',
+  ]) assert.deepEqual(only('year-mismatch', spec({ year: 2021, overview: [s] })).map((d) => d.message.zh), [], s);
+});
+
+test('year-mismatch: the quote is the sentence trimmed, cut after 40 characters', () => {
+  // Found by npm run mutate (year-mismatch.ts: the quote's length is counted without the spaces around the sentence).
+  const forty = '2020年，本单位共受理政府信息公开申请25件，其中自然人申请20件，法人5件。';
+  const fortyOne = '2020年，本单位共受理政府信息公开申请25件，其中自然人申请20件，法人有5件。';
+  assert.equal(forty.length, 40);
+  assert.equal(fortyOne.length, 41);
+  const quote = (s: string) => only('year-mismatch', spec({ year: 2021, overview: [`以下为全年情况。 ${s}`] })).map((d) => /写“(.*)”：/.exec(d.message.zh)?.[1]);
+  assert.deepEqual(quote(forty), [forty]);
+  assert.deepEqual(quote(fortyOne), [fortyOne.slice(0, 40) + '…']);
+  assert.deepEqual(quote('2020年，本单位共受理政府信息公开申请25件。'), ['2020年，本单位共受理政府信息公开申请25件。']);
+});
+
 // publish-date
 
 test('publish-date: without sections, a date alone on a line is the signature only in the last third of the text', () => {
@@ -146,6 +247,100 @@ test('publish-date: dates in the text are not the report\'s date', () => {
   assert.deepEqual(only('publish-date', text), []);
 });
 
+test('publish-date: the messages name the date, the deadline and the law, in both languages, and point at the report year', () => {
+  // Found by npm run mutate (publish-date.ts: 发布日期 or 落款日期; the department's or the government's article; the related title year).
+  const dept = spec({ year: 2021, published: '发布时间：2022-02-04', signed: '' });
+  const f = only('publish-date', dept);
+  assert.deepEqual(f.map((d) => [dept.slice(d.range.start, d.range.end), d.message.zh, d.message.en]), [[
+    '2022-02-04',
+    '发布日期 2022年2月4日 晚于法定期限 2022年1月31日（《条例》第四十九条：政府部门的年度报告应于每年1月31日前公布）',
+    'The publication date 2022年2月4日 is after the legal deadline 2022年1月31日 (Regulations art. 49: a department\'s report by 31 January)',
+  ]]);
+  assert.deepEqual(f[0].related?.map((r) => [dept.slice(r.range.start, r.range.end), r.message.zh, r.message.en]), [['2021', '报告年度 2021', 'report year 2021']]);
+  const gov = spec({ agency: '某县人民政府', year: 2021, signed: '2022年4月2日' });
+  assert.deepEqual(only('publish-date', gov).map((d) => [gov.slice(d.range.start, d.range.end), d.message.zh, d.message.en]), [[
+    '2022年4月2日',
+    '落款日期 2022年4月2日 晚于法定期限 2022年3月31日（《条例》第四十九条：县级以上地方人民政府的年度报告应于每年3月31日前公布）',
+    'The signature date 2022年4月2日 is after the legal deadline 2022年3月31日 (Regulations art. 49: a people\'s government\'s report by 31 March)',
+  ]]);
+});
+
+test('publish-date: a title without a year: the agency is read from the title (spaces and all), nothing points at a title year', () => {
+  // Found by npm run mutate (publish-date.ts: the reporting body cut from a title that has no year; related only with a title year).
+  const noYear = (title: string, signed: string) => spec({ agency: '某县人民政府', year: 2021, signed }).replace('# 某县人民政府2021年政府信息公开工作年度报告', `# ${title}`);
+  for (const title of ['某县人民政府政府信息公开工作年度报告', '某县人民政府 政府信息公开工作年度报告']) {
+    assert.ok(!noYear(title, '2022年3月20日').includes('2021年政府信息公开工作年度报告'), title);
+    assert.deepEqual(only('publish-date', noYear(title, '2022年3月20日')), [], `${title}: a county has until 31 March`);
+    const late = only('publish-date', noYear(title, '2022年4月2日'));
+    assert.deepEqual(late.map((d) => [d.message.zh, d.related]), [['落款日期 2022年4月2日 晚于法定期限 2022年3月31日（《条例》第四十九条：县级以上地方人民政府的年度报告应于每年3月31日前公布）', undefined]], title);
+  }
+});
+
+test('publish-date: signed on 31 December of the report year is before the year has ended', () => {
+  // Found by npm run mutate (publish-date.ts: the last day of the year is still the year).
+  assert.deepEqual(only('publish-date', spec({ year: 2021, signed: '2021年12月31日' })).map((d) => d.message.zh), ['落款日期 2021年12月31日 早于报告年度 2021 年结束：年度报告应在年度结束后发布']);
+});
+
+test('publish-date: a report whose year cannot be read is not judged', () => {
+  // Found by npm run mutate (publish-date.ts: no year, no deadline).
+  const text = spec({ year: 2021, overview: ['本机关持续推进政府信息公开工作。'], signed: '2023年5月1日' })
+    .replace('某市测试局2021年政府信息公开工作年度报告', '某市测试局政府信息公开工作年度报告').replace('统计期限为2021年1月1日至2021年12月31日。', '统计期限为一个自然年度。');
+  assert.equal(analyze(text).report.year, undefined);
+  assert.deepEqual(only('publish-date', text), []);
+});
+
+test('publish-date: the signature as agencies write it: indented with full-width spaces, spaced out, right under the name, at the very end without a line break', () => {
+  // Found by npm run mutate (publish-date.ts: the line is compared without spaces; line by line to the end of the text).
+  const late = '落款日期 2022年3月1日 晚于法定期限 2022年1月31日（《条例》第四十九条：政府部门的年度报告应于每年1月31日前公布）';
+  const cases: [string, string][] = [
+    ['indented', spec({ year: 2021, signed: '　　　　　　　　2022年3月1日' })],
+    ['spaced out', spec({ year: 2021, signed: '2022 年 3 月 1 日' })],
+    ['right under the name', spec({ year: 2021, signed: '' }) + '某市测试局\n2022年3月1日\n'],
+    ['last line, no line break', spec({ year: 2021, signed: '' }) + '某市测试局\n\n2022年3月1日'],
+  ];
+  for (const [what, text] of cases) {
+    const f = only('publish-date', text);
+    assert.deepEqual(f.map((d) => d.message.zh), [late], what);
+    assert.equal(text.slice(f[0].range.start, f[0].range.end).replace(/ /g, ''), '2022年3月1日', what);
+  }
+});
+
+test('publish-date: a date on a line of its own before 六, or among words after it, is not the signature', () => {
+  // Found by npm run mutate (publish-date.ts: the signature is looked for after the last section, on a line holding only a date).
+  const text = spec({
+    year: 2021,
+    problems: ['下一步，本机关计划于\n2022年6月30日\n前完成政府网站集约化改造。'],
+    other: ['本年度未收取信息处理费。2022年3月1日起施行的《某市政务公开办法》已在本机关网站公开。'],
+    signed: '2022年1月20日',
+  });
+  assert.ok(text.indexOf('\n2022年6月30日\n') > text.length * 2 / 3, 'the lone date stands in the last third of the text');
+  assert.deepEqual(only('publish-date', text), []);
+});
+
+test('publish-date: a label\'s date must follow it within six characters; a line that names 发布时间 and a date far after it has none', () => {
+  // Found by npm run mutate (publish-date.ts: the date after the label, at most six characters on).
+  const at = (published: string) => only('publish-date', spec({ year: 2021, published, signed: '' })).map((d) => d.message.zh);
+  assert.deepEqual(at('发布日期：　　　　　2022年2月4日'), ['发布日期 2022年2月4日 晚于法定期限 2022年1月31日（《条例》第四十九条：政府部门的年度报告应于每年1月31日前公布）']);
+  assert.deepEqual(at('发布日期：　　　　　　2022年2月4日'), []);
+  assert.deepEqual(at('本报告的发布时间以门户网站公开之日为准，数据统计截至2021年12月31日。'), []);
+  assert.deepEqual(at('2021年12月30日定稿，发布日期：2022-01-20'), []);
+});
+
+test('publish-date: the publication line may open the text (a web page copied whole)', () => {
+  // Found by npm run mutate (publish-date.ts: lines are read from the text's first character).
+  const text = '发布时间：2022-02-04\n\n' + spec({ year: 2021, signed: '' });
+  const f = only('publish-date', text);
+  assert.deepEqual(f.map((d) => [d.range.start, text.slice(d.range.start, d.range.end)]), [[5, '2022-02-04']]);
+});
+
+test('publish-date: dates in a table are not the report\'s date', () => {
+  // Found by npm run mutate (publish-date.ts: table lines, the first and the last included, are left out).
+  const table = ['| 政策文件 | 发布日期：2021-03-05 |', '|---|---|', '| 政策解读 | 发布日期：2021-03-08 |'].join('\n');
+  const text = spec({ year: 2021, overview: ['本年度主动公开重要政策文件如下。', table, '全年共公开政府信息856条。'] });
+  assert.ok(analyze(text).report.rawTables.some((t) => text.slice(t.range.start, t.range.end).startsWith('| 政策文件')), 'the table is read as one');
+  assert.deepEqual(only('publish-date', text), []);
+});
+
 // fee-statement
 
 test('fee-statement: from 2021, 六 must speak of 信息处理费', () => {
@@ -157,6 +352,23 @@ test('fee-statement: from 2021, 六 must speak of 信息处理费', () => {
     assert.deepEqual(only('fee-statement', spec({ year: 2021, other: [said] })), [], said);
   }
   assert.deepEqual(only('fee-statement', spec({ year: 2020, other: ['无。'] })), [], 'not before 2021');
+});
+
+test('fee-statement: the heading is named as written; a PDF\'s 费⽤ (Kangxi radical) is 费用; no 六 at all is section-missing\'s', () => {
+  // Found by npm run mutate (fee-statement.ts: the numeral in the message, NFKC before matching, the section may be missing).
+  const said = (text: string) => only('fee-statement', text).map((d) => d.message.zh);
+  assert.deepEqual(said(spec({ year: 2021, other: ['无。'] })), ['「六、其他需要报告的事项」没有说明信息处理费的收取情况：自 2021 年度起应写明本年度收取的信息处理费（或未收取）']);
+  const bare = spec({ year: 2021, other: ['无。'] }).replace('六、其他需要报告的事项', '## 其他需要报告的事项');
+  assert.deepEqual(only('fee-statement', bare).map((d) => [d.message.zh, d.message.en]), [[
+    '「其他需要报告的事项」没有说明信息处理费的收取情况：自 2021 年度起应写明本年度收取的信息处理费（或未收取）',
+    '“其他需要报告的事项” says nothing about information-processing fees: from report year 2021 it must state the fees charged (or that none were)',
+  ]]);
+  // Text taken from a PDF often has Kangxi radicals for common characters: ⽤ (U+2F64) for 用.
+  assert.deepEqual(said(spec({ year: 2021, other: ['本年度政府信息公开工作未产生任何费\u2F64。'] })), []);
+  assert.equal(said(spec({ year: 2021, other: ['本年度政府信息公开工作未产生任何开支。'] })).length, 1);
+  const none = spec({ year: 2021 }).replace('六、其他需要报告的事项\n\n本年度未收取信息处理费。\n', '');
+  assert.deepEqual(said(none), []);
+  assert.equal(run(none).filter((d) => d.ruleId === 'section-missing').length, 1);
 });
 
 // copied-text

@@ -47,7 +47,9 @@ function tableHeaderFindings(report: Report, year: number, emit: (f: Finding) =>
         const folded = fold(cell.text);
         if (!/上一?年|本年/.test(folded)) continue;
         for (const y of yearMentions(folded)) {
-          const expected = /上一?年/.test(folded.slice(0, y.start + 8)) && !/本年/.test(folded.slice(0, y.start)) ? year - 1 : year;
+          // 上一年 before the year (上一年项目数量（某年）) or right after it (某年（上一年）, 某年度上年).
+          const lastYears = /上一?年/.test(folded.slice(0, y.start)) || /^\s*度?\s*[（(]?\s*上一?年/.test(folded.slice(y.end));
+          const expected = lastYears && !/本年/.test(folded.slice(0, y.start)) ? year - 1 : year;
           if (y.year === expected) continue;
           const range = { start: cell.range.start + y.start, end: cell.range.start + y.start + 4 };
           emit({
