@@ -142,6 +142,8 @@ test('year-mismatch: table headers with the year written after 上一年 or 本�
   assert.deepEqual(said(with2020('上一年项目数量', '2019年（上一年）项目数量')), []);
   assert.deepEqual(said(with2020('上一年项目数量', '2019年度（上年）项目数量')), []);
   assert.deepEqual(said(with2020('本年增/减', '本年（2020年）增/减')), []);
+  assert.deepEqual(said(with2020('本年增/减', '本年较上年（2019年）增/减')), []);
+  assert.deepEqual(said(with2020('处理决定数量', '处理决定数量（2020年，不含上一年结转）')), []);
   assert.deepEqual(said(with2020('本年增/减', '本年（2019年）增/减')), [['2019', '表头「本年（2019年）增/减」写的是 2019 年，2020 年度报告此处应为 2020 年']]);
   assert.deepEqual(said(with2020('上一年项目数量', '上一年项目数量（2020年）')), [['2020', '表头「上一年项目数量（2020年）」写的是 2020 年，2020 年度报告此处应为 2019 年']]);
   // A header with another year but neither 上一年 nor 本年 says nothing about which year the column is.

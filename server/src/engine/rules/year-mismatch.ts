@@ -47,9 +47,10 @@ function tableHeaderFindings(report: Report, year: number, emit: (f: Finding) =>
         const folded = fold(cell.text);
         if (!/上一?年|本年/.test(folded)) continue;
         for (const y of yearMentions(folded)) {
-          // 上一年 before the year (上一年项目数量（某年）) or right after it (某年（上一年）, 某年度上年).
-          const lastYears = /上一?年/.test(folded.slice(0, y.start)) || /^\s*度?\s*[（(]?\s*上一?年/.test(folded.slice(y.end));
-          const expected = lastYears && !/本年/.test(folded.slice(0, y.start)) ? year - 1 : year;
+          // The year is that of the nearest 上一年 or 本年 before it (上一年项目数量（某年）, 本年较上年（某年）),
+          // else of a 上一年 right after it (某年（上一年）, 某年度上年).
+          const label = /[\s\S]*(上一?年|本年)/.exec(folded.slice(0, y.start))?.[1];
+          const expected = (label ? label !== '本年' : /^\s*度?\s*[（(]?\s*上一?年/.test(folded.slice(y.end))) ? year - 1 : year;
           if (y.year === expected) continue;
           const range = { start: cell.range.start + y.start, end: cell.range.start + y.start + 4 };
           emit({
