@@ -104,3 +104,101 @@ test('pairing: copies by agency and year, peers by a shared sentence; two identi
   const draft = last.replace('持续推进', '认真推进');
   assert.equal(pairPrevious([item('f.md', finance), item('a.md', last), item('b.md', draft)]).get('f.md'), undefined);
 });
+
+// copy-differs and copy-identical in the engine: what is a difference, and how the other file is named.
+
+const P = '全年通过门户网站主动公开政府信息856条，其中政策文件41条，切实保障人民群众的知情权。';
+/** 行政处罚 12, 行政强制 left blank. */
+const COPY = reportMarkdown({ agency: '某县司法局', overview: [P] }).replace('| 行政处罚 | 0 |', '| 行政处罚 | 12 |').replace('| 行政强制 | 0 |', '| 行政强制 |  |');
+
+function copyFindings(here: string, there: string, other: { sameReport?: boolean; importPair?: 'source' | 'import' } = {}) {
+  const a = analyze(here, { others: [{ path: 'b.md', report: analyze(there).report, sameReport: true, ...other }] });
+  assert.deepEqual(a.failures, []);
+  return a.diagnostics.filter((d) => d.ruleId.startsWith('copy-')).map((d) => [d.ruleId, here.slice(d.range.start, d.range.end).trim(), d.message.zh, d.message.en]);
+}
+
+test('copy-differs: a figure written another way (12件) is no difference; a blank against a figure is, in both languages', () => {
+  const other = COPY.replace('| 行政处罚 | 12 |', '| 行政处罚 | 12件 |').replace('| 行政强制 |  |', '| 行政强制 | 3 |');
+  assert.deepEqual(copyFindings(COPY, other), [
+    ['copy-differs', '', '表二 第二十条第（六）项 行政强制「本年处理决定数量」此处为 （空），同一份报告的另一副本 b.md 中为 3', 'Table 2 Art. 20 (6) 行政强制 «本年处理决定数量» is (blank) here but 3 in the other copy of this report, b.md'],
+  ]);
+  assert.deepEqual(copyFindings(other, COPY), [
+    ['copy-differs', '3', '表二 第二十条第（六）项 行政强制「本年处理决定数量」此处为 3，同一份报告的另一副本 b.md 中为 （空）', 'Table 2 Art. 20 (6) 行政强制 «本年处理决定数量» is 3 here but (blank) in the other copy of this report, b.md'],
+  ]);
+});
+
+test('copy-differs: figures of a table the other copy does not have are not compared', () => {
+  const noT4 = COPY.replace(/四、政府信息公开行政复议、行政诉讼情况\n\n(\|.*\n)+/, '四、政府信息公开行政复议、行政诉讼情况\n\n');
+  assert.notEqual(noT4, COPY);
+  assert.deepEqual(copyFindings(COPY, noT4), []);
+});
+
+test('copy-differs: a paragraph reworded, with two figures changed, cut to its first half, or missing — each said in both languages', () => {
+  const two = COPY.replace(P, '全年通过门户网站主动公开政府信息865条，其中政策文件14条，切实保障人民群众的知情权。');
+  assert.deepEqual(copyFindings(COPY, two), [
+    ['copy-differs', P, '此段的数字与同一份报告的另一副本 b.md 不同：此处 → 彼处 856 → 865，41 → 14', "This paragraph's figures differ from the other copy of this report, b.md: here → there 856 → 865, 41 → 14"],
+  ]);
+  const reworded = COPY.replace(P, '全年通过政府网站主动发布政府信息856条，其中政策文件41条，有力保障人民群众的知情权。');
+  assert.deepEqual(copyFindings(COPY, reworded), [
+    ['copy-differs', P, '此段与同一份报告的另一副本 b.md 中的对应段落文字不同（相似度 86%）', 'This paragraph is worded differently in the other copy of this report, b.md (86% similar)'],
+  ]);
+  // Half as long (22 of 44 characters, its first half): still its counterpart, 50 % alike.
+  const half = COPY.replace(P, P.slice(0, 22));
+  assert.deepEqual(copyFindings(COPY, half), [
+    ['copy-differs', P, '此段与同一份报告的另一副本 b.md 中的对应段落文字不同（相似度 50%）', 'This paragraph is worded differently in the other copy of this report, b.md (50% similar)'],
+  ]);
+  const missing = COPY.replace(`${P}\n\n`, '');
+  assert.deepEqual(copyFindings(COPY, missing), [
+    ['copy-differs', P, '同一份报告的另一副本 b.md 中没有此段', 'The other copy of this report, b.md does not have this paragraph'],
+  ]);
+});
+
+test('copy-differs: of two paragraphs like this one in the other copy, the closer is its counterpart', () => {
+  const near = P.replace('切实', '有效'); // 2 characters of 44
+  const far = '全年通过政府网站主动发布政府信息856条，其中政策文件41条，有力保障人民群众的知情权。';
+  for (const both of [[near, far], [far, near]]) {
+    const other = COPY.replace(P, both.join('\n\n'));
+    assert.deepEqual(copyFindings(COPY, other), [
+      ['copy-differs', P, '此段与同一份报告的另一副本 b.md 中的对应段落文字不同（相似度 95%）', 'This paragraph is worded differently in the other copy of this report, b.md (95% similar)'],
+    ]);
+  }
+});
+
+test('copy-differs and copy-identical: another agency\'s report is not a copy, whatever it says', () => {
+  const two = COPY.replace(P, '全年通过门户网站主动公开政府信息865条，其中政策文件14条，切实保障人民群众的知情权。');
+  assert.deepEqual(copyFindings(COPY, two, { sameReport: false }), []);
+});
+
+test('copy-differs names an imported Markdown report and its published source as such; copy-identical is silent between them', () => {
+  const two = COPY.replace(P, '全年通过门户网站主动公开政府信息865条，其中政策文件14条，切实保障人民群众的知情权。');
+  assert.deepEqual(copyFindings(COPY, two, { importPair: 'source' }), [
+    ['copy-differs', P, '此段的数字与导入来源 b.md 不同（导入稿与其来源不一致）：此处 → 彼处 856 → 865，41 → 14', "This paragraph's figures differ from the published source b.md (the imported Markdown and its published source differ): here → there 856 → 865, 41 → 14"],
+  ]);
+  const missing = COPY.replace(`${P}\n\n`, '');
+  assert.deepEqual(copyFindings(COPY, missing, { importPair: 'import' }), [
+    ['copy-differs', P, '导入稿 b.md 中没有此段（导入稿与其来源不一致）', 'The imported Markdown b.md does not have this paragraph (the imported Markdown and its published source differ)'],
+  ]);
+  assert.deepEqual(copyFindings(COPY, COPY, { importPair: 'import' }), []);
+  assert.deepEqual(copyFindings(COPY, COPY, { importPair: 'source' }), []);
+});
+
+test('copy-identical: on the title, or at the start of a report without one', () => {
+  assert.deepEqual(copyFindings(COPY, COPY), [
+    ['copy-identical', '某县司法局2021年政府信息公开工作年度报告', '与 b.md 是同一份报告（同一机关、同一年度），内容相同', 'The same report (same agency and year) as b.md, with the same text'],
+  ]);
+  const untitled = COPY.replace(/^# .*\n\n/, '');
+  const a = analyze(untitled, { others: [{ path: 'b.md', report: analyze(untitled).report, sameReport: true }] });
+  assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'copy-identical').map((d) => d.range), [{ start: 0, end: 0 }]);
+});
+
+test('shared-text: a paragraph nearly the same as another agency\'s, with how alike, in both languages; a copy of the same report is not another agency', () => {
+  const P2 = '本局坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，切实保障人民群众的知情权、参与权和监督权。';
+  const a = reportMarkdown({ agency: '甲局', overview: [P2], problems: ['信息发布审核机制还不够健全，个别栏目更新不够及时，下一步将建立信息发布台账。'] });
+  const b = reportMarkdown({ agency: '乙局', overview: [P2.replace('切实', '有效')], problems: ['本年度发现基层站所上传的办事指南有12项要素不全，已组织逐项补齐。'] });
+  const shared = (sameReport: boolean) => analyze(a, { others: [{ path: 'b.md', report: analyze(b).report, sameReport }] }).diagnostics
+    .filter((d) => d.ruleId === 'shared-text').map((d) => [a.slice(d.range.start, d.range.end), d.message.zh, d.message.en]);
+  assert.deepEqual(shared(false), [
+    [P2, '此段与「乙局」的报告（b.md）中的一段几乎相同（相似度 96%）：各单位的年度报告应写本单位的情况（与其他单位雷同）', "This paragraph is nearly the same (96% similar) as one in the report of 乙局 (b.md): each agency's report must describe its own work (copied from another agency)"],
+  ]);
+  assert.deepEqual(shared(true), []);
+});

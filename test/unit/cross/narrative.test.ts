@@ -124,6 +124,27 @@ test('doubled-word: the user adds legitimate doubles', () => {
   assert.deepEqual(findings('doubled-word', text, undefined, { doubledWords: { allow: ['学习学习'] } }), []);
 });
 
+test('doubled-word: at the start of a paragraph, after an odd number of characters, at the end of a run; in both languages', () => {
+  const text = reportMarkdown({ overview: ['资金资金使用情况已全部公开。', '我局的资金资金使用情况已全部公开。', '全年公开了资金资金。', '全年公开了项目项目项目。'] });
+  assert.deepEqual(findings('doubled-word', text).map((d) => [d.text, d.message.zh, d.message.en]), [
+    ['资金资金', '「资金」连续重复了两次（资金资金）：应为「资金」', '“资金” is written twice in a row (资金资金); it should be “资金” once'],
+    ['资金资金', '「资金」连续重复了两次（资金资金）：应为「资金」', '“资金” is written twice in a row (资金资金); it should be “资金” once'],
+    ['资金资金', '「资金」连续重复了两次（资金资金）：应为「资金」', '“资金” is written twice in a row (资金资金); it should be “资金” once'],
+    ['项目项目项目', '「项目」连续重复了 3 次（项目项目…）：应为「项目」', '“项目” is written 3 times in a row (项目项目…); it should be “项目” once'],
+  ]);
+});
+
+test('doubled-word: characters outside the BMP (CJK Extension B) are whole characters of a word', () => {
+  // 𠮷 and 𡒄 are two UTF-16 units each: 𠮷王𡒄 is three characters, five units.
+  const text = reportMarkdown({ overview: ['全年走访𠮷王𡒄𠮷王𡒄村群众32户。'] });
+  assert.deepEqual(findings('doubled-word', text).map((d) => [d.text, d.message.zh]), [['𠮷王𡒄𠮷王𡒄', '「𠮷王𡒄」连续重复了两次（𠮷王𡒄𠮷王𡒄）：应为「𠮷王𡒄」']]);
+});
+
+test('doubled-word: one character written four times is a doubled single character, not judged', () => {
+  const text = reportMarkdown({ overview: ['压实责任层层层层传导。'] });
+  assert.deepEqual(findings('doubled-word', text).map((d) => d.text), []);
+});
+
 // all-handled
 
 test('all-handled: the text says every application was concluded, table 3 carries 5 over', () => {

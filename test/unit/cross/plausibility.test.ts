@@ -60,6 +60,71 @@ test('implausible-change: the factor and the floor are settings', () => {
   assert.deepEqual(findings('implausible-change', now, before, { change: { factor: 10, minFigure: 5 } }), []);
 });
 
+test('implausible-change: exactly five-fold either way is not reported; the floor is met by the larger figure, 20 itself', () => {
+  // 20 → 100 and 100 → 20 are five-fold, not more.
+  const even = findings('implausible-change', report({ year: 2022, t2: { penalties: 100, rules: [0, 0, 20] } }), report({ year: 2021, t2: { penalties: 20, rules: [0, 0, 100] } }));
+  assert.deepEqual(even.map((d) => d.text), []);
+  // 3 → 20: the larger figure is the floor itself; 100 → 6. Ratios under 10 keep one decimal.
+  const f = findings('implausible-change', report({ year: 2022, t2: { penalties: 20, rules: [0, 0, 6] } }), report({ year: 2021, t2: { penalties: 3, rules: [0, 0, 100] } }));
+  assert.deepEqual(f.map((d) => [d.text, d.message.zh, d.message.en]), [
+    ['6', '表二 第二十条第（一）项 规章「现行有效件数」为 6，2021年度报告为 100（为上一年度的 6%）：不足上一年度的 1/5，请核对是否填错或统计口径有变化',
+      "Table 2 Art. 20 (1) 规章 «现行有效件数» is 6 against 100 in the 2021 report (6% of it): less than 1/5 of last year's; check for a typing mistake or a change in what was counted"],
+    ['20', '表二 第二十条第（六）项 行政处罚「本年处理决定数量」为 20，2021年度报告为 3（为上一年度的 6.7 倍）：增长超过 5 倍，请核对是否填错或统计口径有变化',
+      "Table 2 Art. 20 (6) 行政处罚 «本年处理决定数量» is 20 against 3 in the 2021 report (6.7 times of it): more than 5 times last year's; check for a typing mistake or a change in what was counted"],
+  ]);
+});
+
+test('implausible-change: from or to 0 — no ratio against a 0 of last year', () => {
+  const f = findings('implausible-change', report({ year: 2022, t2: { penalties: 25, rules: [0, 0, 0] } }), report({ year: 2021, t2: { penalties: 0, rules: [0, 0, 25] } }));
+  assert.deepEqual(f.map((d) => [d.text, d.message.zh, d.message.en]), [
+    ['0', '表二 第二十条第（一）项 规章「现行有效件数」为 0，2021年度报告为 25（为上一年度的 0%）：不足上一年度的 1/5，请核对是否填错或统计口径有变化',
+      "Table 2 Art. 20 (1) 规章 «现行有效件数» is 0 against 25 in the 2021 report (0% of it): less than 1/5 of last year's; check for a typing mistake or a change in what was counted"],
+    ['25', '表二 第二十条第（六）项 行政处罚「本年处理决定数量」为 25，2021年度报告为 0：增长超过 5 倍，请核对是否填错或统计口径有变化',
+      "Table 2 Art. 20 (6) 行政处罚 «本年处理决定数量» is 25 against 0 in the 2021 report: more than 5 times last year's; check for a typing mistake or a change in what was counted"],
+  ]);
+});
+
+test('implausible-change: a factor below 2 still gives the growth in times', () => {
+  const f = findings('implausible-change', report({ year: 2022, t2: { penalties: 35 } }), report({ year: 2021, t2: { penalties: 20 } }), { change: { factor: 1.5 } });
+  assert.deepEqual(f.map((d) => [d.text, d.message.zh, d.message.en]), [
+    ['35', '表二 第二十条第（六）项 行政处罚「本年处理决定数量」为 35，2021年度报告为 20（为上一年度的 1.8 倍）：增长超过 1.5 倍，请核对是否填错或统计口径有变化',
+      "Table 2 Art. 20 (6) 行政处罚 «本年处理决定数量» is 35 against 20 in the 2021 report (1.8 times of it): more than 1.5 times last year's; check for a typing mistake or a change in what was counted"],
+  ]);
+});
+
+test('implausible-change: a negative amount (money may be signed) is not compared, this year\'s or last year\'s', () => {
+  const fee = (year: number, amount: string) => reportMarkdown({ year }).replace('| 行政事业性收费 | 0 |', `| 行政事业性收费 | ${amount} |`);
+  assert.deepEqual(findings('implausible-change', fee(2022, '-30'), fee(2021, '100')), []);
+  assert.deepEqual(findings('implausible-change', fee(2022, '100'), fee(2021, '-30')), []);
+  // The same figures without the sign: 30 against 100 is within five-fold, 100 against 0.5 is not.
+  assert.deepEqual(findings('implausible-change', fee(2022, '100'), fee(2021, '0.5')).map((d) => d.text), ['100']);
+});
+
+test('implausible-change: table 4\'s 总计 are compared, its outcomes are not', () => {
+  // 行政复议 维持 20 → 1 (below a fifth, 20 at the floor) is not judged; its 总计 25 → 2 is.
+  const f = findings('implausible-change', report({ year: 2022, t4: { review: [1, 0, 0, 1] } }), report({ year: 2021, t4: { review: [20, 0, 0, 5] } }));
+  assert.deepEqual(f.map((d) => [d.text, d.message.zh]), [
+    ['2', '表四「行政复议·总计」为 2，2021年度报告为 25（为上一年度的 8%）：不足上一年度的 1/5，请核对是否填错或统计口径有变化'],
+  ]);
+});
+
+test('implausible-change: 2019 format: 上一年项目数量 and 本年增/减 are not compared, 处理决定数量 is', () => {
+  const before = reportMarkdown({ year: 2019 }).replace('| 行政许可 | 0 | 0 | 0 |', '| 行政许可 | 3 | 0 | 2 |');
+  const now = reportMarkdown({ year: 2020 }).replace('| 行政许可 | 0 | 0 | 0 |', '| 行政许可 | 30 | 27 | 30 |');
+  const f = findings('implausible-change', now, before);
+  assert.deepEqual(f.map((d) => [now.slice(0, d.range.start).split('\n').pop(), d.text, d.message.zh]), [
+    ['| 行政许可 | 30 | 27 | ', '30', '表二 第二十条第（五）项 行政许可「处理决定数量」为 30，2019年度报告为 2（为上一年度的 15 倍）：增长超过 5 倍，请核对是否填错或统计口径有变化'],
+  ]);
+});
+
+test('implausible-change: last year\'s report without table 2: its other tables are compared', () => {
+  const last = reportMarkdown({ year: 2021 }).replace(/二、主动公开政府信息情况\n\n(\|.*\n)+/, '二、主动公开政府信息情况\n\n本年度主动公开情况见门户网站。\n');
+  assert.ok(!last.includes('| 行政处罚 |'), 'table 2 is gone');
+  const now = report({ year: 2022, t2: { penalties: 130 }, t3: { new: [2, 0], carried_in: [0, 0], disclosed: [2, 0] } });
+  // 行政处罚 130 has nothing to be compared with; 一、本年新收 25 → 2 and （七）总计 22 → 2 do.
+  assert.deepEqual(findings('implausible-change', now, last).map((d) => d.message.zh.split('，')[0]), ['表三 一、本年新收「总计」为 2', '表三 （七）总计「总计」为 2']);
+});
+
 // in-force-count
 
 test('in-force-count: 现行有效 ≠ last year + 制发 − 废止, as information that names repeal and expiry', () => {

@@ -400,6 +400,30 @@ test('copied-text: rewritten text, short lines, fixed wording, no or wrong previ
   assert.deepEqual(only('copied-text', spec({ year: 2023, problems: [FIVE] }), last), [], 'not the year before');
 });
 
+test('copied-text: where last year\'s paragraph was (the opening, a section) and which year, in both languages; a report without a year is compared too', () => {
+  const OPENING = '为进一步做好政府信息公开工作，本机关认真贯彻落实条例规定，现将本年度工作情况报告如下。';
+  const OVERVIEW = '本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，切实保障人民群众的知情权、参与权和监督权。';
+  const withOpening = (text: string) => text.replace('一、总体情况', `${OPENING}\n\n一、总体情况`);
+  const last = withOpening(spec({ year: 2021, overview: [OVERVIEW], problems: [FIVE] }));
+  const now = withOpening(spec({ year: 2022, overview: [OVERVIEW.replace('切实', '有效')], problems: [FIVE] }));
+  // Without its year: no year in the title, the 统计期限 or the signature.
+  const yearless = (text: string) => text.replace(/20\d\d年政府/, '政府').replace(/统计期限为.*?。/, '统计期限为本年度。').replace(/\n20\d\d年1月20日\n/, '\n');
+  assert.equal(analyze(yearless(last)).report.year, undefined);
+  const found = (text: string, previous: string) => only('copied-text', text, previous).map((d) => [text.slice(d.range.start, d.range.end).slice(0, 10), d.message.zh, d.message.en]);
+  const in2021 = [
+    [OPENING.slice(0, 10), '此段与2021年度报告开头部分的一段完全相同：年度报告应写本年度的情况（内容雷同）', 'This paragraph is word for word the same as one in 2021 report: the report must describe this year (内容雷同, copied text)'],
+    [OVERVIEW.slice(0, 10), '此段与2021年度报告「一」部分的一段几乎相同（相似度 96%）：年度报告应写本年度的情况（内容雷同）', 'This paragraph is nearly the same (96% similar) as one in 2021 report: the report must describe this year (内容雷同, copied text)'],
+    [FIVE.slice(0, 10), '此段与2021年度报告「五」部分的一段完全相同：年度报告应写本年度的情况（内容雷同）', 'This paragraph is word for word the same as one in 2021 report: the report must describe this year (内容雷同, copied text)'],
+  ];
+  assert.deepEqual(found(now, last), in2021);
+  assert.deepEqual(found(yearless(now), last), in2021);
+  assert.deepEqual(found(now, yearless(last)), [
+    [OPENING.slice(0, 10), '此段与上一年度报告开头部分的一段完全相同：年度报告应写本年度的情况（内容雷同）', "This paragraph is word for word the same as one in the previous year's report: the report must describe this year (内容雷同, copied text)"],
+    [OVERVIEW.slice(0, 10), '此段与上一年度报告「一」部分的一段几乎相同（相似度 96%）：年度报告应写本年度的情况（内容雷同）', "This paragraph is nearly the same (96% similar) as one in the previous year's report: the report must describe this year (内容雷同, copied text)"],
+    [FIVE.slice(0, 10), '此段与上一年度报告「五」部分的一段完全相同：年度报告应写本年度的情况（内容雷同）', "This paragraph is word for word the same as one in the previous year's report: the report must describe this year (内容雷同, copied text)"],
+  ]);
+});
+
 // carryover
 
 test('carryover: per column, with last year\'s figure as fix', () => {

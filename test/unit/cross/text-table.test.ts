@@ -209,3 +209,75 @@ test('text that repeats a miscounted total, as the table writes it, is not contr
     '一、本年新收「总计」应为 25（六类申请人之和），实为 26',
   ]);
 });
+
+test('a report without table 4, or without table 3: the text is compared with the table there is, and only with it', () => {
+  const full = reportMarkdown({ overview: ['全年共收到政府信息公开申请26件，全年因政府信息公开被申请行政复议3件。'] });
+  const check = (text: string) => {
+    const a = analyze(text);
+    assert.deepEqual(a.failures, []);
+    return a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch').map((d) => [text.slice(d.range.start, d.range.end), d.message.zh]);
+  };
+  const noT4 = full.replace(/四、政府信息公开行政复议、行政诉讼情况\n\n(\|.*\n)+/, '四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生行政复议、行政诉讼。\n');
+  assert.ok(!noT4.includes('| 结果维持 |'), 'table 4 is gone');
+  assert.deepEqual(check(noT4), [
+    ['26', '正文「共收到政府信息公开申请26件」与表格不一致：比较的是正文“收到”的数字 26 与表三「一、本年新收」的「总计」列为 25，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27'],
+  ]);
+  const noT3 = full.replace(/三、收到和处理政府信息公开申请情况\n\n(\|.*\n)+/, '三、收到和处理政府信息公开申请情况\n\n见附表。\n');
+  assert.ok(!noT3.includes('| 一、本年新收'), 'table 3 is gone');
+  assert.deepEqual(check(noT3), [['3', '正文「行政复议3件」与表格不一致：比较的是正文“行政复议”的数字 3 与表四「行政复议·总计」为 0']]);
+});
+
+test('the whole message in both languages, and the cells compared, each once, by their short row names', () => {
+  const { text, findings } = run({ name: '', text: '全年办结政府信息公开申请23件。' });
+  assert.deepEqual(findings.map((f) => [text.slice(f.range.start, f.range.end), f.message.zh, f.message.en]), [[
+    '23',
+    '正文「办结政府信息公开申请23件」与表格不一致：比较的是正文“办结”的数字 23 与表三「（七）总计」的「总计」列为 22，或表三「一、本年新收」的「总计」列为 25，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27',
+    'The text says “办结政府信息公开申请23件” but the tables disagree: compared the text\'s completed figure 23 with table 3 3.(7) results total, column total = 22, or table 3 1. new this year, column total = 25, or table 3 1. new + 2. carried in, column total = 27',
+  ]]);
+  // 一、本年新收 is in two of the readings: it is one related cell.
+  assert.deepEqual(findings[0].related!.map((r) => [text.slice(r.range.start, r.range.end).trim(), r.message.zh, r.message.en]), [
+    ['22', '（七）总计「总计」= 22', '（七）总计 «总计» = 22'],
+    ['25', '一、本年新收「总计」= 25', '一、本年新收 «总计» = 25'],
+    ['2', '二、上年结转「总计」= 2', '二、上年结转 «总计» = 2'],
+  ]);
+  const t4 = run({ name: '', text: '全年因政府信息公开被申请行政复议2件。' }).findings;
+  assert.deepEqual(t4.map((f) => f.message.en), ['The text says “行政复议2件” but the tables disagree: compared the text\'s administrative reconsideration figure 2 with table 4 reconsideration total = 1']);
+});
+
+test('a table 3 that leaves its zeros blank: a blank compared is named （空） / (blank); an applicant\'s figure in both languages', () => {
+  const full = reportMarkdown({ overview: ['本年度新收政府信息公开申请25件，其中科研机构1件。'], t4: T4 });
+  const at = full.indexOf('三、收到和处理'), end = full.indexOf('四、政府信息公开行政复议');
+  const text = full.slice(0, at) + full.slice(at, end).replace(/\| 0(?= \|)/g, '|  ') + full.slice(end);
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId), [], 'the blanks are read as 0');
+  const f = a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch');
+  assert.deepEqual(f.map((d) => [text.slice(d.range.start, d.range.end), d.message.zh, d.message.en]), [[
+    '1',
+    '正文「科研机构1件」与表格不一致：比较的是正文“新收（科研机构）”的数字 1 与表三「一、本年新收」的「科研机构」列为 0',
+    'The text says “科研机构1件” but the tables disagree: compared the text\'s new from research institutions figure 1 with table 3 1. new this year, column research institutions = 0',
+  ]]);
+  assert.deepEqual(f[0].related!.map((r) => [r.message.zh, r.message.en]), [['一、本年新收「科研机构」= （空）', '一、本年新收 «科研机构» = (blank)']]);
+});
+
+test('text that matches the parts of a miscounted （七）总计, on one of its readings, is not contradicted', () => {
+  // （七）总计 written 23, its parts add up to 22: total-row's finding. 办结 22 is read against 22, 25 or 27.
+  const base = reportMarkdown({ overview: ['全年办结政府信息公开申请22件。'], t4: T4 });
+  const row = base.split('\n').find((l) => l.startsWith('| （七）总计'))!;
+  const text = base.replace(row, row.replace(/\| 22 \|$/, '| 23 |'));
+  assert.notEqual(text, base);
+  const a = analyze(text);
+  assert.ok(a.diagnostics.some((d) => d.ruleId === 'total-row'));
+  assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch').map((d) => d.message.zh), []);
+});
+
+test('a table 3 without the row of 上年结转: 受理, which may include it, is not judged; 新收 still is', () => {
+  const without = (sentence: string) => reportMarkdown({ overview: [sentence], t4: T4 }).split('\n').filter((l) => !l.startsWith('| 二、上年结转')).join('\n');
+  const judged = (sentence: string) => {
+    const text = without(sentence);
+    const a = analyze(text);
+    assert.deepEqual(a.failures, []);
+    return a.diagnostics.filter((d) => d.ruleId === 'text-table-mismatch').map((d) => text.slice(d.range.start, d.range.end));
+  };
+  assert.deepEqual(judged('全年受理政府信息公开申请26件。'), []);
+  assert.deepEqual(judged('全年新收政府信息公开申请24件。'), ['24']);
+});
