@@ -20,7 +20,7 @@
 //   npm run mutate -- --mutant 812 --suite protocol --show
 //                                           one mutant against the protocol suite
 //   npm run mutate -- --only numbers.ts --tests rules/   a quick look (not a score)
-//   npm run mutate -- --only relations.ts --list          the mutants and their ids
+//   npm run mutate -- --only relations.ts --list          the mutants, their ids and keys
 //   npm run mutate -- --sample 200 --seed 7 --tests rules/ --tests engine/
 //                                           a uniform random sample of the mutants
 //                                           (an estimate of the score when the whole
@@ -620,7 +620,7 @@ async function main(): Promise<void> {
   const { mutants, sources, patches } = discover(args);
   log(`${mutants.length} mutants in ${sources.size} modules${patches.length ? ' and the templates\' relations' : ''}`);
   if (args.list) {
-    for (const m of mutants) console.log(`#${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original)} → ${JSON.stringify(m.replacement)}`);
+    for (const m of mutants) console.log(`#${m.id} ${m.file}:${m.line}:${m.column} ${m.operator} ${JSON.stringify(m.original)} → ${JSON.stringify(m.replacement)}  ${m.key}`);
     return;
   }
   // The previous results (--resume): kept by key, but for survivors and mutants without coverage with --recheck;

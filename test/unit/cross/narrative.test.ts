@@ -167,6 +167,21 @@ test('all-handled: a claim about last year\'s carried-in applications, timelines
   assert.deepEqual(findings('all-handled', none), []);
 });
 
+test('all-handled: 办结率达到100% and 无结转下年 are claims too', () => {
+  // Found by npm run mutate (all-handled.ts: each wording of the claim, with table 3 carrying 5 over).
+  const claims: [string, string][] = [
+    ['全年共收到政府信息公开申请25件，申请办结率达到100%。', '办结率达到100%'],
+    ['全年共收到政府信息公开申请25件，答复率为 100 %。', '答复率为 100 %'],
+    ['全年共收到政府信息公开申请25件，无结转下年度的申请。', '无结转下年'],
+    ['全年共收到政府信息公开申请25件，无积压至下一年度的申请。', '无积压至下一年'],
+  ];
+  for (const [sentence, claim] of claims) {
+    const f = findings('all-handled', reportMarkdown({ overview: [sentence] }));
+    assert.deepEqual(f.map((x) => x.text), [claim], sentence);
+    assert.match(f[0].message.zh, /总计为 5/);
+  }
+});
+
 // section-numbering: 总体情况's sub-items
 
 test('section-numbering: 总体情况 sub-items numbered 一、二、三、 like sections, fixed to （一）（二）（三）', () => {

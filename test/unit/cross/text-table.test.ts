@@ -54,6 +54,22 @@ const correct: Case[] = [
   { name: '有效 / 合规 applications are a part of those received', text: '全年收到政府信息公开申请25件，受理有效申请20件，合规申请办结18件。' },
   // Found by npm run mutate (statements.ts: a keyword and the applicant right after it are two words, not one overlap).
   { name: '新收自然人申请20件 (the applicant right after the keyword)', text: '本年度新收自然人申请20件。' },
+  // Found by npm run mutate (statements.ts scopeOf): a bracket closes where 含上年结转 may stand; 加上上年结转 after it is another clause's.
+  { name: '受理25件（依申请公开），加上上年结转的2件: the bracket ends the scope of 含上年结转', text: '本年度受理政府信息公开申请25件（依申请公开），加上上年结转的2件，共办理27件。' },
+  // Found by npm run mutate (statements.ts: what may stand between a keyword and its figure).
+  { name: '收到12345热线转来的申请3件: digits between the keyword and the figure (a part, not the count)', text: '全年共收到政府信息公开申请25件，其中收到12345热线转来的申请3件。' },
+  { name: '收到的申请，主要涉及规划建设类10件: a count after a clause break is not the keyword\'s', text: '本年度收到的政府信息公开申请，主要涉及规划建设类10件。' },
+  { name: 'a keyword 21 characters before the figure is too far to be read (26 not compared)', text: '全年收到政府网站和信函等方式提交的政府信息公开申请26件。' },
+  { name: '约二十件至二十六件: a range is not read', text: '全年收到政府信息公开申请约二十件至二十六件。' },
+  { name: '受理二十五件（三十人次）: the second count of one keyword is not read', text: '本年度政府信息公开申请受理二十五件（三十人次）。' },
+  { name: '共收到各类政府信息公开申请25件 (各 without two keywords)', text: '全年共收到各类政府信息公开申请25件。' },
+  { name: '行政复议和 行政诉讼共3件 (a space after the joining word)', text: '全年行政复议和 行政诉讼共3件。', t4: T4 },
+  { name: '被申请行政复议1件，其中自然人申请1件: table 4 has no applicant columns', text: '全年被申请行政复议1件，其中自然人申请1件。', t4: T4 },
+  // Found by npm run mutate (statements.ts: statements of absence about another year, a part, or reconsideration).
+  { name: '上年度未发生…行政复议: last year\'s absence', text: '上年度未发生因政府信息公开引起的行政复议。', t4: T4 },
+  { name: '2020年未发生…行政复议 in a 2021 report: another year\'s absence', text: '2020年未发生因政府信息公开引起的行政复议。', t4: T4 },
+  { name: '未收到行政复议申请: reconsideration, not applications for information', text: '全年共收到政府信息公开申请25件，未收到行政复议申请。' },
+  { name: '3个乡镇未收到申请: a count opening the clause of 未收到申请', text: '全年新收政府信息公开申请25件，3个乡镇未收到申请。' },
 ];
 
 interface Wrong extends Case {
@@ -106,6 +122,18 @@ const wrong: Wrong[] = [
   { name: '受理 26 (table 25, or 27 with carried in)', text: '全年受理政府信息公开申请26件。', wrong: '26', says: '正文“受理”的数字 26 与表三「一、本年新收」的「总计」列为 25，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
   { name: '办结 28 含上年结转 (table 22, or 27)', text: '全年办结政府信息公开申请28件（含上年结转2件）。', wrong: '28', says: '正文“办结”的数字 28 与表三「（七）总计」的「总计」列为 22，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
   { name: '办理 29 含上年结转 (table 22, or 27)', text: '全年共办理政府信息公开申请29件（含上年结转2件）。', wrong: '29', says: '正文“办理”的数字 29 与表三「（七）总计」的「总计」列为 22，或表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
+  // Found by npm run mutate (statements.ts scopeOf): 含上年结转 inside the figure's bracket, whatever the bracket holds before it.
+  { name: '受理 25（其中新申请23件，含上年结转2件）(table 27)', text: '全年受理政府信息公开申请25件（其中新申请23件，含上年结转2件）。', wrong: '25', says: '表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
+  { name: '受理 25（含上年结转 with the bracket left open (table 27)', text: '全年受理政府信息公开申请25件（含上年结转2件。', wrong: '25', says: '表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
+  { name: '受理 25（含上年结转）(table 27)', text: '全年受理政府信息公开申请25件（含上年结转）。', wrong: '25', says: '表三「一、本年新收」＋「二、上年结转」的「总计」列为 27' },
+  // Found by npm run mutate (statements.ts yearBefore): a year named after the figure is not the year it is about.
+  { name: '收到 26, then 较2020年 in the next clause (table 25, or 27)', text: '全年共收到政府信息公开申请26件，较2020年增加3件。', wrong: '26' },
+  // Found by npm run mutate (statements.ts): a keyword 20 characters before its figure is still read.
+  { name: '收到 26, 20 characters after the keyword (table 25, or 27)', text: '全年收到政府网站和信函方式提交的政府信息公开申请26件。', wrong: '26' },
+  // Found by npm run mutate (statements.ts: statements of absence).
+  { name: '2021年未发生…行政复议 but table 1 (the report year named)', text: '2021年未发生因政府信息公开引起的行政复议。', t4: T4, wrong: '未发生因政府信息公开引起的行政复议' },
+  { name: '未发生…行政诉讼 but table 1', text: '本年度未发生因政府信息公开引起的行政诉讼。', t4: { direct: [0, 1, 0, 0] }, wrong: '未发生因政府信息公开引起的行政诉讼' },
+  { name: '未收到政府信息公开申请, 未发生行政复议 in the next clause (table 25)', text: '全年未收到政府信息公开申请，未发生行政复议、行政诉讼。', t4: {}, wrong: '未收到政府信息公开申请' },
 ];
 
 function run(c: Case) {
@@ -187,6 +215,14 @@ test('a statement of absence says what it was read as, in both languages: （即
   assert.equal(findings.length, 1);
   assert.match(findings[0].message.zh, /^正文「未发生因政府信息公开引起的行政复议」（即 0）与表格不一致/);
   assert.match(findings[0].message.en, /^The text says “未发生因政府信息公开引起的行政复议” \(that is, 0\) but the tables disagree/);
+});
+
+test('the message quotes the statement from its keyword, or its applicant, to its unit', () => {
+  // Found by npm run mutate (statements.ts: the quote of a statement and of an applicant's part of it).
+  const total = run({ name: '', text: '全年共收到政府信息公开申请26件，上年结转2件，结转下年度继续办理5件。' }).findings;
+  assert.deepEqual(total.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('与表格'))), ['正文「共收到政府信息公开申请26件」']);
+  const applicant = run({ name: '', text: '本年度新收政府信息公开申请25件，其中自然人申请19件，法人或其他组织申请5件。' }).findings;
+  assert.deepEqual(applicant.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('与表格'))), ['正文「自然人申请19件」']);
 });
 
 test('the English message names the table, the row and the column compared', () => {

@@ -66,6 +66,23 @@ test('statements: what was read, on which bases', () => {
   assert.deepEqual(st('自然人和法人或其他组织新收申请26件。'), []);
 });
 
+test('statements: the applicants after a count of table 4 are not read (table 4 has no applicant columns)', () => {
+  // Found by npm run mutate (statements.ts: 其中自然人… is a part of the statement before it only when that one is read in table 3).
+  const st = (s: string) => statements({ text: s, start: 0, end: s.length }, 2021).map((x) => `${x.metric}${x.applicant ? '/' + x.applicant.zh : ''}=${x.value}`);
+  assert.deepEqual(st('全年被申请行政复议3件，其中自然人申请2件。'), ['review=3']);
+  assert.deepEqual(st('全年新收申请25件，被申请行政复议3件，其中自然人申请2件。'), ['new=25', 'review=3']);
+});
+
+test('statements: a paragraph is read for the year of the report it is in (last year\'s paragraph copied into this year\'s report)', () => {
+  // Found by npm run mutate (statements.ts: readings are kept by paragraph text and report year; kept by text alone, the
+  // 2020 report's reading of the paragraph was given to the 2021 report, and the other way round).
+  const text = '2020年，本机关收到政府信息公开申请31件。';
+  const st = (year: number) => statements({ text, start: 0, end: text.length }, year).map((x) => `${x.metric}=${x.value}`);
+  assert.deepEqual(st(2020), ['received=31']);
+  assert.deepEqual(st(2021), []);
+  assert.deepEqual(st(2020), ['received=31']);
+});
+
 test('paragraphs leave out tables, headings and the title, and know their section', () => {
   const text = readFileSync(`${root}test/fixtures/seeds/001.md`, 'utf8');
   const ps = paragraphs(analyze(text).report);
