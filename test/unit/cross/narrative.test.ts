@@ -8,7 +8,7 @@ import { analyze } from '../../../server/src/engine/analyze.ts';
 import { applyEdits } from '../../../server/src/engine/fixes.ts';
 import { rules } from '../../../server/src/engine/rules/index.ts';
 import type { CheckSettings } from '../../../server/src/engine/settings.ts';
-import { reportMarkdown } from './build.ts';
+import { DEFAULT_T3, reportMarkdown } from './build.ts';
 
 function findings(id: string, text: string, previous?: string, checks?: CheckSettings) {
   const a = analyze(text, { previous: previous === undefined ? undefined : analyze(previous).report, checks });
@@ -180,6 +180,30 @@ test('all-handled: 办结率达到100% and 无结转下年 are claims too', () =
     assert.deepEqual(f.map((x) => x.text), [claim], sentence);
     assert.match(f[0].message.zh, /总计为 5/);
   }
+});
+
+test('all-handled: one carried over is enough; a claim in 三 or before 一 counts, one in 二 (行政许可 applications) does not', () => {
+  // Found by npm run mutate (all-handled.ts: the carry-over threshold and the sections the claim is looked for in).
+  const claim = '本年度共收到政府信息公开申请25件，均已按时办结。';
+  const one = reportMarkdown({ overview: [claim], t3: { ...DEFAULT_T3, disclosed: [12, 4] } });
+  assert.ok(one.includes('| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |'), 'table 3 carries 1 over');
+  const f = findings('all-handled', one);
+  assert.deepEqual(f.map((x) => x.text), ['均已按时办结']);
+  assert.match(f[0].message.zh, /总计为 1：有 1 件申请结转下年度继续办理/);
+  const quiet = reportMarkdown();
+  const under = (heading: string, paragraph: string) => {
+    assert.ok(quiet.includes(`${heading}\n\n`), heading);
+    return quiet.replace(`${heading}\n\n`, `${heading}\n\n${paragraph}\n\n`);
+  };
+  assert.deepEqual(findings('all-handled', under('三、收到和处理政府信息公开申请情况', claim)).map((x) => x.text), ['均已按时办结']);
+  assert.deepEqual(findings('all-handled', quiet.replace('\n\n', `\n\n${claim}\n\n`)).map((x) => x.text), ['均已按时办结'], 'before 一、总体情况');
+  assert.deepEqual(findings('all-handled', under('二、主动公开政府信息情况', '本年度受理行政许可申请1,200件，均已按时办结。')), []);
+});
+
+test('all-handled: a sentence with two wordings of the claim is one finding, on the first wording of the list', () => {
+  // Found by npm run mutate (all-handled.ts: the claim marked is the first of ALL_HANDLED that the sentence holds).
+  const f = findings('all-handled', reportMarkdown({ overview: ['全年共收到政府信息公开申请25件，均已按时办结，办结率100%。'] }));
+  assert.deepEqual(f.map((x) => x.text), ['均已按时办结']);
 });
 
 // section-numbering: 总体情况's sub-items

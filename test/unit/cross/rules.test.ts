@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/engine/analyze.ts';
-import { applyEdits } from '../../../server/src/engine/fixes.ts';
+import { applyEdits, selectFixEdits } from '../../../server/src/engine/fixes.ts';
 import { LineIndex } from '../../../server/src/engine/lines.ts';
 import { rules } from '../../../server/src/engine/rules/index.ts';
 import { root } from '../../support/engine.ts';
@@ -458,6 +458,30 @@ test('carryover: a blank or unreadable figure on either side is not compared (ce
   assert.notEqual(blankLast, last);
   assert.deepEqual(only('carryover', blankNow, last).map((d) => d.message.zh), []);
   assert.deepEqual(only('carryover', now, blankLast).map((d) => d.message.zh), []);
+});
+
+test('carryover: its fix changes a figure, so --fix leaves it to --fix-figures', () => {
+  // Found by npm run mutate (carryover.ts: changesFigure).
+  const bad = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 1], disclosed: [10, 2] } });
+  const f = only('carryover', bad, spec({ year: 2020 }));
+  assert.equal(f.length, 2);
+  assert.deepEqual(selectFixEdits(f), []);
+  assert.deepEqual(selectFixEdits(f, { figures: true }).map((e) => e.newText), ['2', '5']);
+});
+
+test('carryover: a report without table 3, this year\'s or last year\'s, is not compared and nothing fails', () => {
+  // Found by npm run mutate (carryover.ts: either table 3 missing, not only both).
+  const last = spec({ year: 2020 });
+  const now = spec({ year: 2021, t3: { new: [20, 5], carried_in: [3, 1], disclosed: [10, 2] } });
+  const without = (text: string) => {
+    const start = text.indexOf('三、收到和处理政府信息公开申请情况');
+    const end = text.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    assert.ok(start > 0 && end > start);
+    return text.slice(0, start) + '三、收到和处理政府信息公开申请情况\n\n（表格见附件）\n\n' + text.slice(end);
+  };
+  assert.deepEqual(only('carryover', now, without(last)), []);
+  assert.deepEqual(only('carryover', without(now), last), []);
+  assert.equal(only('carryover', now, last).length, 2, 'with both tables, the two columns that differ');
 });
 
 // The five seeds

@@ -84,6 +84,38 @@ test('an enable that closes no disable is reported', () => {
   assert.deepEqual(unused.map((d) => d.message.zh), ['nianbao-enable 注释没有可结束的 nianbao-disable，可以删除']);
 });
 
+test('what disable-unused says, and its fix\'s title, for each kind of unused comment', () => {
+  // Found by npm run mutate (disable-unused.ts: the message and the fix title of each case, in both languages).
+  const unused = (line: number, comment: string) => {
+    const text = insertBefore(BASE, line, comment);
+    return analyze(text).diagnostics.filter((d) => d.ruleId === 'disable-unused').map((d) => ({ zh: d.message.zh, en: d.message.en, fix: d.fix!.title.en, fixZh: d.fix!.title.zh, removed: applyEdits(text, d.fix!.edits) === BASE }));
+  };
+  assert.deepEqual(unused(7, '<!-- nianbao-disable-next-line -->'), [{
+    zh: 'nianbao-disable-next-line 注释没有屏蔽任何问题：下一行没有问题，可以删除',
+    en: 'This nianbao-disable-next-line comment suppresses nothing: the next line has no finding. It can be removed',
+    fix: 'Remove this comment', fixZh: '删除此注释', removed: true,
+  }]);
+  assert.deepEqual(unused(7, '<!-- nianbao-disable fee-statement -->'), [{
+    zh: 'nianbao-disable 注释中的「fee-statement」没有屏蔽任何问题：此注释之后没有这条规则的问题，可以删除',
+    en: '“fee-statement” in this nianbao-disable comment suppresses nothing: after it there is no such finding. It can be removed',
+    fix: 'Remove this comment', fixZh: '删除此注释', removed: true,
+  }]);
+  assert.deepEqual(unused(7, '<!-- nianbao-enable total-row -->'), [{
+    zh: 'nianbao-enable 注释没有可结束的 nianbao-disable（「total-row」此前未被关闭），可以删除',
+    en: 'This nianbao-enable comment ends no nianbao-disable (“total-row” not disabled before it): it can be removed',
+    fix: 'Remove this comment', fixZh: '删除此注释', removed: true,
+  }]);
+  assert.deepEqual(unused(7, '<!-- nianbao-enable -->'), [{
+    zh: 'nianbao-enable 注释没有可结束的 nianbao-disable，可以删除',
+    en: 'This nianbao-enable comment ends no nianbao-disable: it can be removed',
+    fix: 'Remove this comment', fixZh: '删除此注释', removed: true,
+  }]);
+  assert.deepEqual(unused(73, '<!-- nianbao-disable-next-line section-title total-row -- 沿用本地标题 -->').map((u) => [u.fixZh, u.fix, u.en]), [[
+    '从注释中删除「total-row」', 'Remove “total-row” from the comment',
+    '“total-row” in this nianbao-disable-next-line comment suppresses nothing: the next line has no such finding. It can be removed',
+  ]]);
+});
+
 test('an unknown id is reported at the id with the nearest rule, and not also as unused', () => {
   const text = insertBefore(BASE, 73, '<!-- nianbao-disable-next-line section-titel -->');
   const a = analyze(text);

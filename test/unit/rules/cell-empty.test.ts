@@ -23,6 +23,7 @@ test('cell-empty: a blank with no relation is 0; a blank term its relations dete
   const zero = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 行政许可 |'));
   assert.equal(zero.message.zh, '行政许可「本年处理决定数量」为空，应填写数字（没有则填 0）');
   assert.deepEqual(zero.fix!.edits.map((e) => e.newText), [' 0 ']);
+  assert.equal(zero.message.en, '行政许可 «本年处理决定数量» is blank; a number is required (0 if none)');
   const money = diagnosticAt('cell-empty', 'cell-empty', lineWith('cell-empty', '| 行政事业性收费 |'));
   assert.deepEqual(money.fix!.edits.map((e) => e.newText), [' 0 '], 'a money cell too');
   const signed = diagnosticAt('cell-empty-2019', 'cell-empty', lineWith('cell-empty-2019', '| 行政事业性收费 |'));
@@ -91,4 +92,61 @@ test('cell-empty: a blank total whose row and column give values one apart is gi
     ['balance', '四、结转下年度「自然人」应为 1（一＋二＝三（七）＋四），实为 2', ['1']],
     ['cell-empty', '四、结转下年度「总计」为空，应填写数字（没有则填 0）', null],
   ]);
+});
+
+// Found by npm run mutate (cell-empty.ts: which rows of a 2019-format report are 2021's headings, and the fix).
+const SUB_ROWS_2021 = '| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 3.其他 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |\n';
+const cellEmpty = (text: string) => {
+  const a = analyze(text);
+  assert.deepEqual(a.failures, []);
+  return a.diagnostics.filter((d) => d.ruleId === 'cell-empty').map((d) => d.message.zh);
+};
+
+test('cell-empty: （六）其他处理 left blank in a 2020 report that does not write 2021\'s sub-rows: each blank is reported', () => {
+  // template-mismatch-2019 writes 2021's three sub-rows under a blank （六）: there the blank row is a heading (no cell-empty).
+  const base = fixture('template-mismatch-2019').text;
+  assert.ok(base.includes(SUB_ROWS_2021));
+  assert.deepEqual(cellEmpty(base), []);
+  assert.deepEqual(cellEmpty(base.replace(SUB_ROWS_2021, '')), [
+    '（六）其他处理「自然人」为空，应填写数字（按勾稽关系应为 1）',
+    '（六）其他处理「商业企业」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「科研机构」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「社会公益组织」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「法律服务机构」为空，应填写数字（按勾稽关系应为 1）',
+    '（六）其他处理「其他」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「总计」为空，应填写数字（按勾稽关系应为 2）',
+  ]);
+  // The same with a row that lost its label (left unread after （七）总计): the same seven, and nothing fails.
+  const lost = base.replace(SUB_ROWS_2021, '').replace('| 四、结转下年度继续办理 |', '|  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 四、结转下年度继续办理 |');
+  assert.equal(cellEmpty(lost).length, 7);
+});
+
+test('cell-empty: （六）其他处理 partly filled in a 2020 report: its blanks are reported, 2021\'s sub-rows written or not', () => {
+  const text = fixture('template-mismatch-2019').text.replace('| （六）其他处理 | | | | | | | |', '| （六）其他处理 | 1 | | | | 1 | | 2 |');
+  assert.ok(text.includes(SUB_ROWS_2021));
+  assert.deepEqual(cellEmpty(text), [
+    '（六）其他处理「商业企业」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「科研机构」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「社会公益组织」为空，应填写数字（按勾稽关系应为 0）',
+    '（六）其他处理「其他」为空，应填写数字（按勾稽关系应为 0）',
+  ]);
+});
+
+test('cell-empty: a row with an unknown label and no figure is table-row-label\'s, in either format', () => {
+  for (const name of ['template-mismatch-2019', 'clean-2021']) {
+    const base = fixture(name).text;
+    const text = base.replace('| （七）总计 |', '| 其中：网上申请 | | | | | | | |\n| （七）总计 |');
+    assert.notEqual(text, base);
+    assert.deepEqual(cellEmpty(text), [], name);
+    assert.deepEqual(analyze(text).diagnostics.filter((d) => d.ruleId === 'table-row-label').map((d) => d.message.zh), ['未知行标签「其中：网上申请」，不属于收到和处理政府信息公开申请情况'], name);
+  }
+});
+
+test('cell-empty: a blank whose row and column give different values gets no fix', () => {
+  // 一、本年新收 自然人 blank and its 总计 19: by the row it would be 13, by table 3's balance 12.
+  const row = '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |';
+  const base = fixture('clean-2021').text;
+  assert.ok(base.includes(row));
+  const ds = analyze(base.replace(row, '| 一、本年新收政府信息公开申请数量 | | 3 | 0 | 1 | 2 | 0 | 19 |')).diagnostics.filter((d) => d.ruleId === 'cell-empty');
+  assert.deepEqual(ds.map((d) => [d.message.zh, d.fix]), [['一、本年新收「自然人」为空，应填写数字（没有则填 0）', undefined]]);
 });
