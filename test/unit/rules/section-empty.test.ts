@@ -15,3 +15,8 @@ test('section-empty: a heading followed by the next heading, a lone rule line, o
 test('section-empty: “无” is content', () => {
   assert.deepEqual(diagnosticsOf('section-empty-ok', 'section-empty'), []);
 });
+
+test('section-empty: a heading repeated right away as a table caption is not an empty section', () => {
+  // Found by npm run mutate (section-empty.ts: the heading repeated next, not the one before or two on).
+  assert.deepEqual(diagnosticsOf('section-duplicate-2019', 'section-empty'), []);
+});

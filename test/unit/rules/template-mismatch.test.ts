@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze.ts';
+import { builtinTemplates } from '../../../server/src/engine/templates/builtin.ts';
 import { diagnosticAt, diagnosticsOf, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
 ruleSuite('template-mismatch');
@@ -42,4 +43,19 @@ test('template-mismatch: a report without a year is “本报告”; a group row
   const some = fixture('template-mismatch').text.replace('| （六）其他处理 | 1 | 0 | 0 | 0 | 1 | 0 | 2 |', '| （六）其他处理 | 1 | | | | 1 | | 2 |');
   const rows = analyze(some).diagnostics.filter((d) => d.ruleId === 'template-mismatch' && d.message.zh.includes('一行填了数字'));
   assert.deepEqual(rows.map((d) => some.slice(d.range.start, d.range.end)), ['（六）其他处理']);
+});
+
+test('template-mismatch: a group row of both formats filled, a table that is no report table, one format only: none is a finding', () => {
+  // Found by npm run mutate (template-mismatch.ts: the other format's row looked up by id; non-report tables left
+  // alone; no other format at all).
+  const clean = fixture('clean-2021').text;
+  const group = clean.replace('| （三）不予公开 | | | | | | | |', '| （三）不予公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+  assert.notEqual(group, clean);
+  assert.deepEqual(analyze(group).diagnostics.filter((d) => d.ruleId === 'template-mismatch'), [], '（三）不予公开 is a group row in 2019 too');
+  const extra = clean.replace('2022年度本局未收取信息处理费。', '2022年度本局未收取信息处理费。\n\n| 项目 | 说明 |\n| --- | --- |\n| 本年新制作数量 | 见附件 |\n');
+  assert.notEqual(extra, clean);
+  assert.deepEqual(analyze(extra).diagnostics.filter((d) => d.ruleId === 'template-mismatch'), [], 'a table of section 六, not a report table');
+  const only = analyze(fixture('template-mismatch').text, { templates: [builtinTemplates.find((t) => t.id === '2021')!] });
+  assert.deepEqual(only.failures, []);
+  assert.deepEqual(only.diagnostics.filter((d) => d.ruleId === 'template-mismatch'), []);
 });
