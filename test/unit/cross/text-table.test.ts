@@ -70,6 +70,8 @@ const correct: Case[] = [
   { name: '2020年未发生…行政复议 in a 2021 report: another year\'s absence', text: '2020年未发生因政府信息公开引起的行政复议。', t4: T4 },
   { name: '未收到行政复议申请: reconsideration, not applications for information', text: '全年共收到政府信息公开申请25件，未收到行政复议申请。' },
   { name: '3个乡镇未收到申请: a count opening the clause of 未收到申请', text: '全年新收政府信息公开申请25件，3个乡镇未收到申请。' },
+  { name: '未受理申请3件，其中自然人申请2件: the applicants after a negated keyword are not parts of the 受理 before it', text: '全年受理政府信息公开申请25件，未受理申请3件，其中自然人申请2件。' },
+  { name: '自然人和 法人或其他组织新收…26件 (two applicants joined, a space after the joining word): not read', text: '自然人和 法人或其他组织新收政府信息公开申请26件。' },
 ];
 
 interface Wrong extends Case {
@@ -133,6 +135,7 @@ const wrong: Wrong[] = [
   // Found by npm run mutate (statements.ts: statements of absence).
   { name: '2021年未发生…行政复议 but table 1 (the report year named)', text: '2021年未发生因政府信息公开引起的行政复议。', t4: T4, wrong: '未发生因政府信息公开引起的行政复议' },
   { name: '未发生…行政诉讼 but table 1', text: '本年度未发生因政府信息公开引起的行政诉讼。', t4: { direct: [0, 1, 0, 0] }, wrong: '未发生因政府信息公开引起的行政诉讼' },
+  { name: '未发生…行政复议 opening the sentence, but table 1', text: '未发生因政府信息公开引起的行政复议。', t4: T4, wrong: '未发生因政府信息公开引起的行政复议' },
   { name: '未收到政府信息公开申请, 未发生行政复议 in the next clause (table 25)', text: '全年未收到政府信息公开申请，未发生行政复议、行政诉讼。', t4: {}, wrong: '未收到政府信息公开申请' },
 ];
 
@@ -223,6 +226,8 @@ test('the message quotes the statement from its keyword, or its applicant, to it
   assert.deepEqual(total.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('与表格'))), ['正文「共收到政府信息公开申请26件」']);
   const applicant = run({ name: '', text: '本年度新收政府信息公开申请25件，其中自然人申请19件，法人或其他组织申请5件。' }).findings;
   assert.deepEqual(applicant.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('与表格'))), ['正文「自然人申请19件」']);
+  const before = run({ name: '', text: '全年法人或其他组织新收政府信息公开申请6件。' }).findings;
+  assert.deepEqual(before.map((f) => f.message.zh.slice(0, f.message.zh.indexOf('与表格'))), ['正文「法人或其他组织新收政府信息公开申请6件」']);
 });
 
 test('the English message names the table, the row and the column compared', () => {

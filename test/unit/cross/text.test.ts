@@ -66,11 +66,13 @@ test('statements: what was read, on which bases', () => {
   assert.deepEqual(st('自然人和法人或其他组织新收申请26件。'), []);
 });
 
-test('statements: the applicants after a count of table 4 are not read (table 4 has no applicant columns)', () => {
+test('statements: an applicant with a count of table 4, after it or before it, is not read (table 4 has no applicant columns)', () => {
   // Found by npm run mutate (statements.ts: 其中自然人… is a part of the statement before it only when that one is read in table 3).
   const st = (s: string) => statements({ text: s, start: 0, end: s.length }, 2021).map((x) => `${x.metric}${x.applicant ? '/' + x.applicant.zh : ''}=${x.value}`);
   assert.deepEqual(st('全年被申请行政复议3件，其中自然人申请2件。'), ['review=3']);
   assert.deepEqual(st('全年新收申请25件，被申请行政复议3件，其中自然人申请2件。'), ['new=25', 'review=3']);
+  // An applicant right before a keyword of table 4 (法人或其他组织提出行政复议1件) leaves the figure unread.
+  assert.deepEqual(st('法人或其他组织提出行政复议1件。'), []);
 });
 
 test('statements: a paragraph is read for the year of the report it is in (last year\'s paragraph copied into this year\'s report)', () => {
