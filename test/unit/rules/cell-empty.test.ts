@@ -150,3 +150,33 @@ test('cell-empty: a blank whose row and column give different values gets no fix
   const ds = analyze(base.replace(row, '| 一、本年新收政府信息公开申请数量 | | 3 | 0 | 1 | 2 | 0 | 19 |')).diagnostics.filter((d) => d.ruleId === 'cell-empty');
   assert.deepEqual(ds.map((d) => [d.message.zh, d.fix]), [['一、本年新收「自然人」为空，应填写数字（没有则填 0）', undefined]]);
 });
+
+test('cell-empty: a blank that one relation fills but another could fill only with a negative count gets no value', () => {
+  // 一、本年新收「自然人」 10 (was 12): 10 + 2 cannot cover the 13 handled. 四、结转下年度「自然人」 left blank: its row
+  // (total 2, 商业企业 1) says 1, its column −1. The relations conflict, so no figure is offered.
+  const clean = fixture('clean-2021').text;
+  const NEW = '| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |';
+  const FOUR = '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |';
+  const rowSays = clean.replace(NEW, '| 一、本年新收政府信息公开申请数量 | 10 | 3 | 0 | 1 | 2 | 0 | 16 |').replace(FOUR, '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | 2 |');
+  assert.deepEqual(analyze(rowSays).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
+    ['balance', '四、结转下年度「总计」应为 0（一＋二＝三（七）＋四），实为 2', ['0']],
+  ]);
+  // 一、本年新收 9 of 15: now the blank 总计 of 四 too would be 1 by its row (the other blank counting as 0) but −1
+  // by its column (15 + 3 − 19): no value for either blank.
+  const bothBlank = clean.replace(NEW, '| 一、本年新收政府信息公开申请数量 | 9 | 3 | 0 | 1 | 2 | 0 | 15 |').replace(FOUR, '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | |');
+  assert.deepEqual(analyze(bothBlank).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（没有则填 0）', null],
+  ]);
+});
+
+test('cell-empty: a relation with a slash among its cells gives the blank no value; the other relation does', () => {
+  // 四、结转下年度: 「自然人」 written / and 「总计」 blank. The row cannot be summed (a slash is not a figure); the
+  // column 总计 gives 18 + 3 − 19 = 2. The slash itself is filled from its column: 12 + 2 − 13 = 1.
+  const text = fixture('clean-2021').text.replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | / | 1 | 0 | 0 | 0 | 0 | |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['cell-invalid', '四、结转下年度「自然人」「/」是斜杠，没有则应填 0', ['1']],
+    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（按勾稽关系应为 2）', [' 2 ']],
+  ]);
+});

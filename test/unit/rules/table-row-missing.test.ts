@@ -213,3 +213,12 @@ test('table-row-missing: a missing row next to a row short of cells: zeros are c
     ['table-shape', '「2.重复申请」行应有 7 个数值单元格，实有 5 个', null],
   ]);
 });
+
+test('table-row-missing: a missing row that held a single 1 gets no row of zeros (a sum would be off by one)', () => {
+  // 4.保护第三方合法权益 (1 under 自然人, total 1) is left out: （七）总计 still counts it, so zeros would leave
+  // 自然人 and 总计 one short of their totals.
+  const text = fixture('clean-2021').text.replace('| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n', '');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「4.保护第三方合法权益」行', null],
+  ]);
+});
