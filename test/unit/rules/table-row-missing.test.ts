@@ -222,3 +222,13 @@ test('table-row-missing: a missing row that held a single 1 gets no row of zeros
     ['table-row-missing', '收到和处理政府信息公开申请情况缺少「4.保护第三方合法权益」行', null],
   ]);
 });
+
+test('table-row-missing: two rows missing, one of which held figures: neither gets zeros (the other counts as zeros too)', () => {
+  // 3.危及“三安全一稳定” (zeros) and 4.保护第三方合法权益 (1 under 自然人) are both left out. Rows still missing count as
+  // the zeros their own fix would write, so （七）总计 stays one more than its rows whichever is inserted.
+  const text = fixture('clean-2021').text.replace('| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n', '');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「3.危及“三安全一稳定”」行', null],
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「4.保护第三方合法权益」行', null],
+  ]);
+});
