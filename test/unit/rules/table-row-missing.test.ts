@@ -232,3 +232,16 @@ test('table-row-missing: two rows missing, one of which held figures: neither ge
     ['table-row-missing', '收到和处理政府信息公开申请情况缺少「4.保护第三方合法权益」行', null],
   ]);
 });
+
+test('table-row-missing: a sum broken elsewhere in the table does not stop the row of zeros, which only its own sums decide', () => {
+  // 3.要求提供公开出版物 (zeros) is left out, and 四、结转下年度 is one too many under 自然人 (balance's findings).
+  // （七）总计 holds without the row, so zeros keep it holding: the insert is offered; the balance is fixed on its own.
+  const text = fixture('clean-2021').text
+    .replace('| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '')
+    .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['table-row-missing', '收到和处理政府信息公开申请情况缺少「3.要求提供公开出版物」行', ['\n| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']],
+    ['balance', '四、结转下年度「自然人」应为 1（一＋二＝三（七）＋四），实为 2', ['1']],
+    ['balance', '四、结转下年度「总计」应为 2（一＋二＝三（七）＋四），实为 3', ['2']],
+  ]);
+});
