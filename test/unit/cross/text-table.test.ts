@@ -322,3 +322,13 @@ test('a table 3 without the row of 上年结转: 受理, which may include it, i
   assert.deepEqual(judged('全年受理政府信息公开申请26件。'), []);
   assert.deepEqual(judged('全年新收政府信息公开申请24件。'), ['24']);
 });
+
+test('the cells compared are listed up to 20: 法人或其他组织 of （三）不予公开 is 40 cells (eight rows, five columns)', () => {
+  const { text, findings } = run({ name: '', text: '全年不予公开1件，其中法人或其他组织3件。' });
+  assert.deepEqual(findings.map((f) => [text.slice(f.range.start, f.range.end), f.message.zh]), [
+    ['3', '正文「法人或其他组织3件」与表格不一致：比较的是正文“不予公开（法人或其他组织）”的数字 3 与表三「（三）不予公开」各项之和的「法人或其他组织」列为 0'],
+  ]);
+  const related = findings[0].related!.map((r) => r.message.zh);
+  assert.equal(related.length, 20);
+  assert.deepEqual([related[0], related[19]], ['（三）1.国家秘密「商业企业」= 0', '（三）4.保护第三方合法权益「其他」= 0']);
+});
