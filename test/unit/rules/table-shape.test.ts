@@ -80,3 +80,47 @@ test('table-shape: a row given twice is reported on its label', () => {
   const d = diagnosticAt('table-shape', 'table-shape', lineWith('table-shape', '| 2.重复申请 |', lineWith('table-shape', '| 2.重复申请 |') + 1));
   assert.equal(textAt('table-shape', d), '2.重复申请');
 });
+
+test('table-shape: a row of the wrong width with an unknown label is named by its label', () => {
+  const text = fixture('clean-2021').text.replace('| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 三、要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  assert.deepEqual(shapeFindings(text).map(([, message]) => message), ['「三、要求提供公开出版物」行应有 7 个数值单元格，实有 6 个']);
+});
+
+test('table-shape: a header too many in a block\'s header row is reported, beside the block\'s own header', () => {
+  // 本年处理决定数量 is also the column of the block above: it does not make the row that block's header.
+  const text = fixture('clean-2021').text.replace('| 信息内容 | 本年处理决定数量 | | |\n| 行政处罚', '| 信息内容 | 本年处理决定数量 | 甲 | |\n| 行政处罚');
+  assert.deepEqual(shapeFindings(text), [['甲', '表头「甲」不属于第二十条第（六）项（应为：本年处理决定数量）', null]]);
+});
+
+test('table-shape: headers of the other format are template-mismatch\'s finding, not wrong headers', () => {
+  const text = fixture('clean-2021').text.replace('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |');
+  assert.deepEqual(shapeFindings(text), []);
+  assert.deepEqual(analyze(text).diagnostics.map((d) => d.ruleId), ['template-mismatch', 'template-mismatch', 'template-mismatch']);
+});
+
+test('table-shape: rows of the wrong width without a label name what they are: table 4\'s row of figures, a row without any label', () => {
+  const clean = fixture('clean-2021').text;
+  const t4 = clean.replace('| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 1 |', '| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 |');
+  assert.deepEqual(shapeFindings(t4).map(([, message]) => message), ['「政府信息公开行政复议、行政诉讼情况」行应有 15 个数值单元格，实有 14 个']);
+  // A row that lost its label and cannot be placed (two rows are missing around it).
+  const lost = clean.replace('| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n', '| | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n');
+  assert.deepEqual(shapeFindings(lost).map(([, message]) => message), ['无标签的行应有 7 个数值单元格，实有 8 个']);
+});
+
+test('table-shape: a block with its header row and no data row: an unknown header there is still judged', () => {
+  const text = fixture('clean-2021').text.replace('| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 120 | | |\n', '| 信息内容 | 甲 | | |\n');
+  assert.deepEqual(shapeFindings(text), [['甲', '表头「甲」应为「本年处理决定数量」', ['本年处理决定数量']]]);
+});
+
+test('table-shape: an unknown header where another header of the row names that column is not given it', () => {
+  // 本年废止件数 is written in the last column: 甲 in its place is not 本年废止件数, and nothing says which column it is.
+  const text = fixture('clean-2021').text.replace('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 信息内容 | 本年制发件数 | 甲 | 本年废止件数 |');
+  assert.deepEqual(shapeFindings(text), [['甲', '表头「甲」不属于第二十条第（一）项（应为：本年制发件数、本年废止件数、现行有效件数）', null]]);
+});
+
+test('table-shape: a row that starts with 信息内容 but holds a row label and figures is a data row, not judged as headers', () => {
+  // Its unknown label 信息内容 is table-row-label's finding; its figures are no headers.
+  const text = fixture('clean-2021').text.replace('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 2 |', '| 信息内容 | 规章 | 0 | 0 | 2 |');
+  assert.deepEqual(shapeFindings(text), []);
+  assert.deepEqual(analyze(text).diagnostics.map((d) => d.message.zh), ['未知行标签「信息内容」，不属于第二十条第（一）项']);
+});
