@@ -221,3 +221,16 @@ test('table-row-label: a lost label with a stray figure in an earlier label colu
     assert.deepEqual(labelDiagnostics(text).map(([, message, fix]) => [message, fix]), [['此行缺少行标签，按位置应为「2.其他法律行政法规禁止公开」', null]], row);
   }
 });
+
+test('table-row-label: a row label of the other format is template-mismatch\'s finding, not an unknown label', () => {
+  const text = fixture('clean-2021').text.replace('| 行政许可 | 120 | | |', '| 行政许可 | 120 | | |\n| 其他对外管理服务事项 | 0 | | |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh]), [['template-mismatch', '「其他对外管理服务事项」是2019年版格式（试行）的标签；2022年度报告应使用2021年版格式']]);
+});
+
+test('table-row-label: beside a row\'s label, a label of another table is unknown here; one of the other format is template-mismatch\'s', () => {
+  const clean = fixture('clean-2021-3col').text;
+  const another = clean.replace(SECRET_3COL, '| | 行政处罚 | 1.属于国家秘密 |');
+  assert.deepEqual(analyze(another).diagnostics.map((d) => [d.ruleId, d.message.zh]), [['table-row-label', '未知行标签「行政处罚」，不属于收到和处理政府信息公开申请情况']]);
+  const other = clean.replace(SECRET_3COL, '| | 其他对外管理服务事项 | 1.属于国家秘密 |');
+  assert.deepEqual(analyze(other).diagnostics.map((d) => [d.ruleId, d.message.zh]), [['template-mismatch', '「其他对外管理服务事项」是2019年版格式（试行）的标签；2022年度报告应使用2021年版格式']]);
+});
