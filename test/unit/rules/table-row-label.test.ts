@@ -234,3 +234,8 @@ test('table-row-label: beside a row\'s label, a label of another table is unknow
   const other = clean.replace(SECRET_3COL, '| | 其他对外管理服务事项 | 1.属于国家秘密 |');
   assert.deepEqual(analyze(other).diagnostics.map((d) => [d.ruleId, d.message.zh]), [['template-mismatch', '「其他对外管理服务事项」是2019年版格式（试行）的标签；2022年度报告应使用2021年版格式']]);
 });
+
+test('table-row-label: words written after a row\'s own label, in a label column of their own, are a note, not a label', () => {
+  const text = fixture('clean-2021-3col').text.replace('| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | |', '| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 含答复 |');
+  assert.deepEqual(analyze(text).diagnostics, []);
+});
