@@ -180,3 +180,17 @@ test('cell-empty: a relation with a slash among its cells gives the blank no val
     ['cell-empty', '四、结转下年度「总计」为空，应填写数字（按勾稽关系应为 2）', [' 2 ']],
   ]);
 });
+
+test('cell-empty: blanks of table 4: a part its total determines, a total beside a blank part, a part beside a blank total', () => {
+  // From clean-2021's row 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 1: 行政复议's 结果纠正 blank (3 − 1 − 0 − 1 = 1);
+  // 未经复议直接起诉's 结果维持 and 总计 blank, the other parts 0; 复议后起诉's 结果维持 and 总计 blank, 其他结果 1.
+  // A total whose other blank counts as 0 takes the sum of its parts; a part beside a blank total has no value of its own.
+  const text = fixture('clean-2021').text.replace('| 1 | 1 | 0 | 1 | 3 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 1 |', '| 1 | | 0 | 1 | 3 | | 0 | 0 | 0 | | | 0 | 1 | 0 | |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
+    ['cell-empty', '行政复议「结果纠正」为空，应填写数字（按勾稽关系应为 1）', [' 1 ']],
+    ['cell-empty', '未经复议直接起诉「结果维持」为空，应填写数字（没有则填 0）', [' 0 ']],
+    ['cell-empty', '未经复议直接起诉「总计」为空，应填写数字（按勾稽关系应为 0）', [' 0 ']],
+    ['cell-empty', '复议后起诉「结果维持」为空，应填写数字（没有则填 0）', [' 0 ']],
+    ['cell-empty', '复议后起诉「总计」为空，应填写数字（按勾稽关系应为 1）', [' 1 ']],
+  ]);
+});
