@@ -34,3 +34,8 @@ test('section-order: a section written too early is out of place, not “before�
   // Found by npm run mutate (section-order.ts: the section it belongs before is looked for among those before it only).
   assert.deepEqual(found(written('一五二三四六')), [['## 五、存在的主要问题及改进情况', '「五、存在的主要问题及改进情况」位置不对']]);
 });
+
+test('section-order: a heading written again later is section-duplicate\'s finding, not a section out of order', () => {
+  // Found by npm run mutate (section-order.ts: first occurrences only).
+  assert.deepEqual(found(written('一二三四五六二')), []);
+});
