@@ -245,3 +245,11 @@ test('table-row-missing: a sum broken elsewhere in the table does not stop the r
     ['balance', '四、结转下年度「总计」应为 2（一＋二＝三（七）＋四），实为 3', ['2']],
   ]);
 });
+
+test('table-row-missing: three label columns, a row after one whose label is in the first column: the label stays in the first column', () => {
+  // 二 missing (its figures moved into 一, so that zeros hold every sum): placed like 一, label first, figures from the fourth column.
+  const text = fixture('clean-2021-3col').text
+    .replace('| 二、上年结转政府信息公开申请数量 | | | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n', '')
+    .replace('| 一、本年新收政府信息公开申请数量 | | | 12 | 3 | 0 | 1 | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | | | 14 | 4 | 0 | 1 | 2 | 0 | 21 |');
+  assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.fix?.edits[0].newText]), [[R, '\n| 二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |']]);
+});
