@@ -13,6 +13,7 @@ test('total-row: each row total states the relation, the expected and the found 
   assert.equal(textAt('total-row', d), '11');
   assert.deepEqual(d.fix!.edits.map((e) => e.newText), ['10']);
   assert.equal(d.related!.length, 6, 'the six applicant cells are related');
+  assert.deepEqual(d.related!.map((r) => r.message.zh), ['（一）予以公开「自然人」 = 6', '（一）予以公开「商业企业」 = 2', '（一）予以公开「科研机构」 = 0', '（一）予以公开「社会公益组织」 = 1', '（一）予以公开「法律服务机构」 = 1', '（一）予以公开「其他」 = 0'], 'each part with its figure as written');
   const e = diagnosticAt('total-row', 'total-row', lineWith('total-row', '| （二）部分公开'));
   assert.equal(e.message.zh, '（二）部分公开「总计」应为 1（六类申请人之和），实为 0');
 });
