@@ -77,7 +77,7 @@ test('cell-empty: a blank that its relation could fill only with a negative coun
     .replace('| 一、本年新收政府信息公开申请数量 | 12 | 3 | 0 | 1 | 2 | 0 | 18 |', '| 一、本年新收政府信息公开申请数量 | 10 | 3 | 0 | 1 | 2 | 0 | 16 |')
     .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | |');
   assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
-    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', null],
     ['cell-empty', '四、结转下年度「总计」为空，应填写数字（按勾稽关系应为 0）', [' 0 ']],
   ]);
 });
@@ -90,7 +90,7 @@ test('cell-empty: a blank total whose row and column give values one apart is gi
     .replace('| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | |');
   assert.deepEqual(analyze(text).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
     ['balance', '四、结转下年度「自然人」应为 1（一＋二＝三（七）＋四），实为 2', ['1']],
-    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', null],
   ]);
 });
 
@@ -148,7 +148,7 @@ test('cell-empty: a blank whose row and column give different values gets no fix
   const base = fixture('clean-2021').text;
   assert.ok(base.includes(row));
   const ds = analyze(base.replace(row, '| 一、本年新收政府信息公开申请数量 | | 3 | 0 | 1 | 2 | 0 | 19 |')).diagnostics.filter((d) => d.ruleId === 'cell-empty');
-  assert.deepEqual(ds.map((d) => [d.message.zh, d.fix]), [['一、本年新收「自然人」为空，应填写数字（没有则填 0）', undefined]]);
+  assert.deepEqual(ds.map((d) => [d.message.zh, d.fix]), [['一、本年新收「自然人」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', undefined]]);
 });
 
 test('cell-empty: a blank that one relation fills but another could fill only with a negative count gets no value', () => {
@@ -159,15 +159,15 @@ test('cell-empty: a blank that one relation fills but another could fill only wi
   const FOUR = '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |';
   const rowSays = clean.replace(NEW, '| 一、本年新收政府信息公开申请数量 | 10 | 3 | 0 | 1 | 2 | 0 | 16 |').replace(FOUR, '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | 2 |');
   assert.deepEqual(analyze(rowSays).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
-    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', null],
     ['balance', '四、结转下年度「总计」应为 0（一＋二＝三（七）＋四），实为 2', ['0']],
   ]);
   // 一、本年新收 9 of 15: now the blank 总计 of 四 too would be 1 by its row (the other blank counting as 0) but −1
   // by its column (15 + 3 − 19): no value for either blank.
   const bothBlank = clean.replace(NEW, '| 一、本年新收政府信息公开申请数量 | 9 | 3 | 0 | 1 | 2 | 0 | 15 |').replace(FOUR, '| 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | |');
   assert.deepEqual(analyze(bothBlank).diagnostics.map((d) => [d.ruleId, d.message.zh, d.fix?.edits.map((e) => e.newText) ?? null]), [
-    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（没有则填 0）', null],
-    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（没有则填 0）', null],
+    ['cell-empty', '四、结转下年度「自然人」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', null],
+    ['cell-empty', '四、结转下年度「总计」为空，应填写数字（勾稽关系推不出可填的数，请先核对同行同列的数字）', null],
   ]);
 });
 

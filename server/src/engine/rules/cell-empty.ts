@@ -34,8 +34,13 @@ const rule: Rule = {
         const value = fillValue(table, cell);
         const name = cellName(cell);
         const shown = value === undefined ? '' : formatNumber(value);
+        // Without a value to fill in, 0 would break a relation too: say so rather than suggest it.
+        const hint =
+          c !== undefined ? { zh: `（按勾稽关系应为 ${formatNumber(c)}）`, en: ` (${formatNumber(c)} by the table's relations)` }
+          : value === undefined ? { zh: '（勾稽关系推不出可填的数，请先核对同行同列的数字）', en: " (the table's relations give no figure that fits: check the other figures of its row and column first)" }
+          : { zh: '（没有则填 0）', en: ' (0 if none)' };
         emit({
-          message: { zh: `${name.zh}为空，应填写数字${c !== undefined ? `（按勾稽关系应为 ${formatNumber(c)}）` : '（没有则填 0）'}`, en: `${name.en} is blank; a number is required${c !== undefined ? ` (${formatNumber(c)} by the table's relations)` : ' (0 if none)'}` },
+          message: { zh: `${name.zh}为空，应填写数字${hint.zh}`, en: `${name.en} is blank; a number is required${hint.en}` },
           range: cell.ref.range,
           fix: value === undefined ? undefined : { title: { zh: `填入 ${shown}`, en: `Fill in ${shown}` }, edits: [{ range: cell.ref.range, newText: ` ${shown} ` }], changesFigure: true },
         });
