@@ -12,7 +12,9 @@
 //                                           module's mutants have a status
 //   npm run mutate -- --resume --recheck    run again every mutant whose status is
 //                                           survived or no-coverage (and those never
-//                                           run), keeping every killed and timeout:
+//                                           run), keeping every killed and timeout
+//                                           and the survivors docs/mutants/ calls
+//                                           equivalent or not killed (settledKeys):
 //                                           after tests were written for survivors;
 //                                           with --only, only that slice's survivors
 //                                           (the other modules' results are kept as
@@ -66,7 +68,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { instrument, PRELUDE, type Numbered } from './instrument.ts';
 import { sitesOf, type Site } from './operators.ts';
-import { resumeFrom, type Status } from './select.ts';
+import { resumeFrom, settledKeys, type Status } from './select.ts';
 import { templateMutants, templateRuntime, type TemplatePatch } from './templates.ts';
 import type { Reply, Request } from './worker.ts';
 
@@ -626,8 +628,10 @@ async function main(): Promise<void> {
   // The previous results (--resume): kept by key, but for survivors and mutants without coverage with --recheck;
   // those of modules outside this slice (--only) are kept in the file and in the score as they are.
   const previous = args.resume && existsSync(args.out) ? JSON.parse(readFileSync(args.out, 'utf8')).mutants as Mutant[] : [];
-  const others = resumeFrom(mutants, previous, args.recheck, args.mutants.length === 0) as Mutant[];
-  if (args.recheck) log(`--recheck: ${mutants.filter((m) => m.status === undefined).length} of this run's ${mutants.length} mutants have no status kept (survived, no coverage or never run)`);
+  const verdictDir = join(ROOT, 'docs/mutants');
+  const settled = args.recheck && existsSync(verdictDir) ? settledKeys(readdirSync(verdictDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(verdictDir, f), 'utf8'))) : new Set<string>();
+  const others = resumeFrom(mutants, previous, args.recheck, args.mutants.length === 0, settled) as Mutant[];
+  if (args.recheck) log(`--recheck: ${mutants.filter((m) => m.status === undefined).length} of this run's ${mutants.length} mutants have no status kept (survived or no coverage without an equivalent or not-killed verdict in docs/mutants/, or never run)`);
   // The sample is drawn from every mutant (the same seed gives the same sample, whatever has run), then
   // what has no result yet runs in random order, so that a run cut short leaves a random part of it.
   let chosen = args.mutants.length ? mutants.filter((m) => args.mutants.includes(m.id)) : mutants;

@@ -2,7 +2,7 @@
 // (test/mutation/select.ts): the selection only, no run. Expected statuses written by hand.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keepsStatus, resumeFrom, type Result } from '../../mutation/select.ts';
+import { keepsStatus, resumeFrom, settledKeys, type Result } from '../../mutation/select.ts';
 
 test('--resume keeps every status; --recheck keeps only killed and timeout', () => {
   assert.equal(keepsStatus('killed', false), true);
@@ -58,4 +58,29 @@ test('--mutant: the named mutants run whatever their status; other modules are s
   const others = resumeFrom(mutants, previous(), false, false);
   assert.deepEqual(mutants.map((m) => m.status), [undefined, undefined, undefined, undefined, undefined]);
   assert.deepEqual(others.map((m) => m.key), ['b#1', 'b#2']);
+});
+
+test('--recheck keeps the survivors docs/mutants/ settles (equivalent, not killed); those it says a test kills now run again', () => {
+  const doc = [
+    '| key | where | verdict |',
+    '|---|---|---|',
+    '| `a#3` | a.ts:3 `x` → `y` | **equivalent**: no input tells them apart |',
+    '| `a#4` | a.ts:4 `x` → `y` | **not killed**: left, the reason |',
+    '| `a#7` | a.ts:7 `x` → `y` | **killed** by a test written since (checked with --mutant) |',
+    'prose naming `a#8` and **equivalent** outside a row',
+  ].join('\n');
+  const settled = settledKeys([doc]);
+  assert.deepEqual([...settled].sort(), ['a#3', 'a#4']);
+  assert.equal(keepsStatus('survived', true, true), true);
+  assert.equal(keepsStatus('no-coverage', true, true), true);
+  assert.equal(keepsStatus(undefined, true, true), false);
+  const mutants: Result[] = ['a#3', 'a#4', 'a#7', 'a#8'].map((key) => ({ key, module: 'A' }));
+  const before: Result[] = [
+    { key: 'a#3', module: 'A', status: 'survived', files: 4, ms: 300 },
+    { key: 'a#4', module: 'A', status: 'no-coverage', files: 0 },
+    { key: 'a#7', module: 'A', status: 'survived', files: 2, ms: 90 },
+    { key: 'a#8', module: 'A', status: 'survived', files: 1, ms: 20 },
+  ];
+  resumeFrom(mutants, before, true, true, settled);
+  assert.deepEqual(mutants.map((m) => m.status), ['survived', 'no-coverage', undefined, undefined]);
 });
