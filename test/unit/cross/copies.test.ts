@@ -202,3 +202,51 @@ test('shared-text: a paragraph nearly the same as another agency\'s, with how al
   ]);
   assert.deepEqual(shared(true), []);
 });
+
+// Two files of one agency and year that are two reports, not two copies of one (a misnamed agency, a wrong year, a draft beside the final).
+
+const OURS = ['本局全年主动公开政府信息412条，其中政策文件23条。', '本局完成政府信息公开指南修订，新增办事服务栏目6个。', '本局组织政务公开业务培训3次，参训人员120人次。', '本局对门户网站开展自查，整改问题链接8个。'];
+const THEIRS = ['全区共受理依申请公开31件，均按期答复。', '区政务服务中心设立政府信息查阅点2处。', '区里召开新闻发布会5场，解读重要政策9项。', '区融媒体中心发布政务信息1200余条。'];
+/** Seven paragraphs: the statistics period sentence, four under 一, one each under 五 and 六. */
+const spec = (overview: string[]) => ({ agency: '某县司法局', overview, problems: ['信息发布审核机制还不够健全，下一步将建立信息发布台账。'], other: ['本年度未收取信息处理费。'], signed: '' });
+const OURS_MD = reportMarkdown(spec(OURS));
+
+test('copy-differs: two reports of one agency and year sharing less than half their paragraphs are said once, on the title, with how much they share', () => {
+  // 3 of 7 paragraphs shared (the period sentence, 五, 六); of the 200 figures of the 2021 tables 2–4 (10 + 25 rows × 7 + 15), 行政处罚 differs.
+  const theirs = reportMarkdown(spec(THEIRS)).replace('| 行政处罚 | 0 |', '| 行政处罚 | 5 |');
+  assert.deepEqual(copyFindings(OURS_MD, theirs), [[
+    'copy-differs', '某县司法局2021年政府信息公开工作年度报告',
+    '与 b.md 同一机关、同一年度，但内容大部分不同：本文件 7 段文字中 3 段在其中（不计数字）；两份都有的 200 个表格数字中 1 个不同。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度',
+    "Same agency and year as b.md, but mostly different: 3 of this file's 7 paragraphs are in it (figures aside); 1 of the 200 table figures both have differ. They do not look like copies of one report: check which one this agency published for the year, or correct the other's agency or year",
+  ]]);
+});
+
+test('copy-differs: the same paragraphs with every table figure different is two reports too (a draft beside the final), said once', () => {
+  // Every figure of tables 2–4 one more: the 200 figures differ; the seven paragraphs are the same.
+  const theirs = OURS_MD.split('\n').map((l) => (l.startsWith('|') && !l.startsWith('|---') ? l.replace(/\| (\d+) (?=\|)/g, (_, n: string) => `| ${Number(n) + 1} `) : l)).join('\n');
+  assert.notEqual(theirs, OURS_MD);
+  assert.deepEqual(copyFindings(OURS_MD, theirs).map((f) => f[2]), [
+    '与 b.md 同一机关、同一年度，但内容大部分不同：本文件 7 段文字中 7 段在其中（不计数字）；两份都有的 200 个表格数字中 200 个不同。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度',
+  ]);
+});
+
+test('copy-differs: half the paragraphs shared (a figure changed in one of them) is two copies, compared paragraph by paragraph', () => {
+  // 4 of 7: the period sentence, 五, 六 and the first overview paragraph with 412 → 413.
+  const theirs = reportMarkdown(spec([OURS[0].replace('412', '413'), ...THEIRS.slice(1)]));
+  assert.deepEqual(copyFindings(OURS_MD, theirs).map((f) => [f[1], f[2]]), [
+    [OURS[0], '此段的数字与同一份报告的另一副本 b.md 不同：此处 → 彼处 412 → 413'],
+    [OURS[1], '同一份报告的另一副本 b.md 中没有此段'],
+    [OURS[2], '同一份报告的另一副本 b.md 中没有此段'],
+    [OURS[3], '同一份报告的另一副本 b.md 中没有此段'],
+  ]);
+});
+
+test('copy-differs: an imported Markdown report and its source are one report however much they differ; fewer than three paragraphs are compared as copies', () => {
+  const theirs = reportMarkdown(spec(THEIRS));
+  const imported = copyFindings(OURS_MD, theirs, { importPair: 'source' });
+  assert.equal(imported.length, 4);
+  assert.ok(imported.every((f) => f[2] === '导入来源 b.md 中没有此段（导入稿与其来源不一致）'));
+  // Two paragraphs, neither in the other file: too little to call them two reports.
+  const short = (overview: string) => reportMarkdown({ agency: '某县司法局', overview: [overview], problems: [], other: [], signed: '' }).replace(/本报告根据.*\n\n/, '');
+  assert.deepEqual(copyFindings(short(OURS[0]), short(THEIRS[0])).map((f) => [f[1], f[2]]), [[OURS[0], '同一份报告的另一副本 b.md 中没有此段']]);
+});

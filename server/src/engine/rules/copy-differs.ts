@@ -7,6 +7,14 @@
 // Markdown report and the published file it came from (other.importPair) are
 // compared the same way, and said to be that: the Markdown no longer matches
 // what was published.
+//
+// Two files of one agency and year that share less than half their
+// paragraphs (figures aside), or differ in more than half the table figures
+// both have, are not two copies of one report but two reports: a misnamed
+// agency, a wrong year, a draft beside the final. That is said once, on the
+// title, with how much they share; listing each of their paragraphs and
+// figures as a difference would bury it (and made the findings of a
+// province's batch grow with the square of its copies).
 import { reportFigures, slotLabel } from '../cross/figures.ts';
 import { compact, paragraphs } from '../cross/prose.ts';
 import { maskNumbers } from '../cross/formulas.ts';
@@ -16,6 +24,11 @@ import type { Rule } from './rule.ts';
 
 /** Below this similarity a paragraph has no counterpart in the other copy. */
 const COUNTERPART = 0.5;
+/** Below this share of paragraphs found in the other file (figures aside), or above it of figures differing, the two are two reports, not two copies. */
+const SAME_REPORT = 0.5;
+/** Fewer paragraphs (figures) than this say too little to tell two reports from two copies. */
+const FEW_PARAGRAPHS = 3;
+const FEW_FIGURES = 10;
 
 function slotsByName(report: Report) {
   const out = new Map<string, Parameters<typeof slotLabel>[0]>();
@@ -37,10 +50,33 @@ const rule: Rule = {
         ? { zh: `${other.importPair === 'source' ? '导入来源' : '导入稿'} ${other.path}`, en: `${other.importPair === 'source' ? 'the published source' : 'the imported Markdown'} ${other.path}`, note: { zh: '（导入稿与其来源不一致）', en: ' (the imported Markdown and its published source differ)' } }
         : { zh: `同一份报告的另一副本 ${other.path}`, en: `the other copy of this report, ${other.path}`, note: { zh: '', en: '' } };
       const figures = reportFigures(other.report);
-      const slots = slotsByName(report);
-      for (const [name, here] of reportFigures(report)) {
+      const mineFigures = reportFigures(report);
+      const differing = [...mineFigures].filter(([name, here]) => {
         const theirs = figures.get(name);
-        if (!theirs || theirs.text === here.text || (here.value !== undefined && here.value === theirs.value)) continue;
+        return theirs && theirs.text !== here.text && (here.value === undefined || here.value !== theirs.value);
+      });
+      const theirParas = paragraphs(other.report).map((p) => compact(p.text));
+      const mineParas = paragraphs(report).map((p) => compact(p.text)).filter((c) => c);
+      const theirMasked = new Set(theirParas.map(maskNumbers));
+      const found = mineParas.filter((c) => theirMasked.has(maskNumbers(c))).length;
+      const compared = [...mineFigures.keys()].filter((name) => figures.has(name)).length;
+      const twoReports = (mineParas.length >= FEW_PARAGRAPHS && found < mineParas.length * SAME_REPORT)
+        || (compared >= FEW_FIGURES && differing.length > compared * SAME_REPORT);
+      if (!other.importPair && twoReports) {
+        const figuresZh = compared ? `；两份都有的 ${compared} 个表格数字中 ${differing.length} 个不同` : '';
+        const figuresEn = compared ? `; ${differing.length} of the ${compared} table figures both have differ` : '';
+        emit({
+          message: {
+            zh: `与 ${other.path} 同一机关、同一年度，但内容大部分不同：本文件 ${mineParas.length} 段文字中 ${found} 段在其中（不计数字）${figuresZh}。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度`,
+            en: `Same agency and year as ${other.path}, but mostly different: ${found} of this file's ${mineParas.length} paragraphs are in it (figures aside)${figuresEn}. They do not look like copies of one report: check which one this agency published for the year, or correct the other's agency or year`,
+          },
+          range: report.title?.range ?? { start: 0, end: 0 },
+        });
+        continue;
+      }
+      const slots = slotsByName(report);
+      for (const [name, here] of differing) {
+        const theirs = figures.get(name)!;
         const slot = slots.get(name)!;
         emit({
           message: {
@@ -50,7 +86,6 @@ const rule: Rule = {
           range: here.range,
         });
       }
-      const theirParas = paragraphs(other.report).map((p) => compact(p.text));
       const exact = new Set(theirParas);
       for (const p of paragraphs(report)) {
         const c = compact(p.text);
