@@ -14,6 +14,11 @@
 //   unchanged file still hits, and a published form (PDF, Word) is keyed by
 //   its bytes like any other file.
 // - `results`: per path, the key it was checked under and the result.
+// - `batch`: the pairing of the run's files (last year's report, copies,
+//   other agencies' reports, a region's units) and the key of what it was
+//   computed from (every file's path and bytes, and its configuration): a
+//   re-run over the same files reuses it instead of pairing 10,000 reports
+//   again (most of such a re-run's time once the results are stored).
 // The key hashes: nianbao's version and the bundle's own bytes (a rebuilt
 // nianbao is another nianbao), the built-in templates, the run's options,
 // the file's configuration and user templates (their contents), the file's
@@ -38,7 +43,8 @@ export const CACHE_FORMAT = 'nianbao-cache';
 // 2: a published form's identity is its import's (schema 1 stored what its raw bytes decoded to).
 // 3: identities carry the text's hash and sentence fingerprints (copies and other agencies' reports are paired by them).
 // 4: an imported Markdown report beside its published source is not a copy of it (copy-identical) and pairs with next year as one report.
-export const CACHE_SCHEMA = 4;
+// 5: the batch's pairing is stored (batch).
+export const CACHE_SCHEMA = 5;
 export const DEFAULT_CACHE_LOCATION = join('node_modules', '.cache', 'nianbao');
 
 interface FileState {
@@ -63,6 +69,7 @@ interface CacheData<T> {
   command: string;
   files: Record<string, FileState>;
   results: Record<string, Stored<T>>;
+  batch?: Stored<unknown>;
 }
 
 function sha256(data: string | Buffer): string {
@@ -175,16 +182,45 @@ export class ResultCache<T> {
     } catch {
       return undefined;
     }
-    let configKey = this.configKeys.get(loaded);
-    if (configKey === undefined) {
-      configKey = sha256(JSON.stringify({ path: loaded.path ?? null, config: loaded.config, templates: loaded.templates }));
-      this.configKeys.set(loaded, configKey);
-    }
+    const configKey = this.configKey(loaded);
     const prev = previous ? this.state(previous) : undefined;
     // The path as written too: fingerprints and output carry it.
     // The other reports it is compared with (copies, other agencies', a region's units): their paths and bytes.
     const rest = others.flatMap((o) => [resolve(o), this.state(o)?.sha256 ?? '']);
     return sha256([this.runKey, configKey, path, resolve(path), state.sha256, previous ? resolve(previous) : '', prev?.sha256 ?? '', ...rest, note].join('\u0000'));
+  }
+
+  /**
+   * The pairing of `paths` (computed by `pair`, or the stored one when every file has the bytes and the
+   * configuration it had when it was stored). A file that cannot be read counts as such in the key.
+   */
+  async batch<B>(paths: readonly string[], config: string | undefined, pair: () => Promise<B>): Promise<B> {
+    const parts = [this.runKey, config ?? ''];
+    for (const path of paths) {
+      let configKey = '';
+      try {
+        configKey = this.configKey(configFor(path, config));
+      } catch {
+        configKey = 'unreadable';
+      }
+      parts.push(path, resolve(path), this.state(path)?.sha256 ?? '', configKey);
+    }
+    const key = sha256(parts.join('\u0000'));
+    const stored = this.data.batch;
+    if (stored && stored.key === key) return stored.result as B;
+    const result = await pair();
+    this.data.batch = { key, result };
+    this.changed = true;
+    return result;
+  }
+
+  private configKey(loaded: LoadedConfig): string {
+    let configKey = this.configKeys.get(loaded);
+    if (configKey === undefined) {
+      configKey = sha256(JSON.stringify({ path: loaded.path ?? null, config: loaded.config, templates: loaded.templates }));
+      this.configKeys.set(loaded, configKey);
+    }
+    return configKey;
   }
 
   get(path: string, key: string | undefined): T | undefined {

@@ -3,7 +3,8 @@
 // checks only the others, in file order as before: the output is the same
 // with or without the cache. Pairing each report with last year's, its
 // copies, other agencies' reports and a region's units uses the stored
-// identities, so an unchanged corpus is not read at all.
+// identities, so an unchanged corpus is not read at all, and the pairing
+// itself is stored (cache.batch): an unchanged corpus is not paired again.
 import type { Runner } from './check-command.ts';
 import type { FileResult } from './check-file.ts';
 import type { DataOutcome } from './data-command.ts';
@@ -13,11 +14,17 @@ import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache.ts';
 
 export function cachedRunner(inner: Runner, cache: ResultCache<FileResult>): Runner {
   return async (paths, options, each, pairAmong) => {
-    const identities = pairAmong ? await cache.identities(pairAmong) : undefined;
-    const previous = pairAmong ? pairIdentities(pairAmong, identities!) : options.previous;
-    // Copies, other agencies' reports and a region's units, as the inner runner would find them (it is not given pairAmong).
-    const related = pairAmong ? relateIdentities(pairAmong, identities!) : options.related;
-    const rollup = pairAmong ? rollupIdentities(pairAmong, identities!, options.config) : options.rollup;
+    // Last year's reports, copies, other agencies' reports and a region's units, as the inner runner would find
+    // them (it is not given pairAmong); stored, and reused while no file's bytes or configuration change.
+    const batch = pairAmong
+      ? await cache.batch(pairAmong, options.config, async () => {
+        const identities = await cache.identities(pairAmong);
+        return { previous: pairIdentities(pairAmong, identities), related: relateIdentities(pairAmong, identities), rollup: rollupIdentities(pairAmong, identities, options.config) };
+      })
+      : undefined;
+    const previous = batch ? batch.previous : options.previous;
+    const related = batch ? batch.related : options.related;
+    const rollup = batch ? batch.rollup : options.rollup;
     const keys = paths.map((t) => {
       const r = related?.[t.path];
       const u = rollup?.[t.path];

@@ -147,6 +147,29 @@ test('cross-agency findings follow the other reports: another agency\'s 五 rewr
   assert.equal(mismatches((await check(region, '--cache')).files), 0);
 });
 
+test('the pairing is stored and reused while no file changes: a stored pairing edited to call b.md a copy of a.md is used; a changed file pairs again', async () => {
+  const dir = seedsDir();
+  const plain = await check(dir, '--cache');
+  const a = () => plain.files.find((f) => f.path.endsWith('a.md'))!;
+  assert.deepEqual(a().diagnostics.filter((d) => d.ruleId.startsWith('copy-')), []);
+  const path = join(dir, CACHE, 'check.json');
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { batch: { key: string; result: { related: Record<string, { copies: string[]; peers: string[] }> } } };
+  assert.match(data.batch.key, /^[0-9a-f]{64}$/);
+  const aPath = Object.keys({ 'a.md': 0, ...data.batch.result.related }).find((k) => k.endsWith('a.md'))!;
+  data.batch.result.related[aPath] = { copies: ['b.md'], peers: [] };
+  writeFileSync(path, JSON.stringify(data));
+  // a.md's key names its copies: it is checked again, with b.md (another agency's report) taken as a copy.
+  const reused = await check(dir, '--cache');
+  const copies = reused.files.find((f) => f.path.endsWith('a.md'))!.diagnostics.filter((d) => d.ruleId === 'copy-differs');
+  assert.equal(copies.length, 1);
+  assert.match(copies[0].message, /^与 b\.md 同一机关、同一年度，但内容大部分不同/);
+  // b.md's bytes change: the pairing is computed again, and a.md has no copy.
+  writeFileSync(join(dir, 'b.md'), readFileSync(join(dir, 'b.md'), 'utf8') + '\n补充一段。\n');
+  const again = await check(dir, '--cache');
+  assert.deepEqual(again.files.find((f) => f.path.endsWith('a.md'))!.diagnostics.filter((d) => d.ruleId.startsWith('copy-')), []);
+  assert.notEqual((JSON.parse(readFileSync(path, 'utf8')) as { batch: { key: string } }).batch.key, data.batch.key);
+});
+
 test('a corrupt or foreign cache file is ignored and written anew', async () => {
   for (const content of ['{"format": "nianbao-cache", "schema": 1, "command": "check", "files": {', '{"version":"8.57.0","files":{}}', '\u0000\u0001binary', 'null', '[]']) {
     const dir = seedsDir();
