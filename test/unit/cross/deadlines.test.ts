@@ -99,3 +99,18 @@ test('nianbao check and nianbao data read the deadlines and thresholds of .nianb
   assert.equal(e.code, 2);
   assert.match(e.stdout + e.stderr, /checks\/deadlines\/county/);
 });
+
+test('reportDates: dates inside tables are neither publication nor signature dates, whichever of several tables holds them', async () => {
+  const { reportDates } = await import('../../../server/src/engine/rules/publish-date.ts');
+  // Two small tables under 六 (after the last section starts, where a bare date line is the signature): the first
+  // holds a 发布时间 row, the second a row that is only a date. Then the signature.
+  const base = reportMarkdown({ agency: '某市财政局', year: 2021, signed: '2022年1月20日', other: ['本年度未收取信息处理费。'] });
+  const tables = '| 事项 | 内容 |\n|---|---|\n| 发布时间：2022年3月1日 | 门户网站 |\n\n说明文字一段。\n\n| 日期 |\n|---|\n| 2022年4月2日 |\n\n';
+  const text = base.replace('本年度未收取信息处理费。\n', `本年度未收取信息处理费。\n\n${tables}`);
+  assert.notEqual(text, base);
+  const found = reportDates(analyze(text).report).map((d) => [d.kind, text.slice(d.start, d.end)]);
+  assert.deepEqual(found, [['signed', '2022年1月20日']]);
+  // The same lines outside tables are read: the 发布时间 line and the bare date.
+  const plain = base.replace('本年度未收取信息处理费。\n', '本年度未收取信息处理费。\n\n发布时间：2022年3月1日\n\n2022年4月2日\n\n');
+  assert.deepEqual(reportDates(analyze(plain).report).map((d) => [d.kind, plain.slice(d.start, d.end)]), [['published', '2022年3月1日'], ['signed', '2022年4月2日'], ['signed', '2022年1月20日']]);
+});

@@ -19,7 +19,14 @@ const LABEL = /(?:发布|公开|成文|印发|发文|生成|公布)(?:时间|日
 export function reportDates(report: Report): DateFound[] {
   const text = report.text;
   const folded = fold(text);
-  const inTable = (at: number) => report.rawTables.some((t) => at >= t.range.start && at < t.range.end);
+  // Lines are visited in order: one pointer over the tables (by start) says whether a line starts in one. Asking
+  // every table for every line was quadratic in a compendium of a province's reports (thousands of each).
+  const tables = [...report.rawTables].sort((a, b) => a.range.start - b.range.start);
+  let next = 0;
+  const inTable = (at: number) => {
+    while (next < tables.length && tables[next].range.end <= at) next++;
+    return next < tables.length && tables[next].range.start <= at;
+  };
   const lastSection = report.sections.filter((s) => s.def).pop();
   const signFrom = lastSection ? lastSection.range.start : Math.floor(text.length * 2 / 3);
   const out: DateFound[] = [];
