@@ -57,9 +57,11 @@ export function textFormatter(io: FormatterIO): Formatter {
     },
     end(s) {
       const total = s.errors + s.warnings + s.infos;
+      // A file that could not be checked is not a clean run (the exit status is 2).
+      const mark = total === 0 && !s.failed ? '✓' : '✖';
       const line = zh
-        ? `${total === 0 ? '✓' : '✖'} ${s.checked} 个报告，${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告${s.infos ? `，${s.infos} 个提示` : ''}）${s.fixable ? `，${s.fixable} 个可自动修复` : ''}${s.fixed ? `，已修复 ${s.fixed} 处` : ''}${s.skipped ? `；跳过 ${s.skipped} 个非年报文件` : ''}${s.failed ? `；${s.failed} 个文件无法检查` : ''}`
-        : `${total === 0 ? '✓' : '✖'} ${s.checked} reports, ${total} problems (${s.errors} errors, ${s.warnings} warnings${s.infos ? `, ${s.infos} infos` : ''})${s.fixable ? `, ${s.fixable} fixable` : ''}${s.fixed ? `, ${s.fixed} fixed` : ''}${s.skipped ? `; ${s.skipped} non-report files skipped` : ''}${s.failed ? `; ${s.failed} files could not be checked` : ''}`;
+        ? `${mark} ${s.checked} 个报告，${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告${s.infos ? `，${s.infos} 个提示` : ''}）${s.fixable ? `，${s.fixable} 个可自动修复` : ''}${s.fixed ? `，已修复 ${s.fixed} 处` : ''}${s.skipped ? `；跳过 ${s.skipped} 个非年报文件` : ''}${s.failed ? `；${s.failed} 个文件无法检查` : ''}`
+        : `${mark} ${s.checked} reports, ${total} problems (${s.errors} errors, ${s.warnings} warnings${s.infos ? `, ${s.infos} infos` : ''})${s.fixable ? `, ${s.fixable} fixable` : ''}${s.fixed ? `, ${s.fixed} fixed` : ''}${s.skipped ? `; ${s.skipped} non-report files skipped` : ''}${s.failed ? `; ${s.failed} files could not be checked` : ''}`;
       io.out(total === 0 && s.failed === 0 ? c.green(line) : s.errors || s.failed ? c.red(line) : c.yellow(line));
     },
   };
