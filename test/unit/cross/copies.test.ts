@@ -250,3 +250,68 @@ test('copy-differs: an imported Markdown report and its source are one report ho
   const short = (overview: string) => reportMarkdown({ agency: '某县司法局', overview: [overview], problems: [], other: [], signed: '' }).replace(/本报告根据.*\n\n/, '');
   assert.deepEqual(copyFindings(short(OURS[0]), short(THEIRS[0])).map((f) => [f[1], f[2]]), [[OURS[0], '同一份报告的另一副本 b.md 中没有此段']]);
 });
+
+// The thresholds of "two reports", each at its edge (the findings of two reports are one line on the title).
+
+const isTwoReports = (found: string[][]) => found.length === 1 && /同一机关、同一年度，但内容大部分不同/.test(found[0][2]);
+/** `md` without tables 3 and 4 (their headings kept): table 2's 10 figures are the only ones. */
+const onlyTable2 = (md: string) => md.replace(/(三、收到和处理政府信息公开申请情况\n\n)(\|.*\n)+/, '$1').replace(/(四、政府信息公开行政复议、行政诉讼情况\n\n)(\|.*\n)+/, '$1');
+/** Adds one to the first `n` figures of table 2 (its rows in order). */
+const bumpTable2 = (md: string, n: number) => {
+  let left = n;
+  return md.replace(/^\|.*$/gm, (line) => line.replace(/\| (\d+) (?=\|)/g, (all, x: string) => (left-- > 0 ? `| ${Number(x) + 1} ` : all)));
+};
+
+test('copy-differs: exactly half the paragraphs shared is two copies; one fewer is two reports', () => {
+  // Eight paragraphs: the period sentence, five under 一, 五 and 六. The other file shares the period sentence, 五 and 六.
+  const five = [...OURS, '本局还开展了政府开放日活动2次。'];
+  const ours = reportMarkdown(spec(five));
+  const half = reportMarkdown(spec([five[0], ...THEIRS])); // and the first of 一: 4 of 8
+  assert.deepEqual(copyFindings(ours, half).map((f) => f[1]), five.slice(1));
+  const less = reportMarkdown(spec(THEIRS)); // 3 of 8
+  assert.equal(isTwoReports(copyFindings(ours, less)), true);
+});
+
+test('copy-differs: three paragraphs are enough to call two files two reports; two are not', () => {
+  const bare = (overview: string[]) => reportMarkdown({ agency: '某县司法局', overview, problems: [], other: [], signed: '' }).replace(/本报告根据.*\n\n/, '');
+  // Three paragraphs under 一, none in the other file (whose tables are the same): two reports.
+  assert.equal(isTwoReports(copyFindings(bare(OURS.slice(0, 3)), bare(THEIRS.slice(0, 3)))), true);
+  // Two, none shared: compared as copies, paragraph by paragraph.
+  assert.deepEqual(copyFindings(bare(OURS.slice(0, 2)), bare(THEIRS.slice(0, 2))).map((f) => f[2]), ['同一份报告的另一副本 b.md 中没有此段', '同一份报告的另一副本 b.md 中没有此段']);
+});
+
+test('copy-differs: ten figures in common with more than half differing is two reports; half, or nine all differing, is two copies', () => {
+  const ours = onlyTable2(OURS_MD);
+  assert.notEqual(ours, OURS_MD);
+  // The same paragraphs; table 2 alone: its 10 figures.
+  const six = copyFindings(ours, bumpTable2(ours, 6));
+  assert.equal(isTwoReports(six), true);
+  assert.match(six[0][2], /本文件 7 段文字中 7 段在其中（不计数字）；两份都有的 10 个表格数字中 6 个不同。/);
+  const five = copyFindings(ours, bumpTable2(ours, 5));
+  assert.equal(five.length, 5);
+  assert.ok(five.every((f) => /^表二 .*此处为 \d+，同一份报告的另一副本 b\.md 中为 \d+$/.test(f[2])));
+  // Nine figures in common (the other file lacks 行政事业性收费's row), all nine differing: still two copies.
+  const nine = bumpTable2(ours, 10).replace(/^\| 行政事业性收费 .*\n/m, '');
+  assert.notEqual(nine, bumpTable2(ours, 10));
+  assert.equal(copyFindings(ours, nine).length, 9);
+});
+
+test('copy-differs: the figures the message counts are those both files have; none in common leaves them out; no title puts it at the start', () => {
+  // The other file: every figure one more, and no table 4 (15 figures): 185 in common, all differing.
+  const theirs = bumpTable2(OURS_MD, 1000).replace(/(四、政府信息公开行政复议、行政诉讼情况\n\n)(\|.*\n)+/, '$1');
+  assert.match(copyFindings(OURS_MD, theirs)[0][2], /；两份都有的 185 个表格数字中 185 个不同。/);
+  // No table in common, paragraphs mostly different: the message has no figures part.
+  const noFigures = copyFindings(onlyTable2(OURS_MD), onlyTable2(reportMarkdown(spec(THEIRS))).replace(/(二、主动公开政府信息情况\n\n)(\|.*\n)+/, '$1'));
+  assert.deepEqual(noFigures.map((f) => [f[2], f[3]]), [[
+    '与 b.md 同一机关、同一年度，但内容大部分不同：本文件 7 段文字中 3 段在其中（不计数字）。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度',
+    "Same agency and year as b.md, but mostly different: 3 of this file's 7 paragraphs are in it (figures aside). They do not look like copies of one report: check which one this agency published for the year, or correct the other's agency or year",
+  ]]);
+  // A paragraph with no text of its own (emphasis marks only) is not counted.
+  const marks = OURS_MD.replace(OURS[0], `${OURS[0]}\n\n** **`);
+  assert.notEqual(marks, OURS_MD);
+  assert.match(copyFindings(marks, reportMarkdown(spec(THEIRS)))[0][2], /本文件 7 段文字中 3 段在其中/);
+  // Without a title, the finding is at the start of the file.
+  const untitled = OURS_MD.replace(/^# .*\n\n/, '');
+  const a = analyze(untitled, { others: [{ path: 'b.md', report: analyze(reportMarkdown(spec(THEIRS))).report, sameReport: true }] });
+  assert.deepEqual(a.diagnostics.filter((d) => d.ruleId === 'copy-differs').map((d) => d.range), [{ start: 0, end: 0 }]);
+});
