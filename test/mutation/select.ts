@@ -25,7 +25,7 @@ export function keepsStatus(status: Status | undefined, recheck: boolean, settle
 
 /**
  * The keys whose verdict in docs/mutants/*.md settles them: **equivalent** (no input tells the mutant apart)
- * or **not killed** (left, with the reason). --recheck keeps their status: running them again only spends
+ * or **not killed** (left, with the reason; also **not killed, deliberately**, **not killed, likely equivalent**). --recheck keeps their status: running them again only spends
  * their tests' time (every covering test, since none fails) to find them alive again. The survivors whose
  * verdict is **killed** (by a test written since) run again, and so do those without a verdict.
  */
@@ -33,7 +33,7 @@ export function settledKeys(verdicts: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const text of verdicts) {
     for (const line of text.split('\n')) {
-      const m = /^\| `([^`]+)` \|.*\| \*\*(equivalent|not killed)\*\*/.exec(line);
+      const m = /^\| `([^`]+)` \|.*\| \*\*(?:equivalent|not killed)[^*]*\*\*/.exec(line);
       if (m) out.add(m[1]);
     }
   }

@@ -66,11 +66,13 @@ test('--recheck keeps the survivors docs/mutants/ settles (equivalent, not kille
     '|---|---|---|',
     '| `a#3` | a.ts:3 `x` → `y` | **equivalent**: no input tells them apart |',
     '| `a#4` | a.ts:4 `x` → `y` | **not killed**: left, the reason |',
+    '| `a#5` | a.ts:5 `x` → `y` | **not killed, deliberately**: the one text it changes |',
+    '| `a#6` | a.ts:6 `x` → `y` | **equivalent** as far as the templates go: none of the texts tried |',
     '| `a#7` | a.ts:7 `x` → `y` | **killed** by a test written since (checked with --mutant) |',
     'prose naming `a#8` and **equivalent** outside a row',
   ].join('\n');
   const settled = settledKeys([doc]);
-  assert.deepEqual([...settled].sort(), ['a#3', 'a#4']);
+  assert.deepEqual([...settled].sort(), ['a#3', 'a#4', 'a#5', 'a#6']);
   assert.equal(keepsStatus('survived', true, true), true);
   assert.equal(keepsStatus('no-coverage', true, true), true);
   assert.equal(keepsStatus(undefined, true, true), false);
