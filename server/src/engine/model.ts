@@ -86,7 +86,7 @@ export interface Report {
   agency?: string;
   sections: SectionHit[];
   tables: TableModel[];
-  /** Markdown tables that are not report tables (kept for formatting and outline). */
+  /** Every Markdown table, in document order (the tree's order: publish-date walks them with the lines). */
   rawTables: { range: Range; rows: RawRow[]; tableIds: string[] }[];
   /** Rows found in report tables that mapped to nothing of the chosen template. */
   strayRows: MappedRow[];

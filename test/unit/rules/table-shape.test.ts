@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../../server/src/engine/analyze.ts';
 import { diagnosticAt, fixture, lineWith, ruleSuite, textAt } from './helpers.ts';
 
@@ -123,4 +124,12 @@ test('table-shape: a row that starts with 信息内容 but holds a row label and
   const text = fixture('clean-2021').text.replace('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 2 |', '| 信息内容 | 规章 | 0 | 0 | 2 |');
   assert.deepEqual(shapeFindings(text), []);
   assert.deepEqual(analyze(text).diagnostics.map((d) => d.message.zh), ['未知行标签「信息内容」，不属于第二十条第（一）项']);
+});
+
+test('table-shape: a 第二十条 row whose merged cell is repeated across the row (as Word conversions write it) is no header row', () => {
+  const clean = readFileSync('examples/2022-clean-2021-format.md', 'utf8');
+  const repeated = clean.replace('| 第二十条第（一）项 | | | |', '| 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 |')
+    .replace('| 第二十条第（五）项 | | | |', '| 第二十条第（五）项 | 第二十条第（五）项 | | |');
+  assert.notEqual(repeated, clean);
+  assert.deepEqual(analyze(repeated).diagnostics.filter((d) => d.ruleId === 'table-shape').map((d) => d.message.zh), []);
 });
