@@ -47,7 +47,7 @@ test('a NUL byte marks a file as binary: refused with path and reason, nothing w
   const before = readFileSync(file);
   const r = await cli(['check', '--fix', file]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /nul\.md: 无法检查: .*binary/);
+  assert.match(r.stderr, /^\S*nul\.md: 无法解码：binary file/m);
   // Nothing was checked and nothing found, but the run is not clean: ✖, not ✓.
   assert.match(r.stdout, /^✖ 0 个报告，0 个问题（0 个错误，0 个警告）；1 个文件无法检查$/m);
   assert.deepEqual(readFileSync(file), before);

@@ -116,10 +116,10 @@ describe('check: files that cannot be read as a report', () => {
     const r = await cli(['check', '--fix', 'scanned.pdf', 'encrypted.pdf', 'truncated.pdf', 'not-word.docx', 'typo.pdf'], { cwd: dir });
     assert.equal(r.code, 2);
     const lines = r.stderr.trim().split('\n');
-    assert.ok(lines.includes('scanned.pdf: 无法检查: 无法导入：没有文字层：这是扫描的 PDF，请先做文字识别（OCR） (cannot import: no text layer: scanned PDF, run OCR first)'), r.stderr);
-    assert.ok(lines.some((l) => /^encrypted\.pdf: 无法检查: 无法导入：PDF 已加密/.test(l)), r.stderr);
-    assert.ok(lines.some((l) => /^truncated\.pdf: 无法检查: 无法导入：PDF 文件不完整（被截断/.test(l)), r.stderr);
-    assert.ok(lines.includes('not-word.docx: 无法检查: 不是 Word 文档：这是 Excel 工作簿，其中没有 word/document.xml (not a Word document: this is an Excel workbook with no word/document.xml)'), r.stderr);
+    assert.ok(lines.includes('scanned.pdf: 无法导入：没有文字层：这是扫描的 PDF，请先做文字识别（OCR） (cannot import: no text layer: scanned PDF, run OCR first)'), r.stderr);
+    assert.ok(lines.some((l) => /^encrypted\.pdf: 无法导入：PDF 已加密/.test(l)), r.stderr);
+    assert.ok(lines.some((l) => /^truncated\.pdf: 无法导入：PDF 文件不完整（被截断/.test(l)), r.stderr);
+    assert.ok(lines.includes('not-word.docx: 不是 Word 文档：这是 Excel 工作簿，其中没有 word/document.xml (not a Word document: this is an Excel workbook with no word/document.xml)'), r.stderr);
     // --fix on a PDF: said, and not done.
     assert.ok(lines.some((l) => l.startsWith('typo.pdf: --fix 不改写 PDF 文件，只修复 Markdown')), r.stderr);
     assert.match(r.stdout, /typo\.pdf:2 表三「5\.属于三类内部事务息」/);
@@ -140,7 +140,7 @@ describe('check: files that cannot be read as a report', () => {
     writeFileSync(join(dir, 'notice.html'), '<html><body><h1>关于调整办公时间的通知</h1><p>各科室：自下周起……</p></body></html>');
     const r = await cli(['check', 'notice.html'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^notice\.html: 无法检查: 不是政府信息公开工作年度报告/m);
+    assert.match(r.stderr, /^notice\.html: 不是政府信息公开工作年度报告/m);
     assert.doesNotMatch(r.stdout, /section-missing/);
   });
 });

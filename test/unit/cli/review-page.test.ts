@@ -44,7 +44,7 @@ test('check names the review page: refused with the reason (exit 2), not a page 
   const dir = await folderWithPage();
   const r = await cli(['check', '审阅.html'], { cwd: dir });
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /审阅\.html: 无法检查: 不是年报：这是 nianbao review 生成的审阅页/);
+  assert.match(r.stderr, /审阅\.html: 不是年报：这是 nianbao review 生成的审阅页/);
   assert.doesNotMatch(r.stdout, /section-missing/);
 });
 

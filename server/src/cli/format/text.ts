@@ -38,7 +38,9 @@ export function textFormatter(io: FormatterIO): Formatter {
         return;
       }
       if (r.status === 'error') {
-        io.err(`${c.red(r.path)}: ${zh ? '无法检查' : 'cannot check'}: ${r.reason}`);
+        // Each reason says what failed (文件不存在, 无法导入：…, 无法解码：…, 不是年报：…), as review's do: the path and
+        // it, once (无法检查: 无法导入：… said it twice); the summary line counts the files that could not be checked.
+        io.err(`${c.red(r.path)}: ${r.reason}`);
         return;
       }
       if (r.notFixed) io.err(c.yellow(`${r.path}: ${r.notFixed}`));
