@@ -43,6 +43,11 @@ const rule: Rule = {
   description: { zh: '同一份报告的两个副本内容不一致', en: 'Two copies of the same report differ' },
   check({ report, others, emit }) {
     const mine = textHash(report.text);
+    // This file's side, the same against every other file: its figures and its paragraphs (compacted; the non-empty ones masked).
+    const mineFigures = reportFigures(report);
+    const slots = slotsByName(report);
+    const mineParas = paragraphs(report).map((p) => ({ p, c: compact(p.text) }));
+    const mineMasked = mineParas.filter(({ c }) => c).map(({ c }) => maskNumbers(c));
     for (const other of others) {
       if (!other.sameReport || textHash(other.report.text) === mine) continue;
       // How the other file is named in the messages, and what the difference means.
@@ -50,31 +55,28 @@ const rule: Rule = {
         ? { zh: `${other.importPair === 'source' ? '导入来源' : '导入稿'} ${other.path}`, en: `${other.importPair === 'source' ? 'the published source' : 'the imported Markdown'} ${other.path}`, note: { zh: '（导入稿与其来源不一致）', en: ' (the imported Markdown and its published source differ)' } }
         : { zh: `同一份报告的另一副本 ${other.path}`, en: `the other copy of this report, ${other.path}`, note: { zh: '', en: '' } };
       const figures = reportFigures(other.report);
-      const mineFigures = reportFigures(report);
       const differing = [...mineFigures].filter(([name, here]) => {
         const theirs = figures.get(name);
         return theirs && theirs.text !== here.text && (here.value === undefined || here.value !== theirs.value);
       });
       const theirParas = paragraphs(other.report).map((p) => compact(p.text));
-      const mineParas = paragraphs(report).map((p) => compact(p.text)).filter((c) => c);
       const theirMasked = new Set(theirParas.map(maskNumbers));
-      const found = mineParas.filter((c) => theirMasked.has(maskNumbers(c))).length;
+      const found = mineMasked.filter((m) => theirMasked.has(m)).length;
       const compared = [...mineFigures.keys()].filter((name) => figures.has(name)).length;
-      const twoReports = (mineParas.length >= FEW_PARAGRAPHS && found < mineParas.length * SAME_REPORT)
+      const twoReports = (mineMasked.length >= FEW_PARAGRAPHS && found < mineMasked.length * SAME_REPORT)
         || (compared >= FEW_FIGURES && differing.length > compared * SAME_REPORT);
       if (!other.importPair && twoReports) {
         const figuresZh = compared ? `；两份都有的 ${compared} 个表格数字中 ${differing.length} 个不同` : '';
         const figuresEn = compared ? `; ${differing.length} of the ${compared} table figures both have differ` : '';
         emit({
           message: {
-            zh: `与 ${other.path} 同一机关、同一年度，但内容大部分不同：本文件 ${mineParas.length} 段文字中 ${found} 段在其中（不计数字）${figuresZh}。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度`,
-            en: `Same agency and year as ${other.path}, but mostly different: ${found} of this file's ${mineParas.length} paragraphs are in it (figures aside)${figuresEn}. They do not look like copies of one report: check which one this agency published for the year, or correct the other's agency or year`,
+            zh: `与 ${other.path} 同一机关、同一年度，但内容大部分不同：本文件 ${mineMasked.length} 段文字中 ${found} 段在其中（不计数字）${figuresZh}。两份不像同一份报告的副本：请确认哪一份是本机关本年度正式发布的报告，或更正另一份的机关名称、年度`,
+            en: `Same agency and year as ${other.path}, but mostly different: ${found} of this file's ${mineMasked.length} paragraphs are in it (figures aside)${figuresEn}. They do not look like copies of one report: check which one this agency published for the year, or correct the other's agency or year`,
           },
           range: report.title?.range ?? { start: 0, end: 0 },
         });
         continue;
       }
-      const slots = slotsByName(report);
       for (const [name, here] of differing) {
         const theirs = figures.get(name)!;
         const slot = slots.get(name)!;
@@ -87,8 +89,7 @@ const rule: Rule = {
         });
       }
       const exact = new Set(theirParas);
-      for (const p of paragraphs(report)) {
-        const c = compact(p.text);
+      for (const { p, c } of mineParas) {
         if (!c || exact.has(c)) continue;
         let best: { c: string; s: number } | undefined;
         for (const t of theirParas) {
